@@ -1,0 +1,1172 @@
+//! The compliance report: for each person (and community) × obligation × period instance, *met*,
+//! *missed* or *excused*, with the evidence used, the shortfall and the clause.
+
+use crate::clause;
+use crate::dossier::Dossier;
+use crate::error::{Error, ErrorKind, Problem};
+use crate::organisation::{Index, Person, Role};
+use crate::policy::{
+    Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
+};
+use crate::records::{Handover, WorkRecord};
+use crate::time::{Date, DateRange, PeriodKind};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Language of the human-readable texts in a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Chinese (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Options of an evaluation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The period to evaluate; the dossier's period when absent. Must lie within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateRange>,
+    /// Language of texts.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// Outcome of one obligation for one subject and period instance.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The records show the duty was done.
+    Met,
+    /// The records do not show it.
+    Missed,
+    /// The duty did not apply (see the excuse).
+    Excused,
+}
+
+impl Status {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Met => "达标",
+            Status::Missed => "未达标",
+            Status::Excused => "免除",
+        }
+    }
+}
+
+/// Why a duty did not apply.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Excuse {
+    /// On approved leave on every duty day of the instance.
+    Leave,
+    /// Not assigned to a grid on any duty day of the instance (not yet, or no longer).
+    NotAssigned,
+    /// The instance has no working day.
+    NotAWorkingDay,
+    /// The deadline falls after the evaluated period.
+    NotYetDue,
+}
+
+impl Excuse {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Excuse::Leave => "请假（已批准）",
+            Excuse::NotAssigned => "未分配网格",
+            Excuse::NotAWorkingDay => "非工作日",
+            Excuse::NotYetDue => "尚未到期",
+        }
+    }
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Excuse::Leave => "on approved leave",
+            Excuse::NotAssigned => "not assigned to a grid",
+            Excuse::NotAWorkingDay => "no working day",
+            Excuse::NotYetDue => "not yet due",
+        }
+    }
+}
+
+/// What was asked and what the records show, for a missed duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Shortfall {
+    /// Unit of `required` and `actual`.
+    pub unit: Unit,
+    /// What the obligation asks.
+    pub required: i64,
+    /// What the records show.
+    pub actual: i64,
+    /// Items or groups missing (snake_case values), for checklists and visits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+/// Units of a shortfall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Minutes.
+    Minutes,
+    /// Records.
+    Records,
+    /// Checklist items.
+    Items,
+    /// Must-visit groups.
+    Groups,
+}
+
+/// One obligation × subject × period instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    /// The obligation.
+    pub obligation: String,
+    /// Its clause.
+    pub clause: String,
+    /// The period instance (a day, week, month, quarter; for events, the event's day).
+    pub period: DateRange,
+    /// For events: the record or assignment the finding is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// Met, missed or excused.
+    pub status: Status,
+    /// Why excused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excuse: Option<Excuse>,
+    /// IDs of the records used (for an excuse: the leave records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// What was missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<Shortfall>,
+    /// Human-readable explanation (missed and excused findings, and notes on met ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Counts of outcomes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Totals {
+    /// Met.
+    pub met: u32,
+    /// Missed.
+    pub missed: u32,
+    /// Excused.
+    pub excused: u32,
+}
+
+impl Totals {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Met => self.met += 1,
+            Status::Missed => self.missed += 1,
+            Status::Excused => self.excused += 1,
+        }
+    }
+    fn merge(&mut self, o: &Totals) {
+        self.met += o.met;
+        self.missed += o.missed;
+        self.excused += o.excused;
+    }
+    /// Met and missed together: the instances where the duty applied.
+    pub fn due(&self) -> u32 {
+        self.met + self.missed
+    }
+}
+
+/// Outcome counts of one obligation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ObligationTotals {
+    /// The obligation.
+    pub obligation: String,
+    /// Its clause.
+    pub clause: String,
+    /// Counts.
+    #[serde(flatten)]
+    pub totals: Totals,
+}
+
+/// The findings of one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PersonReport {
+    /// Person ID.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// Community.
+    pub community: String,
+    /// Role.
+    pub role: Role,
+    /// Counts over every obligation.
+    pub totals: Totals,
+    /// Counts per obligation, in policy order.
+    pub obligations: Vec<ObligationTotals>,
+    /// Every finding, by obligation then date.
+    pub findings: Vec<Finding>,
+}
+
+/// The findings of one community as a body, and its people's totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CommunityReport {
+    /// Community ID.
+    pub community: String,
+    /// Name.
+    pub name: String,
+    /// Counts over the community's own obligations.
+    pub totals: Totals,
+    /// Counts over its people's findings.
+    pub people_totals: Totals,
+    /// Counts per obligation (the community's own and its people's), in policy order.
+    pub obligations: Vec<ObligationTotals>,
+    /// The community's own findings.
+    pub findings: Vec<Finding>,
+}
+
+/// A record set aside, or another notice that does not stop the evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Warning {
+    /// What kind of notice.
+    pub kind: WarningKind,
+    /// Lowercase description.
+    pub message: String,
+    /// The record concerned.
+    pub record: String,
+    /// JSON path of the record in the dossier.
+    pub path: String,
+}
+
+/// Kinds of warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// The record's date is outside the evaluated period: not used.
+    OutsidePeriod,
+    /// The work record names a grid the person is not assigned to that day: not used.
+    OutsideAssignment,
+    /// The work record is by someone who is not a grid worker: not used.
+    NotAGridWorker,
+}
+
+/// The policy a report was computed under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PolicyRef {
+    /// Policy ID.
+    pub id: String,
+    /// Policy version.
+    pub version: String,
+}
+
+/// An obligation as listed in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ObligationInfo {
+    /// ID.
+    pub id: String,
+    /// Clause.
+    pub clause: String,
+    /// Title in the report's language.
+    pub title: String,
+    /// Whom it binds.
+    pub binds: Binds,
+    /// How often it recurs.
+    pub period: PeriodKind,
+}
+
+/// A cited clause with its original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CitedClause {
+    /// Chinese heading.
+    pub title_zh: String,
+    /// English heading.
+    pub title_en: String,
+    /// Original text.
+    pub text_zh: String,
+}
+
+/// The compliance report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Policy used.
+    pub policy: PolicyRef,
+    /// Period evaluated.
+    pub period: DateRange,
+    /// Language of texts.
+    pub lang: Lang,
+    /// True when no record was set aside; otherwise see `warnings`.
+    pub complete: bool,
+    /// Records set aside and other notices.
+    pub warnings: Vec<Warning>,
+    /// The obligations evaluated, in policy order.
+    pub obligations: Vec<ObligationInfo>,
+    /// Every cited clause, by ID, with its original text.
+    pub clauses: BTreeMap<String, CitedClause>,
+    /// One entry per grid leader and grid worker, in organisation order.
+    pub people: Vec<PersonReport>,
+    /// One entry per community, in organisation order.
+    pub communities: Vec<CommunityReport>,
+}
+
+impl Report {
+    /// The report of this person.
+    pub fn person(&self, id: &str) -> Option<&PersonReport> {
+        self.people.iter().find(|p| p.person == id)
+    }
+
+    /// The report of this community.
+    pub fn community(&self, id: &str) -> Option<&CommunityReport> {
+        self.communities.iter().find(|c| c.community == id)
+    }
+}
+
+impl PersonReport {
+    /// The findings of one obligation.
+    pub fn findings_of<'a>(&'a self, obligation: &'a str) -> impl Iterator<Item = &'a Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.obligation == obligation)
+    }
+
+    /// The counts of one obligation.
+    pub fn totals_of(&self, obligation: &str) -> Totals {
+        self.obligations
+            .iter()
+            .find(|o| o.obligation == obligation)
+            .map(|o| o.totals)
+            .unwrap_or_default()
+    }
+}
+
+impl CommunityReport {
+    /// The counts of one obligation.
+    pub fn totals_of(&self, obligation: &str) -> Totals {
+        self.obligations
+            .iter()
+            .find(|o| o.obligation == obligation)
+            .map(|o| o.totals)
+            .unwrap_or_default()
+    }
+}
+
+/// Evaluates `dossier` under `policy`.
+///
+/// ```
+/// use wangge::{evaluate, sample, Options, Policy};
+/// let dossier = sample::community_2023();
+/// let report = evaluate(&Policy::xincheng_2022(), &dossier, &Options::default()).unwrap();
+/// let worker = report.person("w1").unwrap();
+/// assert!(worker.totals_of("patrol-minutes-daily").met > 200);
+/// ```
+pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<Report, Error> {
+    let period = options.period.unwrap_or(dossier.period);
+    check_period(policy, dossier, period)?;
+    let ctx = Context::new(policy, dossier, period, options.lang)?;
+    let doc = policy.document();
+
+    let mut people = Vec::new();
+    for p in &dossier.organisation.people {
+        let binds = match p.role {
+            Role::GridLeader => Binds::GridLeader,
+            Role::GridWorker => Binds::GridWorker,
+            Role::Helper => continue,
+        };
+        let mut findings = Vec::new();
+        let mut per_obligation = Vec::new();
+        let mut totals = Totals::default();
+        for o in doc.obligations.iter().filter(|o| o.binds == binds) {
+            let found = ctx.person_findings(o, p);
+            let mut t = Totals::default();
+            for f in &found {
+                t.add(f.status);
+            }
+            totals.merge(&t);
+            per_obligation.push(ObligationTotals {
+                obligation: o.id.clone(),
+                clause: o.clause.clone(),
+                totals: t,
+            });
+            findings.extend(found);
+        }
+        people.push(PersonReport {
+            person: p.id.clone(),
+            name: p.name.clone(),
+            community: p.community.clone(),
+            role: p.role,
+            totals,
+            obligations: per_obligation,
+            findings,
+        });
+    }
+
+    let mut communities = Vec::new();
+    for c in &dossier.organisation.communities {
+        let mut findings = Vec::new();
+        let mut per_obligation = Vec::new();
+        let mut totals = Totals::default();
+        let mut people_totals = Totals::default();
+        for o in &doc.obligations {
+            let mut t = Totals::default();
+            if o.binds == Binds::Community {
+                let found = ctx.community_findings(o, &c.id);
+                for f in &found {
+                    t.add(f.status);
+                }
+                totals.merge(&t);
+                findings.extend(found);
+            } else {
+                for pr in people.iter().filter(|pr| pr.community == c.id) {
+                    t.merge(&pr.totals_of(&o.id));
+                }
+                people_totals.merge(&t);
+            }
+            per_obligation.push(ObligationTotals {
+                obligation: o.id.clone(),
+                clause: o.clause.clone(),
+                totals: t,
+            });
+        }
+        communities.push(CommunityReport {
+            community: c.id.clone(),
+            name: c.name.clone(),
+            totals,
+            people_totals,
+            obligations: per_obligation,
+            findings,
+        });
+    }
+
+    let mut clauses = BTreeMap::new();
+    for o in &doc.obligations {
+        if let Some(c) = clause::get(&o.clause) {
+            clauses.insert(
+                c.id.clone(),
+                CitedClause {
+                    title_zh: c.title_zh.clone(),
+                    title_en: c.title_en.clone(),
+                    text_zh: c.text_zh.clone(),
+                },
+            );
+        }
+    }
+    let obligations = doc
+        .obligations
+        .iter()
+        .map(|o| ObligationInfo {
+            id: o.id.clone(),
+            clause: o.clause.clone(),
+            title: match options.lang {
+                Lang::Zh => o.title_zh.clone(),
+                Lang::En => o.title_en.clone(),
+            },
+            binds: o.binds,
+            period: o.period,
+        })
+        .collect();
+
+    Ok(Report {
+        policy: PolicyRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        period,
+        lang: options.lang,
+        complete: ctx.warnings.is_empty(),
+        warnings: ctx.warnings,
+        obligations,
+        clauses,
+        people,
+        communities,
+    })
+}
+
+fn check_period(policy: &Policy, dossier: &Dossier, period: DateRange) -> Result<(), Error> {
+    if !period.is_valid() {
+        return Err(Problem::new(
+            ErrorKind::InvalidPeriod,
+            format!(
+                "period ends on `{}` before it starts on `{}`",
+                period.to, period.from
+            ),
+        )
+        .at("period")
+        .into());
+    }
+    if dossier.period.intersect(&period) != Some(period) {
+        return Err(Problem::new(
+            ErrorKind::InvalidPeriod,
+            format!(
+                "period `{period}` is not within the dossier's period `{}`",
+                dossier.period
+            ),
+        )
+        .at("period")
+        .into());
+    }
+    for year in period.from.year()..=period.to.year() {
+        if !policy.calendar().knows_year(year) {
+            let date = if period.from.year() == year {
+                period.from
+            } else {
+                Date::from_ymd(year, 1, 1).unwrap_or(period.to)
+            };
+            policy.calendar().day_kind(date)?;
+        }
+    }
+    let doc = policy.document();
+    let force = DateRange::new(
+        doc.effective_from,
+        doc.effective_to
+            .or(Date::from_ymd(9999, 12, 31))
+            .unwrap_or(doc.effective_from),
+    );
+    if force.intersect(&period).is_none() {
+        return Err(Problem::new(
+            ErrorKind::InvalidPeriod,
+            format!(
+                "policy `{}` is not in force in `{period}` (in force from `{}`)",
+                doc.id, doc.effective_from
+            ),
+        )
+        .at("period")
+        .into());
+    }
+    Ok(())
+}
+
+/// Evidence indexed for one evaluation.
+struct Context<'a> {
+    policy: &'a Policy,
+    dossier: &'a Dossier,
+    index: Index<'a>,
+    period: DateRange,
+    lang: Lang,
+    working: BTreeMap<Date, bool>,
+    work: BTreeMap<(&'a str, Date), &'a WorkRecord>,
+    /// Dated record IDs by (subject, kind): subject is a person or a community ID.
+    dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
+    leave: BTreeMap<&'a str, Vec<(DateRange, &'a str)>>,
+    duty_days: BTreeSet<(&'a str, Date)>,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Context<'a> {
+    fn new(
+        policy: &'a Policy,
+        dossier: &'a Dossier,
+        period: DateRange,
+        lang: Lang,
+    ) -> Result<Context<'a>, Error> {
+        let mut working = BTreeMap::new();
+        for day in period.days() {
+            working.insert(day, policy.calendar().is_working_day(day)?);
+        }
+        let mut ctx = Context {
+            policy,
+            dossier,
+            index: dossier.organisation.index(),
+            period,
+            lang,
+            working,
+            work: BTreeMap::new(),
+            dated: BTreeMap::new(),
+            leave: BTreeMap::new(),
+            duty_days: BTreeSet::new(),
+            warnings: Vec::new(),
+        };
+        ctx.load();
+        Ok(ctx)
+    }
+
+    fn in_period(&mut self, date: Date, id: &str, path: String) -> bool {
+        if self.period.contains(date) {
+            return true;
+        }
+        self.warnings.push(Warning {
+            kind: WarningKind::OutsidePeriod,
+            message: format!(
+                "record `{id}` of `{date}` is outside the period `{}` and is not used",
+                self.period
+            ),
+            record: id.to_owned(),
+            path,
+        });
+        false
+    }
+
+    fn push_dated(&mut self, subject: &'a str, kind: CountedRecord, date: Date, id: &'a str) {
+        self.dated
+            .entry((subject, kind))
+            .or_default()
+            .push((date, id));
+    }
+
+    fn load(&mut self) {
+        let r = &self.dossier.records;
+        for (i, w) in r.work_records.iter().enumerate() {
+            let path = format!("records.work_records[{i}]");
+            if !self.in_period(w.date, &w.id, path.clone()) {
+                continue;
+            }
+            let is_worker = self
+                .index
+                .person(&w.person)
+                .is_some_and(|p| p.role == Role::GridWorker);
+            if !is_worker {
+                self.warnings.push(Warning {
+                    kind: WarningKind::NotAGridWorker,
+                    message: format!(
+                        "work record `{}` is by `{}`, who is not a grid worker, and is not used",
+                        w.id, w.person
+                    ),
+                    record: w.id.clone(),
+                    path,
+                });
+                continue;
+            }
+            if !self.index.grids_on(&w.person, w.date).any(|g| g == w.grid) {
+                self.warnings.push(Warning {
+                    kind: WarningKind::OutsideAssignment,
+                    message: format!(
+                        "work record `{}` puts `{}` in grid `{}` on `{}`, outside their assignment, and is not used",
+                        w.id, w.person, w.grid, w.date
+                    ),
+                    record: w.id.clone(),
+                    path,
+                });
+                continue;
+            }
+            self.work.insert((w.person.as_str(), w.date), w);
+            self.push_dated(&w.person, CountedRecord::WorkRecord, w.date, &w.id);
+        }
+        for (i, m) in r.meetings.iter().enumerate() {
+            if !self.in_period(m.date, &m.id, format!("records.meetings[{i}]")) {
+                continue;
+            }
+            let kind = match m.kind {
+                crate::records::MeetingKind::Dispatch => CountedRecord::DispatchMeeting,
+                crate::records::MeetingKind::Morning => CountedRecord::MorningMeeting,
+                crate::records::MeetingKind::Weekly => CountedRecord::WeeklyMeeting,
+                crate::records::MeetingKind::QuarterlyJoint => CountedRecord::QuarterlyJointMeeting,
+            };
+            self.push_dated(&m.community, kind, m.date, &m.id);
+        }
+        for (i, s) in r.security_patrols.iter().enumerate() {
+            if !self.in_period(s.date, &s.id, format!("records.security_patrols[{i}]")) {
+                continue;
+            }
+            let unique: BTreeSet<&str> = s.people.iter().map(String::as_str).collect();
+            for p in unique {
+                self.push_dated(p, CountedRecord::SecurityPatrol, s.date, &s.id);
+            }
+        }
+        for (i, s) in r.red_grid_services.iter().enumerate() {
+            if self.in_period(s.date, &s.id, format!("records.red_grid_services[{i}]")) {
+                self.push_dated(&s.organiser, CountedRecord::RedGridService, s.date, &s.id);
+            }
+        }
+        for (i, s) in r.group_studies.iter().enumerate() {
+            if !self.in_period(s.date, &s.id, format!("records.group_studies[{i}]")) {
+                continue;
+            }
+            self.push_dated(&s.community, CountedRecord::GroupStudy, s.date, &s.id);
+            let unique: BTreeSet<&str> = s.attendees.iter().map(String::as_str).collect();
+            for p in unique {
+                self.push_dated(p, CountedRecord::GroupStudyAttendance, s.date, &s.id);
+            }
+        }
+        for (i, s) in r.self_studies.iter().enumerate() {
+            if self.in_period(s.date, &s.id, format!("records.self_studies[{i}]")) {
+                self.push_dated(&s.person, CountedRecord::SelfStudy, s.date, &s.id);
+            }
+        }
+        for (i, s) in r.notebook_reviews.iter().enumerate() {
+            if self.in_period(s.date, &s.id, format!("records.notebook_reviews[{i}]")) {
+                self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
+            }
+        }
+        for s in &r.duty_shifts {
+            self.duty_days.insert((s.person.as_str(), s.date));
+        }
+        for l in &r.leave {
+            self.leave
+                .entry(l.person.as_str())
+                .or_default()
+                .push((DateRange::new(l.from, l.to), l.id.as_str()));
+        }
+        for list in self.dated.values_mut() {
+            list.sort();
+        }
+    }
+
+    fn is_working(&self, date: Date) -> bool {
+        self.working.get(&date).copied().unwrap_or(false)
+    }
+
+    /// True when daily duties fall on `date` for `person` (None: for the community).
+    fn is_duty_day(&self, person: Option<&str>, date: Date) -> bool {
+        match self.policy.document().parameters.daily_duty_days.value {
+            DailyDutyDays::EveryDay => self.period.contains(date),
+            DailyDutyDays::WorkingDays => self.is_working(date),
+            DailyDutyDays::WorkingDaysAndDutyDays => {
+                self.is_working(date)
+                    || person.is_some_and(|p| {
+                        self.period.contains(date) && self.duty_days.contains(&(p, date))
+                    })
+            }
+        }
+    }
+
+    fn leave_on(&self, person: &str, date: Date) -> Option<&'a str> {
+        self.leave
+            .get(person)?
+            .iter()
+            .find(|(r, _)| r.contains(date))
+            .map(|(_, id)| *id)
+    }
+
+    /// Whether a person's duty applies in `range`; `Err` carries the excuse and its evidence.
+    fn applies(&self, person: &Person, range: DateRange) -> Result<(), (Excuse, Vec<String>)> {
+        let duty: Vec<Date> = range
+            .days()
+            .filter(|d| self.is_duty_day(Some(&person.id), *d))
+            .collect();
+        if duty.is_empty() {
+            return Err((Excuse::NotAWorkingDay, Vec::new()));
+        }
+        let assigned: Vec<Date> = if person.role == Role::GridLeader {
+            duty
+        } else {
+            duty.into_iter()
+                .filter(|d| self.index.is_assigned(&person.id, *d))
+                .collect()
+        };
+        if assigned.is_empty() {
+            return Err((Excuse::NotAssigned, Vec::new()));
+        }
+        let mut leave_ids = BTreeSet::new();
+        for d in &assigned {
+            match self.leave_on(&person.id, *d) {
+                Some(id) => {
+                    leave_ids.insert(id.to_owned());
+                }
+                None => return Ok(()),
+            }
+        }
+        Err((Excuse::Leave, leave_ids.into_iter().collect()))
+    }
+
+    fn count_in(
+        &self,
+        subject: &str,
+        kind: CountedRecord,
+        range: DateRange,
+    ) -> Vec<(Date, &'a str)> {
+        self.dated
+            .get(&(subject, kind))
+            .map(|list| {
+                list.iter()
+                    .filter(|(d, _)| range.contains(*d))
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn instances(&self, o: &Obligation, person: Option<&str>) -> Vec<DateRange> {
+        let Some(range) = self.policy.obligation_force(o).intersect(&self.period) else {
+            return Vec::new();
+        };
+        let all = o.period.instances(range);
+        if o.period == PeriodKind::WorkingDay {
+            all.into_iter()
+                .filter(|r| self.is_duty_day(person, r.from))
+                .collect()
+        } else {
+            all
+        }
+    }
+
+    fn person_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
+        match &o.requirement {
+            Requirement::DutyShiftComplete => return self.duty_shift_findings(o, p),
+            Requirement::HandoverOnLeaving {
+                within_days,
+                residents_notified,
+            } => return self.handover_findings(o, p, *within_days, *residents_notified),
+            _ => {}
+        }
+        let mut out = Vec::new();
+        for range in self.instances(o, Some(&p.id)) {
+            let mut f = self.finding(o, range);
+            match self.applies(p, range) {
+                Err((excuse, evidence)) => self.excuse(&mut f, excuse, evidence),
+                Ok(()) => self.judge(&mut f, o, p, range),
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    fn community_findings(&self, o: &Obligation, community: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for range in self.instances(o, None) {
+            let mut f = self.finding(o, range);
+            if !range.days().any(|d| self.is_duty_day(None, d)) {
+                self.excuse(&mut f, Excuse::NotAWorkingDay, Vec::new());
+            } else if let Requirement::RecordCount {
+                record,
+                minimum,
+                usual_weekday,
+            } = &o.requirement
+            {
+                let found = self.count_in(community, *record, range);
+                self.judge_count(&mut f, &found, *minimum, *usual_weekday, range);
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    fn finding(&self, o: &Obligation, range: DateRange) -> Finding {
+        Finding {
+            obligation: o.id.clone(),
+            clause: o.clause.clone(),
+            period: range,
+            event: None,
+            status: Status::Met,
+            excuse: None,
+            evidence: Vec::new(),
+            shortfall: None,
+            text: None,
+        }
+    }
+
+    fn excuse(&self, f: &mut Finding, excuse: Excuse, evidence: Vec<String>) {
+        f.status = Status::Excused;
+        f.excuse = Some(excuse);
+        f.evidence = evidence;
+        f.text = Some(match self.lang {
+            Lang::Zh => excuse.label_zh().to_owned(),
+            Lang::En => excuse.label_en().to_owned(),
+        });
+    }
+
+    fn miss(&self, f: &mut Finding, shortfall: Shortfall, zh: String, en: String) {
+        f.status = Status::Missed;
+        f.shortfall = Some(shortfall);
+        f.text = Some(match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        });
+    }
+
+    fn judge(&self, f: &mut Finding, o: &Obligation, p: &Person, range: DateRange) {
+        let day = range.from;
+        let record = self.work.get(&(p.id.as_str(), day)).copied();
+        if let Some(w) = record {
+            if o.period == PeriodKind::WorkingDay {
+                f.evidence.push(w.id.clone());
+            }
+        }
+        match &o.requirement {
+            Requirement::PresenceInGrid => {
+                let present = record.is_some_and(|w| !w.patrols.is_empty() || !w.visits.is_empty());
+                if !present {
+                    self.miss(
+                        f,
+                        Shortfall {
+                            unit: Unit::Records,
+                            required: 1,
+                            actual: 0,
+                            missing: Vec::new(),
+                        },
+                        "无在网格内工作的记录（无巡查、无走访）".into(),
+                        "no record of work in the grid (no patrol, no visit)".into(),
+                    );
+                }
+            }
+            Requirement::PatrolMinutes { minimum, summing } => {
+                let minutes = record.map_or(0, |w| {
+                    let lengths = w.patrols.iter().map(|s| i64::from(s.minutes()));
+                    match summing {
+                        PatrolSumming::SummedOverDay => lengths.sum(),
+                        PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
+                    }
+                });
+                if minutes < *minimum {
+                    self.miss(
+                        f,
+                        Shortfall {
+                            unit: Unit::Minutes,
+                            required: *minimum,
+                            actual: minutes,
+                            missing: Vec::new(),
+                        },
+                        format!("巡查{minutes}分钟，不足{minimum}分钟"),
+                        format!("{minutes} of {minimum} minutes"),
+                    );
+                }
+            }
+            Requirement::MustChecks { items } => {
+                let ticked: BTreeSet<_> = record
+                    .map(|w| w.must_checks.iter().collect())
+                    .unwrap_or_default();
+                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                if !missing.is_empty() {
+                    let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
+                    let codes: Vec<String> = missing.iter().map(snake).collect();
+                    self.checklist_miss(f, items.len(), zh, codes, Unit::Items);
+                }
+            }
+            Requirement::MustDos { items } => {
+                let ticked: BTreeSet<_> = record
+                    .map(|w| w.must_dos.iter().collect())
+                    .unwrap_or_default();
+                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                if !missing.is_empty() {
+                    let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
+                    let codes: Vec<String> = missing.iter().map(snake).collect();
+                    self.checklist_miss(f, items.len(), zh, codes, Unit::Items);
+                }
+            }
+            Requirement::MustVisits { groups } => {
+                // Groups living in the grids the person worked in during the instance.
+                let mut present = BTreeSet::new();
+                for d in range.days() {
+                    for g in self.index.grids_on(&p.id, d) {
+                        match self
+                            .index
+                            .grid(g)
+                            .and_then(|g| g.must_visit_groups.as_ref())
+                        {
+                            Some(list) => present.extend(list.iter().copied()),
+                            None => present.extend(groups.iter().copied()),
+                        }
+                    }
+                }
+                let required: Vec<_> = groups.iter().filter(|g| present.contains(g)).collect();
+                let mut visited = BTreeSet::new();
+                for d in range.days() {
+                    if let Some(w) = self.work.get(&(p.id.as_str(), d)) {
+                        let mut used = false;
+                        for v in &w.visits {
+                            if required.contains(&&v.group) {
+                                visited.insert(v.group);
+                                used = true;
+                            }
+                        }
+                        if used {
+                            f.evidence.push(w.id.clone());
+                        }
+                    }
+                }
+                let missing: Vec<_> = required.iter().filter(|g| !visited.contains(**g)).collect();
+                if !missing.is_empty() {
+                    let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
+                    let codes: Vec<String> = missing.iter().map(|m| snake(**m)).collect();
+                    self.checklist_miss(f, required.len(), zh, codes, Unit::Groups);
+                }
+            }
+            Requirement::RecordCount {
+                record,
+                minimum,
+                usual_weekday,
+            } => {
+                let subject = if record.is_community_record() {
+                    p.community.as_str()
+                } else {
+                    p.id.as_str()
+                };
+                let found = self.count_in(subject, *record, range);
+                f.evidence.clear();
+                self.judge_count(f, &found, *minimum, *usual_weekday, range);
+            }
+            Requirement::DutyShiftComplete | Requirement::HandoverOnLeaving { .. } => {}
+        }
+    }
+
+    fn checklist_miss(
+        &self,
+        f: &mut Finding,
+        required: usize,
+        zh: Vec<&str>,
+        codes: Vec<String>,
+        unit: Unit,
+    ) {
+        let n = i64::try_from(required).unwrap_or(i64::MAX);
+        let m = i64::try_from(codes.len()).unwrap_or(0);
+        let what_zh = if unit == Unit::Groups {
+            "未走访"
+        } else {
+            "未完成"
+        };
+        let what_en = if unit == Unit::Groups {
+            "not visited"
+        } else {
+            "not done"
+        };
+        let en = format!("{what_en}: {}", codes.join(", "));
+        self.miss(
+            f,
+            Shortfall {
+                unit,
+                required: n,
+                actual: n - m,
+                missing: codes,
+            },
+            format!("{what_zh}：{}", zh.join("、")),
+            en,
+        );
+    }
+
+    fn judge_count(
+        &self,
+        f: &mut Finding,
+        found: &[(Date, &str)],
+        minimum: i64,
+        usual: Option<crate::policy::WeekdayName>,
+        range: DateRange,
+    ) {
+        f.evidence = found.iter().map(|(_, id)| (*id).to_owned()).collect();
+        let n = i64::try_from(found.len()).unwrap_or(i64::MAX);
+        if n < minimum {
+            self.miss(
+                f,
+                Shortfall {
+                    unit: Unit::Records,
+                    required: minimum,
+                    actual: n,
+                    missing: Vec::new(),
+                },
+                format!("记录{n}次，应至少{minimum}次"),
+                format!("{n} of {minimum} records"),
+            );
+            return;
+        }
+        if let Some(usual) = usual {
+            let on_usual = found.iter().any(|(d, _)| d.weekday() == usual.weekday());
+            if !on_usual {
+                let usual_day = range.days().find(|d| d.weekday() == usual.weekday());
+                let usual_off = usual_day.is_some_and(|d| !self.is_working(d));
+                f.text = Some(match (self.lang, usual_off) {
+                    (Lang::Zh, true) => "例会日逢节假日，改期召开".into(),
+                    (Lang::Zh, false) => "未在惯常的例会日召开".into(),
+                    (Lang::En, true) => {
+                        "the usual day was not a working day; held on another day".into()
+                    }
+                    (Lang::En, false) => "held on another day than the usual one".into(),
+                });
+            }
+        }
+    }
+
+    fn duty_shift_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
+        let force = self.policy.obligation_force(o);
+        let mut out = Vec::new();
+        for s in self
+            .dossier
+            .records
+            .duty_shifts
+            .iter()
+            .filter(|s| s.person == p.id)
+        {
+            if !self.period.contains(s.date) || !force.contains(s.date) {
+                continue;
+            }
+            let mut f = self.finding(o, DateRange::new(s.date, s.date));
+            f.event = Some(s.id.clone());
+            f.evidence.push(s.id.clone());
+            let mut missing = Vec::new();
+            if s.log.as_deref().is_none_or(|l| l.trim().is_empty()) {
+                missing.push(("log", "值班记录"));
+            }
+            if s.handed_over_to.is_none() {
+                missing.push(("handover", "交接班"));
+            }
+            if !missing.is_empty() {
+                let zh: Vec<&str> = missing.iter().map(|m| m.1).collect();
+                let codes: Vec<String> = missing.iter().map(|m| m.0.to_owned()).collect();
+                self.checklist_miss(&mut f, 2, zh, codes, Unit::Items);
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    fn handover_findings(
+        &self,
+        o: &Obligation,
+        p: &Person,
+        within_days: i64,
+        notify: bool,
+    ) -> Vec<Finding> {
+        let force = self.policy.obligation_force(o);
+        let mut out = Vec::new();
+        for a in self.index.assignments_of(&p.id) {
+            let Some(last) = a.to else { continue };
+            if !self.period.contains(last) || !force.contains(last) {
+                continue;
+            }
+            let mut f = self.finding(o, DateRange::new(last, last));
+            f.event = Some(format!("{}@{}", p.id, a.grid));
+            let deadline = last.add_days(within_days).unwrap_or(last);
+            let ok = |h: &&Handover| {
+                h.person == p.id
+                    && h.grid == a.grid
+                    && a.from <= h.date
+                    && h.date <= deadline
+                    && (!notify || h.residents_notified)
+            };
+            let done = self.dossier.records.handovers.iter().find(ok);
+            match done {
+                Some(h) => f.evidence.push(h.id.clone()),
+                None if deadline > self.period.to => {
+                    self.excuse(&mut f, Excuse::NotYetDue, Vec::new());
+                }
+                None => {
+                    let partial = self
+                        .dossier
+                        .records
+                        .handovers
+                        .iter()
+                        .find(|h| h.person == p.id && h.grid == a.grid);
+                    if let Some(h) = partial {
+                        f.evidence.push(h.id.clone());
+                    }
+                    self.miss(
+                        &mut f,
+                        Shortfall {
+                            unit: Unit::Records,
+                            required: 1,
+                            actual: 0,
+                            missing: Vec::new(),
+                        },
+                        format!("离开网格{}后{within_days}日内无工作交接（含通知居民）记录", a.grid),
+                        format!(
+                            "no handover of grid `{}` (with residents told) within {within_days} days of leaving",
+                            a.grid
+                        ),
+                    );
+                }
+            }
+            out.push(f);
+        }
+        out
+    }
+}
+
+fn snake<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,287 @@
+//! A dossier: the organisation and its records for a period — the input of every evaluation.
+
+use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::organisation::{Organisation, unknown};
+use crate::records::Records;
+use crate::time::{Date, DateRange, LocalTime};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The organisation and its records for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// The period the records cover.
+    pub period: DateRange,
+    /// The subdistrict, communities, grids and people.
+    pub organisation: Organisation,
+    /// The records.
+    #[serde(default)]
+    pub records: Records,
+}
+
+impl Dossier {
+    /// Parses and checks a dossier, reporting every problem at once.
+    ///
+    /// Checks the shape (unknown fields, wrong types, impossible dates and times), then the
+    /// organisation (1.1), unique IDs, references, intervals and overlaps. Records that can be
+    /// set aside safely (outside the period or the person's assignment) are not errors here: the
+    /// evaluation reports them as warnings.
+    pub fn from_json(text: &str) -> Result<Dossier, Error> {
+        crate::limits::check_text(text)?;
+        let dossier: Dossier = parse_json(text)?;
+        crate::limits::check_dossier(&dossier)?;
+        dossier.validate()?;
+        Ok(dossier)
+    }
+
+    /// The dossier as JSON.
+    pub fn to_json(&self) -> String {
+        crate::to_json_pretty(self)
+    }
+
+    /// Checks references, IDs, intervals and overlaps; every problem at once.
+    pub fn validate(&self) -> Result<(), Error> {
+        let mut problems = Vec::new();
+        if !self.period.is_valid() {
+            problems.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "period ends on `{}` before it starts on `{}`",
+                        self.period.to, self.period.from
+                    ),
+                )
+                .at("period.to")
+                .on(self.period.to),
+            );
+        }
+        problems.extend(self.organisation.validate("organisation"));
+        let index = self.organisation.index();
+        let r = &self.records;
+
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        let mut id = |id: &str, path: String, problems: &mut Vec<Problem>| {
+            if id.is_empty() {
+                problems.push(Problem::new(ErrorKind::Shape, "a record ID is empty").at(path));
+            } else if !ids.insert(id.to_owned()) {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::DuplicateId,
+                        format!("record ID `{id}` is used twice"),
+                    )
+                    .at(path)
+                    .record(id),
+                );
+            }
+        };
+        let person = |pid: &str, here: &str, field: &str, problems: &mut Vec<Problem>| {
+            if index.person(pid).is_none() {
+                problems.push(unknown("person", pid, here, field));
+            }
+        };
+        let grid = |gid: &str, here: &str, problems: &mut Vec<Problem>| {
+            if index.grid(gid).is_none() {
+                problems.push(unknown("grid", gid, here, "grid"));
+            }
+        };
+        let community = |cid: &str, here: &str, problems: &mut Vec<Problem>| {
+            if index.community(cid).is_none() {
+                problems.push(unknown("community", cid, here, "community"));
+            }
+        };
+
+        let mut days: BTreeMap<(&str, Date), &str> = BTreeMap::new();
+        for (i, w) in r.work_records.iter().enumerate() {
+            let here = format!("records.work_records[{i}]");
+            id(&w.id, format!("{here}.id"), &mut problems);
+            person(&w.person, &here, "person", &mut problems);
+            grid(&w.grid, &here, &mut problems);
+            if let Some(other) = days.insert((w.person.as_str(), w.date), w.id.as_str()) {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::Overlap,
+                        format!(
+                            "`{}` has two work records on `{}` (`{other}` and `{}`)",
+                            w.person, w.date, w.id
+                        ),
+                    )
+                    .at(here.clone())
+                    .record(&w.id)
+                    .on(w.date),
+                );
+            }
+            for (j, s) in w.patrols.iter().enumerate() {
+                if s.end <= s.start {
+                    problems.push(inverted(
+                        s.start,
+                        s.end,
+                        format!("{here}.patrols[{j}]"),
+                        &w.id,
+                        w.date,
+                    ));
+                }
+            }
+            let mut sorted: Vec<(usize, &crate::records::PatrolSession)> =
+                w.patrols.iter().enumerate().collect();
+            sorted.sort_by_key(|(_, s)| (s.start, s.end));
+            for pair in sorted.windows(2) {
+                if let [(_, a), (j, b)] = pair {
+                    if b.start < a.end && a.start < a.end && b.start < b.end {
+                        problems.push(
+                            Problem::new(
+                                ErrorKind::Overlap,
+                                format!(
+                                    "patrol sessions `{}`–`{}` and `{}`–`{}` of `{}` overlap",
+                                    a.start, a.end, b.start, b.end, w.person
+                                ),
+                            )
+                            .at(format!("{here}.patrols[{j}]"))
+                            .record(&w.id)
+                            .on(w.date),
+                        );
+                    }
+                }
+            }
+        }
+        for (i, p) in r.problems.iter().enumerate() {
+            let here = format!("records.problems[{i}]");
+            id(&p.id, format!("{here}.id"), &mut problems);
+            person(&p.person, &here, "person", &mut problems);
+            grid(&p.grid, &here, &mut problems);
+        }
+        for (i, m) in r.meetings.iter().enumerate() {
+            let here = format!("records.meetings[{i}]");
+            id(&m.id, format!("{here}.id"), &mut problems);
+            community(&m.community, &here, &mut problems);
+            if let Some(c) = &m.chair {
+                person(c, &here, "chair", &mut problems);
+            }
+            for (j, a) in m.attendees.iter().enumerate() {
+                person(a, &here, &format!("attendees[{j}]"), &mut problems);
+            }
+        }
+        for (i, s) in r.security_patrols.iter().enumerate() {
+            let here = format!("records.security_patrols[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            grid(&s.grid, &here, &mut problems);
+            if s.people.is_empty() {
+                problems.push(
+                    Problem::new(ErrorKind::Shape, "a security patrol names no one")
+                        .at(format!("{here}.people"))
+                        .record(&s.id),
+                );
+            }
+            for (j, p) in s.people.iter().enumerate() {
+                person(p, &here, &format!("people[{j}]"), &mut problems);
+            }
+        }
+        for (i, s) in r.red_grid_services.iter().enumerate() {
+            let here = format!("records.red_grid_services[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            person(&s.organiser, &here, "organiser", &mut problems);
+            grid(&s.grid, &here, &mut problems);
+        }
+        for (i, s) in r.group_studies.iter().enumerate() {
+            let here = format!("records.group_studies[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            community(&s.community, &here, &mut problems);
+            for (j, p) in s.attendees.iter().enumerate() {
+                person(p, &here, &format!("attendees[{j}]"), &mut problems);
+            }
+        }
+        for (i, s) in r.self_studies.iter().enumerate() {
+            let here = format!("records.self_studies[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            person(&s.person, &here, "person", &mut problems);
+        }
+        for (i, s) in r.notebook_reviews.iter().enumerate() {
+            let here = format!("records.notebook_reviews[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            person(&s.person, &here, "person", &mut problems);
+            person(&s.reviewer, &here, "reviewer", &mut problems);
+            if s.comment.trim().is_empty() {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::Shape,
+                        "a notebook review has no comment (点评, 3.5)",
+                    )
+                    .at(format!("{here}.comment"))
+                    .record(&s.id),
+                );
+            }
+        }
+        for (i, s) in r.duty_shifts.iter().enumerate() {
+            let here = format!("records.duty_shifts[{i}]");
+            id(&s.id, format!("{here}.id"), &mut problems);
+            person(&s.person, &here, "person", &mut problems);
+            community(&s.community, &here, &mut problems);
+            if let Some(to) = &s.handed_over_to {
+                person(to, &here, "handed_over_to", &mut problems);
+            }
+        }
+        for (i, h) in r.handovers.iter().enumerate() {
+            let here = format!("records.handovers[{i}]");
+            id(&h.id, format!("{here}.id"), &mut problems);
+            person(&h.person, &here, "person", &mut problems);
+            grid(&h.grid, &here, &mut problems);
+            if let Some(s) = &h.successor {
+                person(s, &here, "successor", &mut problems);
+            }
+        }
+        for (i, l) in r.leave.iter().enumerate() {
+            let here = format!("records.leave[{i}]");
+            id(&l.id, format!("{here}.id"), &mut problems);
+            person(&l.person, &here, "person", &mut problems);
+            person(&l.approved_by, &here, "approved_by", &mut problems);
+            if l.to < l.from {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!("leave ends on `{}` before it starts on `{}`", l.to, l.from),
+                    )
+                    .at(format!("{here}.to"))
+                    .record(&l.id)
+                    .on(l.to),
+                );
+            }
+        }
+        let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
+        for (i, l) in r.leave.iter().enumerate() {
+            by_person.entry(l.person.as_str()).or_default().push((i, l));
+        }
+        for list in by_person.values_mut() {
+            list.sort_by_key(|(_, l)| (l.from, l.to));
+            for pair in list.windows(2) {
+                if let [(_, a), (j, b)] = pair {
+                    if b.from <= a.to {
+                        problems.push(
+                            Problem::new(
+                                ErrorKind::Overlap,
+                                format!(
+                                    "leave `{}` and `{}` of `{}` overlap",
+                                    a.id, b.id, a.person
+                                ),
+                            )
+                            .at(format!("records.leave[{j}]"))
+                            .record(&b.id)
+                            .on(b.from),
+                        );
+                    }
+                }
+            }
+        }
+        Error::check(problems)
+    }
+}
+
+fn inverted(start: LocalTime, end: LocalTime, path: String, id: &str, date: Date) -> Problem {
+    Problem::new(
+        ErrorKind::InvalidTime,
+        format!("patrol session ends at `{end}`, not after its start `{start}`"),
+    )
+    .at(format!("{path}.end"))
+    .record(id)
+    .on(date)
+}

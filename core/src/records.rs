@@ -1,0 +1,533 @@
+//! The records a community keeps: daily work records with patrols and the "three fives" (2.2.2,
+//! 2.2.6), problems found, meetings (2.1.0, 2.2.3), security patrols (2.1.4), red-grid service
+//! (2.2.2), study (3.5), duty shifts (3.6.6), handovers (2.2.1) and approved leave.
+//!
+//! Every record has an ID unique across the dossier, so findings can cite it as evidence.
+
+use crate::time::{Date, LocalTime};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// All records of a dossier. Every list may be omitted when empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    /// Daily work records (网格员工作记录表, 2.2.6) with patrols and the three fives (2.2.2).
+    #[serde(default)]
+    pub work_records: Vec<WorkRecord>,
+    /// Problems found in the grid (2.2.2, 4.1).
+    #[serde(default)]
+    pub problems: Vec<ProblemFound>,
+    /// Meetings (2.1.0 dispatch; 2.2.3 morning, weekly, quarterly joint).
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Public-security patrols (治安巡逻防控, 2.1.4).
+    #[serde(default)]
+    pub security_patrols: Vec<SecurityPatrol>,
+    /// Red-grid service activities (红色网格, 2.2.2).
+    #[serde(default)]
+    pub red_grid_services: Vec<RedGridService>,
+    /// Group study sessions with attendance (集中学习, 3.5).
+    #[serde(default)]
+    pub group_studies: Vec<GroupStudy>,
+    /// Self-study entries (自学, 3.5).
+    #[serde(default)]
+    pub self_studies: Vec<SelfStudy>,
+    /// Monthly study-notebook reviews by the community secretary (3.5).
+    #[serde(default)]
+    pub notebook_reviews: Vec<NotebookReview>,
+    /// Duty shifts at the service centre (值班, 3.6.6).
+    #[serde(default)]
+    pub duty_shifts: Vec<DutyShift>,
+    /// Handovers when a worker leaves a grid (工作交接, 2.2.1).
+    #[serde(default)]
+    pub handovers: Vec<Handover>,
+    /// Approved leave.
+    #[serde(default)]
+    pub leave: Vec<Leave>,
+}
+
+/// One day's work record of one grid worker (2.2.6), with the day's patrols (2.2.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkRecord {
+    /// Record ID.
+    pub id: String,
+    /// The grid worker.
+    pub person: String,
+    /// The day.
+    pub date: Date,
+    /// The grid worked in.
+    pub grid: String,
+    /// Inspection rounds (巡查) of the day, start to end.
+    #[serde(default)]
+    pub patrols: Vec<PatrolSession>,
+    /// The five must-checks (五必查) ticked.
+    #[serde(default)]
+    pub must_checks: Vec<MustCheck>,
+    /// The five must-dos (五必做) ticked.
+    #[serde(default)]
+    pub must_dos: Vec<MustDo>,
+    /// Visits to must-visit groups (五必访).
+    #[serde(default)]
+    pub visits: Vec<Visit>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One inspection round, `start` to `end` the same day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatrolSession {
+    /// Start, `HH:MM`.
+    pub start: LocalTime,
+    /// End, `HH:MM`, after `start`.
+    pub end: LocalTime,
+}
+
+impl PatrolSession {
+    /// Length in minutes (0 when inverted; validation refuses inverted sessions).
+    pub fn minutes(&self) -> u32 {
+        self.end.minutes().saturating_sub(self.start.minutes())
+    }
+}
+
+/// A visit to a resident of a must-visit group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// The group visited.
+    pub group: MustVisit,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The five must-checks (五必查, 2.2.2).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MustCheck {
+    /// 环境卫生.
+    EnvironmentSanitation,
+    /// 基础设施.
+    Infrastructure,
+    /// 安全隐患.
+    SafetyHazards,
+    /// 公共区域.
+    PublicAreas,
+    /// 可疑人员.
+    SuspiciousPersons,
+}
+
+/// The five must-dos (五必做, 2.2.2).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MustDo {
+    /// 摸底数.
+    KnowTheNumbers,
+    /// 搜民情.
+    GatherSentiment,
+    /// 观舆情.
+    WatchOpinion,
+    /// 防疫情.
+    PreventEpidemics,
+    /// 解需求.
+    MeetNeeds,
+}
+
+/// The five must-visit groups (五必访, 2.2.2).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MustVisit {
+    /// 困难人群.
+    PeopleInDifficulty,
+    /// 流动人口.
+    FloatingPopulation,
+    /// 空巢老人.
+    EmptyNestElderly,
+    /// 模范人物.
+    ModelFigures,
+    /// 特殊人群.
+    SpecialGroups,
+}
+
+impl MustCheck {
+    /// Every must-check, in the order of 2.2.2.
+    pub const ALL: [MustCheck; 5] = [
+        MustCheck::EnvironmentSanitation,
+        MustCheck::Infrastructure,
+        MustCheck::SafetyHazards,
+        MustCheck::PublicAreas,
+        MustCheck::SuspiciousPersons,
+    ];
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MustCheck::EnvironmentSanitation => "环境卫生",
+            MustCheck::Infrastructure => "基础设施",
+            MustCheck::SafetyHazards => "安全隐患",
+            MustCheck::PublicAreas => "公共区域",
+            MustCheck::SuspiciousPersons => "可疑人员",
+        }
+    }
+}
+
+impl MustDo {
+    /// Every must-do, in the order of 2.2.2.
+    pub const ALL: [MustDo; 5] = [
+        MustDo::KnowTheNumbers,
+        MustDo::GatherSentiment,
+        MustDo::WatchOpinion,
+        MustDo::PreventEpidemics,
+        MustDo::MeetNeeds,
+    ];
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MustDo::KnowTheNumbers => "摸底数",
+            MustDo::GatherSentiment => "搜民情",
+            MustDo::WatchOpinion => "观舆情",
+            MustDo::PreventEpidemics => "防疫情",
+            MustDo::MeetNeeds => "解需求",
+        }
+    }
+}
+
+impl MustVisit {
+    /// Every must-visit group, in the order of 2.2.2.
+    pub const ALL: [MustVisit; 5] = [
+        MustVisit::PeopleInDifficulty,
+        MustVisit::FloatingPopulation,
+        MustVisit::EmptyNestElderly,
+        MustVisit::ModelFigures,
+        MustVisit::SpecialGroups,
+    ];
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MustVisit::PeopleInDifficulty => "困难人群",
+            MustVisit::FloatingPopulation => "流动人口",
+            MustVisit::EmptyNestElderly => "空巢老人",
+            MustVisit::ModelFigures => "模范人物",
+            MustVisit::SpecialGroups => "特殊人群",
+        }
+    }
+}
+
+/// A problem found in the grid (2.2.2). Its lifecycle comes with the evidence records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemFound {
+    /// Record ID.
+    pub id: String,
+    /// Who found it.
+    pub person: String,
+    /// Where.
+    pub grid: String,
+    /// When.
+    pub date: Date,
+    /// What kind of problem.
+    pub category: ProblemCategory,
+    /// Description.
+    pub text: String,
+}
+
+/// Problem categories, from the clauses that name them (minimum lists; `other` for the rest).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCategory {
+    /// 矛盾纠纷 (2.1.4).
+    Dispute,
+    /// 信访举报 (2.1.4).
+    Petition,
+    /// 不稳定因素 (2.1.4).
+    Instability,
+    /// 治安隐患 (2.1.4).
+    PublicSecurityHazard,
+    /// 突发性事件 (2.1.4).
+    Emergency,
+    /// 生产安全 (2.1.5).
+    WorkSafety,
+    /// 消防安全 (2.1.5).
+    FireSafety,
+    /// 燃气安全 (2.1.5).
+    GasSafety,
+    /// 食品药品安全 (2.1.5).
+    FoodAndDrugSafety,
+    /// 农产品质量安全 (2.1.5).
+    FarmProduceSafety,
+    /// 交通安全 (2.1.5).
+    TrafficSafety,
+    /// 地质灾害 (2.1.5).
+    GeologicalHazard,
+    /// 气象灾害 (2.1.5).
+    WeatherHazard,
+    /// 基础设施损坏 (2.1.7).
+    DamagedInfrastructure,
+    /// 占道经营 (2.1.7).
+    StreetOccupation,
+    /// 扰民行为 (2.1.7).
+    Nuisance,
+    /// 垃圾暴露 (2.1.7).
+    ExposedGarbage,
+    /// 大气污染 (2.1.7).
+    AirPollution,
+    /// 水污染 (2.1.7).
+    WaterPollution,
+    /// 固（危）废 (2.1.7).
+    SolidOrHazardousWaste,
+    /// 欠薪隐患 (2.1.8).
+    WageArrearsRisk,
+    /// 其他.
+    Other,
+}
+
+impl ProblemCategory {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ProblemCategory::Dispute => "矛盾纠纷",
+            ProblemCategory::Petition => "信访举报",
+            ProblemCategory::Instability => "不稳定因素",
+            ProblemCategory::PublicSecurityHazard => "治安隐患",
+            ProblemCategory::Emergency => "突发性事件",
+            ProblemCategory::WorkSafety => "生产安全",
+            ProblemCategory::FireSafety => "消防安全",
+            ProblemCategory::GasSafety => "燃气安全",
+            ProblemCategory::FoodAndDrugSafety => "食品药品安全",
+            ProblemCategory::FarmProduceSafety => "农产品质量安全",
+            ProblemCategory::TrafficSafety => "交通安全",
+            ProblemCategory::GeologicalHazard => "地质灾害",
+            ProblemCategory::WeatherHazard => "气象灾害",
+            ProblemCategory::DamagedInfrastructure => "基础设施损坏",
+            ProblemCategory::StreetOccupation => "占道经营",
+            ProblemCategory::Nuisance => "扰民行为",
+            ProblemCategory::ExposedGarbage => "垃圾暴露",
+            ProblemCategory::AirPollution => "大气污染",
+            ProblemCategory::WaterPollution => "水污染",
+            ProblemCategory::SolidOrHazardousWaste => "固（危）废",
+            ProblemCategory::WageArrearsRisk => "欠薪隐患",
+            ProblemCategory::Other => "其他",
+        }
+    }
+
+    /// The clause that names this category.
+    pub fn clause(self) -> &'static str {
+        use ProblemCategory::*;
+        match self {
+            Dispute | Petition | Instability | PublicSecurityHazard | Emergency => "2.1.4",
+            WorkSafety | FireSafety | GasSafety | FoodAndDrugSafety | FarmProduceSafety
+            | TrafficSafety | GeologicalHazard | WeatherHazard => "2.1.5",
+            DamagedInfrastructure
+            | StreetOccupation
+            | Nuisance
+            | ExposedGarbage
+            | AirPollution
+            | WaterPollution
+            | SolidOrHazardousWaste => "2.1.7",
+            WageArrearsRisk => "2.1.8",
+            Other => "2.2.2",
+        }
+    }
+}
+
+/// A meeting (2.1.0, 2.2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Record ID.
+    pub id: String,
+    /// Which meeting.
+    pub kind: MeetingKind,
+    /// The community that held it.
+    pub community: String,
+    /// The day.
+    pub date: Date,
+    /// Who chaired or convened it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// People of the organisation present.
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    /// Outside bodies present (subdistrict, paired units, property companies), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external_participants: Vec<String>,
+}
+
+/// Kinds of meeting.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// 调度会: the grid leader's monthly coordination meeting (2.1.0).
+    Dispatch,
+    /// 晨会: the daily morning meeting (2.2.3).
+    Morning,
+    /// 每周例会: the weekly meeting, usually Monday (2.2.3).
+    Weekly,
+    /// 联席会议: the quarterly joint meeting (2.2.3).
+    QuarterlyJoint,
+}
+
+impl MeetingKind {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MeetingKind::Dispatch => "调度会",
+            MeetingKind::Morning => "晨会",
+            MeetingKind::Weekly => "每周例会",
+            MeetingKind::QuarterlyJoint => "季度联席会议",
+        }
+    }
+}
+
+/// A public-security patrol (治安巡逻防控, 2.1.4), distinct from the daily inspection round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityPatrol {
+    /// Record ID.
+    pub id: String,
+    /// The day.
+    pub date: Date,
+    /// The grid patrolled.
+    pub grid: String,
+    /// Who patrolled.
+    pub people: Vec<String>,
+    /// Key areas and places checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub areas: Option<String>,
+}
+
+/// A red-grid service activity (红色网格, 2.2.2): the worker brings the grid's Party members and
+/// building heads to serve residents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RedGridService {
+    /// Record ID.
+    pub id: String,
+    /// The grid worker who organised it.
+    pub organiser: String,
+    /// The grid.
+    pub grid: String,
+    /// The day.
+    pub date: Date,
+    /// Party members and building heads taking part.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// What was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A group study session with its attendance (3.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupStudy {
+    /// Record ID.
+    pub id: String,
+    /// The community that held it.
+    pub community: String,
+    /// The day.
+    pub date: Date,
+    /// Who attended.
+    pub attendees: Vec<String>,
+    /// Topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+/// A worker's self-study (3.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfStudy {
+    /// Record ID.
+    pub id: String,
+    /// The worker.
+    pub person: String,
+    /// The day.
+    pub date: Date,
+    /// Topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+/// The community secretary's review of a worker's study notebook, with a comment (3.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotebookReview {
+    /// Record ID.
+    pub id: String,
+    /// The worker whose notebook was reviewed.
+    pub person: String,
+    /// The reviewer (the community secretary).
+    pub reviewer: String,
+    /// The day.
+    pub date: Date,
+    /// The comment (点评) on the month's work and study; must not be empty.
+    pub comment: String,
+}
+
+/// A duty shift at the Party-and-mass service centre (3.6.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DutyShift {
+    /// Record ID.
+    pub id: String,
+    /// The worker on duty.
+    pub person: String,
+    /// The community.
+    pub community: String,
+    /// The day.
+    pub date: Date,
+    /// The duty log (值班记录), if kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
+    /// Who took over at the end (交接班), if the handover was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_over_to: Option<String>,
+}
+
+/// A handover when a worker leaves a grid (2.2.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Handover {
+    /// Record ID.
+    pub id: String,
+    /// The worker leaving.
+    pub person: String,
+    /// The grid left.
+    pub grid: String,
+    /// The day.
+    pub date: Date,
+    /// The worker taking over, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    /// Whether residents were told (及时通知居民).
+    pub residents_notified: bool,
+}
+
+/// Approved leave, `from` to `to` inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    /// Record ID.
+    pub id: String,
+    /// The person on leave.
+    pub person: String,
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// Who approved it.
+    pub approved_by: String,
+}

@@ -1,0 +1,29 @@
+//! JSON Schemas of every document and answer, generated from the types.
+//!
+//! The committed copies live in `schemas/` at the top of the repository; a test regenerates
+//! them and fails when they differ (set `WANGGE_BLESS=1` to rewrite them).
+
+use schemars::{JsonSchema, generate::SchemaSettings};
+
+fn schema_of<T: JsonSchema>() -> String {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = generator.into_root_schema_for::<T>();
+    let mut text = crate::to_json_pretty(&schema);
+    text.push('\n');
+    text
+}
+
+/// Every schema as (file name, JSON text), in a fixed order.
+pub fn all() -> Vec<(&'static str, String)> {
+    vec![
+        ("policy.schema.json", schema_of::<crate::PolicyDocument>()),
+        ("dossier.schema.json", schema_of::<crate::Dossier>()),
+        (
+            "organisation.schema.json",
+            schema_of::<crate::Organisation>(),
+        ),
+        ("records.schema.json", schema_of::<crate::Records>()),
+        ("options.schema.json", schema_of::<crate::Options>()),
+        ("report.schema.json", schema_of::<crate::Report>()),
+    ]
+}
