@@ -249,10 +249,13 @@ fn lower(err: &serde_json::Error) -> String {
         .or_else(|| text.strip_prefix(crate::clause::CLAUSE_ERROR_MARK))
         .unwrap_or(&text)
         .to_owned();
+    // Lowercase the first letter of a sentence, not of an acronym such as `EOF`.
     let mut chars = text.chars();
-    let base = match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => text,
+    let base = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text,
     };
     if err.line() > 0 {
         format!("{base} (line {}, column {})", err.line(), err.column())

@@ -274,7 +274,7 @@ pub fn community_2023() -> Dossier {
             }
             let short = roll(wi64, n64, 2) < w.short_patrol;
             let second_end = if short {
-                hm(15, (roll(wi64, n64, 3) % 45) as u16)
+                hm(15, 5 + (roll(wi64, n64, 3) % 40) as u16)
             } else {
                 hm(16, (roll(wi64, n64, 3) % 30) as u16)
             };

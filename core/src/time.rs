@@ -155,14 +155,8 @@ impl LocalTime {
         if bytes.len() != 5 || bytes.get(2) != Some(&b':') {
             return Err(bad());
         }
-        let hour = text
-            .get(0..2)
-            .and_then(parse_digits)
-            .ok_or_else(bad)?;
-        let minute = text
-            .get(3..5)
-            .and_then(parse_digits)
-            .ok_or_else(bad)?;
+        let hour = text.get(0..2).and_then(parse_digits).ok_or_else(bad)?;
+        let minute = text.get(3..5).and_then(parse_digits).ok_or_else(bad)?;
         LocalTime::from_hm(hour, minute).ok_or_else(bad)
     }
 }

@@ -1,0 +1,93 @@
+//! Runs the shared case files of `tests/cases/` through the Rust API and compares each answer,
+//! byte for byte, with its `*.expected.json`. `WANGGE_BLESS=1` rewrites the expected files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    call: String,
+    policy: Option<String>,
+    dossier: Option<String>,
+    options: Option<String>,
+    date: Option<String>,
+    id: Option<String>,
+}
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+fn read(rel: &str) -> String {
+    let path = cases_dir().join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn answer(case: &Case) -> String {
+    let policy = case.policy.as_deref().map(read);
+    match case.call.as_str() {
+        "evaluate" => {
+            let dossier = read(case.dossier.as_deref().expect("dossier"));
+            let options = case.options.as_deref().map(read);
+            wangge::api::evaluate_json(policy.as_deref(), &dossier, options.as_deref())
+        }
+        "check_policy" => wangge::api::check_policy_json(&policy.expect("policy")),
+        "is_working_day" => {
+            wangge::api::is_working_day_json(policy.as_deref(), case.date.as_deref().expect("date"))
+        }
+        "clause_text" => wangge::api::clause_text_json(case.id.as_deref().expect("id")),
+        other => panic!("unknown call `{other}`"),
+    }
+}
+
+#[test]
+fn every_shared_case_gives_its_expected_answer() {
+    let bless = std::env::var_os("WANGGE_BLESS").is_some();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".case.json"))
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 20,
+        "expected the shared cases, found {}",
+        names.len()
+    );
+    let mut failures = Vec::new();
+    for path in &names {
+        let case: Case = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let got = answer(&case);
+        let expected_path = PathBuf::from(
+            path.to_string_lossy()
+                .replace(".case.json", ".expected.json"),
+        );
+        if bless {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(want) if want == got => {}
+            Ok(_) => failures.push(format!("{}: answer differs", path.display())),
+            Err(_) => failures.push(format!("{}: no expected file", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn committed_sample_dossier_is_fresh() {
+    let mut want = wangge::sample::community_2023().to_json();
+    want.push('\n');
+    assert!(
+        read("inputs/sample-2023.dossier.json") == want,
+        "tests/cases/inputs/sample-2023.dossier.json is stale: cargo run --bin annual -- --write-sample tests/cases/inputs/sample-2023.dossier.json"
+    );
+}
