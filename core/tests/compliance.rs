@@ -413,14 +413,12 @@ fn clause_2_2_1_handover_due_within_the_policy_deadline_inclusive() {
             "date": handover, "residents_notified": true}),
         );
         let r = run(&d);
-        let f = r
-            .person("w1")
+        r.person("w1")
             .unwrap()
             .findings_of("handover-on-leaving")
             .next()
             .unwrap()
-            .clone();
-        f
+            .clone()
     };
     // The default deadline is 3 days after the last day (2023-06-09).
     assert_eq!(leave_on("2023-06-12").status, Status::Met);
