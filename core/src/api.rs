@@ -13,8 +13,10 @@
 //! assert_eq!(answer, r#"{"status":"success","value":true}"#);
 //! ```
 
+use crate::assessment::{Assessment, Grade, assess, lint};
 use crate::clause::{self, Clause};
 use crate::compliance::{Options, Report, evaluate};
+use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem, parse_json};
 use crate::policy::{Policy, PolicyDocument};
@@ -95,9 +97,58 @@ pub fn evaluate_json(
     Answer::from_result(evaluate_texts(policy_json, dossier_json, options_json)).to_json()
 }
 
-/// Checks a policy document: the answer holds the normalised document, or every problem.
+/// Checks a policy document and lints its assessment scheme: the answer holds the linter's
+/// report (band gaps and overlaps, weights, unreachable grades, exception conflicts,
+/// non-monotonic scoring), or every structural problem as a failure.
 pub fn check_policy_json(policy_json: &str) -> String {
-    Answer::from_result(Policy::from_json(policy_json).map(|p| p.document().clone())).to_json()
+    Answer::from_result(Policy::from_json(policy_json).map(|p| lint::check_policy(&p))).to_json()
+}
+
+/// Grades every grid worker of a dossier under a policy (the default when `None`).
+pub fn assess_texts(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<Assessment, Error> {
+    let policy = policy_or_default(policy_json)?;
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    assess(&policy, &dossier, &options)
+}
+
+/// [`assess_texts`] as a JSON answer holding the assessment.
+pub fn assess_json(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Answer::from_result(assess_texts(policy_json, dossier_json, options_json)).to_json()
+}
+
+/// The grade of a score (`"87.5"`) under a policy's bands (the default policy when `None`).
+pub fn grade_for_score(policy_json: Option<&str>, score: &str) -> Result<Grade, Error> {
+    let policy = policy_or_default(policy_json)?;
+    let score = Decimal::parse(score).map_err(|m| Problem::new(ErrorKind::Shape, m))?;
+    let scheme = policy.document().assessment.as_ref().ok_or_else(|| {
+        Problem::new(
+            ErrorKind::InvalidPolicy,
+            "the policy has no assessment scheme",
+        )
+        .at("assessment")
+    })?;
+    scheme.grade_for(score).ok_or_else(|| {
+        Problem::new(
+            ErrorKind::InvalidPolicy,
+            format!("no grade band holds the score `{score}`"),
+        )
+        .at("assessment.bands")
+        .into()
+    })
+}
+
+/// [`grade_for_score`] as a JSON answer (`"excellent"`, …).
+pub fn grade_for_score_json(policy_json: Option<&str>, score: &str) -> String {
+    Answer::from_result(grade_for_score(policy_json, score)).to_json()
 }
 
 /// The embedded default policy document as a JSON answer.
@@ -147,6 +198,19 @@ mod tests {
             answer.starts_with(r#"{"status":"failure","errors":[{"kind":"syntax""#),
             "{answer}"
         );
+    }
+
+    #[test]
+    fn clause_4_1_grade_for_a_score_at_the_band_edge() {
+        assert_eq!(
+            grade_for_score_json(None, "90"),
+            r#"{"status":"success","value":"excellent"}"#
+        );
+        assert_eq!(
+            grade_for_score_json(None, "89.99"),
+            r#"{"status":"success","value":"competent"}"#
+        );
+        assert!(grade_for_score_json(None, "ninety").contains("shape"));
     }
 
     #[test]

@@ -33,9 +33,11 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod assessment;
 pub mod calendar;
 pub mod clause;
 pub mod compliance;
+pub mod decimal;
 pub mod dossier;
 pub mod error;
 pub mod limits;

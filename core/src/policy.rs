@@ -38,6 +38,10 @@ pub struct PolicyDocument {
     pub calendar: CalendarExtension,
     /// The obligations checked by the compliance report.
     pub obligations: Vec<Obligation>,
+    /// The scoring scheme of the annual assessment (4.1); a policy without one can evaluate
+    /// compliance but not grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<crate::assessment::Scheme>,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -491,6 +495,9 @@ impl PolicyDocument {
                 }
             }
             o.validate_requirement(&here, &mut problems);
+        }
+        if let Some(scheme) = &self.assessment {
+            scheme.validate(&mut problems);
         }
         problems
     }

@@ -19,6 +19,7 @@ struct Case {
     options: Option<String>,
     date: Option<String>,
     id: Option<String>,
+    score: Option<String>,
 }
 
 fn cases_dir() -> PathBuf {
@@ -38,6 +39,15 @@ fn answer(case: &Case) -> String {
             let options = case.options.as_deref().map(read);
             wangge::api::evaluate_json(policy.as_deref(), &dossier, options.as_deref())
         }
+        "assess" => {
+            let dossier = read(case.dossier.as_deref().expect("dossier"));
+            let options = case.options.as_deref().map(read);
+            wangge::api::assess_json(policy.as_deref(), &dossier, options.as_deref())
+        }
+        "grade_for_score" => wangge::api::grade_for_score_json(
+            policy.as_deref(),
+            case.score.as_deref().expect("score"),
+        ),
         "check_policy" => wangge::api::check_policy_json(&policy.expect("policy")),
         "is_working_day" => {
             wangge::api::is_working_day_json(policy.as_deref(), case.date.as_deref().expect("date"))

@@ -1,5 +1,8 @@
 //! The main job: evaluates a community's year under a policy and prints a readable summary.
 //!
+//! Prints the annual grades (4.1) with their reasons and consequences, the community roll-up
+//! (4.2), then the compliance summary behind them.
+//!
 //! ```text
 //! cargo run --release --bin annual                       # the built-in sample community, 2023
 //! cargo run --release --bin annual -- --dossier d.json --policy p.json [--from 2023-01-01 --to 2023-06-30] [--lang en] [--json]
@@ -9,6 +12,8 @@
     clippy::print_stderr,
     reason = "a command-line program prints"
 )]
+
+mod grades;
 
 use std::process::ExitCode;
 use wangge::compliance::{Finding, PersonReport, Unit};
@@ -22,6 +27,9 @@ struct Args {
     lang: Lang,
     json: bool,
     write_sample: Option<String>,
+    csv: Option<String>,
+    html: Option<String>,
+    compliance: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -33,6 +41,9 @@ fn parse_args() -> Result<Args, String> {
         lang: Lang::Zh,
         json: false,
         write_sample: None,
+        csv: None,
+        html: None,
+        compliance: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -51,8 +62,11 @@ fn parse_args() -> Result<Args, String> {
             }
             "--json" => args.json = true,
             "--write-sample" => args.write_sample = Some(value()?),
+            "--csv" => args.csv = Some(value()?),
+            "--html" => args.html = Some(value()?),
+            "--compliance" => args.compliance = true,
             "-h" | "--help" => {
-                return Err("usage: annual [--dossier FILE] [--policy FILE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--lang zh|en] [--json] [--write-sample FILE]".into());
+                return Err("usage: annual [--dossier FILE] [--policy FILE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--lang zh|en] [--json] [--compliance] [--csv FILE] [--html FILE] [--write-sample FILE]".into());
             }
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -89,11 +103,33 @@ fn run() -> Result<(), String> {
         lang: args.lang,
     };
     let report = evaluate(&policy, &dossier, &options).map_err(|e| show_error("evaluation", &e))?;
-    if args.json {
-        println!("{}", wangge::to_json_pretty(&report));
-    } else {
-        print_summary(&report, &dossier);
+    let assessment = match policy.document().assessment {
+        Some(_) => Some(
+            wangge::assessment::assess(&policy, &dossier, &options)
+                .map_err(|e| show_error("assessment", &e))?,
+        ),
+        None => None,
+    };
+    if let (Some(path), Some(a)) = (&args.csv, &assessment) {
+        std::fs::write(path, wangge::assessment::table::to_csv(a))
+            .map_err(|e| format!("cannot write `{path}`: {e}"))?;
     }
+    if let (Some(path), Some(a)) = (&args.html, &assessment) {
+        std::fs::write(path, wangge::assessment::table::to_html(a))
+            .map_err(|e| format!("cannot write `{path}`: {e}"))?;
+    }
+    if args.json {
+        match (&assessment, args.compliance) {
+            (Some(a), false) => println!("{}", wangge::to_json_pretty(a)),
+            _ => println!("{}", wangge::to_json_pretty(&report)),
+        }
+        return Ok(());
+    }
+    if let Some(a) = &assessment {
+        grades::print(a);
+        println!();
+    }
+    print_summary(&report, &dossier);
     Ok(())
 }
 

@@ -1,0 +1,480 @@
+//! The annual assessment (4.1, 4.2, 5.1, 5.2) and the policy linter.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use wangge::assessment::lint::{LintCode, check_policy};
+use wangge::assessment::{Consequence, Grade, RuleKind, assess};
+use wangge::decimal::Decimal;
+use wangge::{Dossier, ErrorKind, Options, Policy, sample};
+
+fn repo(rel: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn default_doc() -> Value {
+    serde_json::from_str(&Policy::xincheng_2022().to_json()).unwrap()
+}
+
+fn policy(doc: &Value) -> Policy {
+    Policy::from_json(&doc.to_string()).unwrap()
+}
+
+/// A scheme whose only component is a constant of `points`: every worker scores exactly that.
+fn constant_scheme(points: &str) -> Value {
+    let mut doc = default_doc();
+    let a = &mut doc["assessment"];
+    a["declared_weight_total"] = json!(points);
+    a["components"] = json!([{ "id": "base", "clause": "4.1", "title_zh": "基础分", "title_en": "base",
+        "weight": points, "measure": { "kind": "constant" } }]);
+    a["exceptions"] = json!([]);
+    doc
+}
+
+/// Two workers, one working day, one of them with a work record.
+fn tiny_dossier() -> Value {
+    json!({
+        "period": { "from": "2023-04-18", "to": "2023-04-18" },
+        "organisation": {
+            "subdistrict": { "id": "xc", "name": "新城街道" },
+            "communities": [{ "id": "c1", "name": "社区", "party_secretary": "l1",
+                              "grids": [{ "id": "g1", "name": "一网格" }] }],
+            "people": [
+                { "id": "l1", "name": "书记", "community": "c1", "role": "grid_leader" },
+                { "id": "w1", "name": "甲", "community": "c1", "role": "grid_worker" },
+                { "id": "w2", "name": "乙", "community": "c1", "role": "grid_worker" }
+            ],
+            "assignments": [
+                { "person": "w1", "grid": "g1", "from": "2023-01-01" },
+                { "person": "w2", "grid": "g1", "from": "2023-01-01" }
+            ]
+        },
+        "records": { "work_records": [
+            { "id": "wr", "person": "w1", "date": "2023-04-18", "grid": "g1",
+              "patrols": [{ "start": "08:00", "end": "10:00" }] }
+        ] }
+    })
+}
+
+fn dossier(v: &Value) -> Dossier {
+    Dossier::from_json(&v.to_string()).unwrap()
+}
+
+#[test]
+fn clause_4_1_a_score_of_exactly_90_is_excellent_and_89_99_is_not() {
+    let d = dossier(&tiny_dossier());
+    let a = assess(&policy(&constant_scheme("90")), &d, &Options::default()).unwrap();
+    assert_eq!(a.worker("w1").unwrap().score, Decimal::from_int(90));
+    assert_eq!(a.worker("w1").unwrap().grade, Grade::Excellent);
+    let a = assess(&policy(&constant_scheme("89.99")), &d, &Options::default()).unwrap();
+    assert_eq!(a.worker("w1").unwrap().grade, Grade::Competent);
+    assert_eq!(a.worker("w1").unwrap().score.to_string(), "89.99");
+    let gap = a.worker("w1").unwrap().margin.to_better.clone().unwrap();
+    assert_eq!(
+        (gap.grade, gap.points.to_string()),
+        (Grade::Excellent, "0.01".to_owned())
+    );
+}
+
+#[test]
+fn clause_4_1_three_tenths_of_thirty_points_add_up_exactly() {
+    // 0.1 + 0.2 = 0.3 in binary floats is 0.30000000000000004; the scheme must not care.
+    let mut doc = constant_scheme("89.9");
+    doc["assessment"]["adjustments"] = json!([
+        { "id": "a", "clause": "2.2.2", "title_zh": "甲", "title_en": "a", "direction": "bonus",
+          "fact": "presence-daily.met", "points_each": "0.1" },
+        { "id": "b", "clause": "2.2.2", "title_zh": "乙", "title_en": "b", "direction": "bonus",
+          "fact": "patrol-minutes-daily.met", "points_each": "0" }
+    ]);
+    let a = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(a.worker("w1").unwrap().score.to_string(), "90");
+    assert_eq!(a.worker("w1").unwrap().grade, Grade::Excellent);
+}
+
+#[test]
+fn clause_5_1_excellent_brings_priority_and_5_2_incompetent_loses_every_award() {
+    let a = assess(
+        &Policy::xincheng_2022(),
+        &sample::community_2023(),
+        &Options::default(),
+    )
+    .unwrap();
+    for w in &a.workers {
+        match w.grade {
+            Grade::Excellent => {
+                assert_eq!(
+                    w.consequences,
+                    [
+                        Consequence::PriorityForAwards,
+                        Consequence::PriorityTwoCommitteeCandidate
+                    ]
+                );
+                assert!(w.rules.iter().any(|r| r.clause == "5.1"));
+            }
+            Grade::Incompetent => {
+                assert_eq!(w.consequences, [Consequence::NoAwardEligibility]);
+                assert!(!w.award_eligible);
+                assert!(w.rules.iter().any(|r| r.clause == "5.2"));
+            }
+            _ => assert!(w.award_eligible && w.consequences.is_empty()),
+        }
+    }
+}
+
+#[test]
+fn clause_4_1_sample_community_is_graded_with_reasons_and_at_least_three_grades() {
+    let a = assess(
+        &Policy::xincheng_2022(),
+        &sample::community_2023(),
+        &Options::default(),
+    )
+    .unwrap();
+    let grades: BTreeSet<Grade> = a.workers.iter().map(|w| w.grade).collect();
+    assert!(grades.len() >= 3, "{grades:?}");
+    let w4 = a.worker("w4").unwrap();
+    // The careless worker's largest shortfall is the daily patrol of 2.2.2.
+    assert_eq!(w4.margin.largest_shortfall.as_deref(), Some("patrol"));
+    assert!(w4.margin.text.contains("2.2.2"), "{}", w4.margin.text);
+    // The exception on missing work records fired and cites 2.2.6.
+    assert!(
+        w4.rules
+            .iter()
+            .any(|r| r.kind == RuleKind::Exception && r.clause == "2.2.6")
+    );
+    // Components add up to the score (no parts, no clamping here).
+    let sum = w4
+        .components
+        .iter()
+        .fold(Decimal::ZERO, |s, c| s.plus(c.points));
+    assert_eq!(sum.round(2), w4.score);
+}
+
+#[test]
+fn clause_4_2_community_roll_up_counts_every_worker() {
+    let a = assess(
+        &Policy::xincheng_2022(),
+        &sample::community_2023(),
+        &Options::default(),
+    )
+    .unwrap();
+    let c = &a.communities[0];
+    let total: u32 = Grade::ALL.iter().map(|g| c.distribution.of(*g)).sum();
+    assert_eq!(total, c.workers);
+    assert_eq!(c.workers as usize, a.workers.len());
+    let mean = a
+        .workers
+        .iter()
+        .fold(Decimal::ZERO, |s, w| s.plus(w.score))
+        .mul_ratio(1, a.workers.len() as i64)
+        .round(2);
+    assert_eq!(c.mean_score, Some(mean));
+    // The community's own duties (2.2.3 meetings, 3.5 group study) are part of the roll-up.
+    assert!(
+        c.own_duties_by_obligation
+            .iter()
+            .any(|o| o.obligation == "weekly-meeting")
+    );
+    assert!(c.own_duties.missed >= 1);
+}
+
+#[test]
+fn clause_5_2_a_veto_exception_gives_incompetent_and_no_eligibility() {
+    let mut doc = constant_scheme("100");
+    doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "一票否决",
+        "title_en": "veto", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
+        "then": { "kind": "exactly", "grade": "incompetent" } }]);
+    let a = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap();
+    let w2 = a.worker("w2").unwrap();
+    assert_eq!(
+        (w2.score_grade, w2.grade),
+        (Grade::Excellent, Grade::Incompetent)
+    );
+    assert!(!w2.award_eligible);
+    assert_eq!(a.worker("w1").unwrap().grade, Grade::Excellent);
+}
+
+#[test]
+fn clause_4_1_conflicting_exceptions_without_priority_are_an_error() {
+    let mut doc = constant_scheme("80");
+    let both = |id: &str, grade: &str, priority: Option<i32>| {
+        let mut e = json!({ "id": id, "clause": "4.1", "title_zh": id, "title_en": id,
+            "when": { "fact": "work-record-daily.missed", "at_least": 1 },
+            "then": { "kind": "exactly", "grade": grade } });
+        if let Some(p) = priority {
+            e["priority"] = json!(p);
+        }
+        e
+    };
+    doc["assessment"]["exceptions"] =
+        json!([both("a", "excellent", None), both("b", "incompetent", None)]);
+    let err = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::InvalidPolicy));
+    assert!(err.to_string().contains("`a` and `b`"), "{err}");
+    assert_eq!(err.problems()[0].record.as_deref(), Some("w2"));
+
+    doc["assessment"]["exceptions"] = json!([
+        both("a", "excellent", Some(1)),
+        both("b", "incompetent", Some(2))
+    ]);
+    let a = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap();
+    let w2 = a.worker("w2").unwrap();
+    assert_eq!(w2.grade, Grade::Incompetent);
+    let loser = w2.rules.iter().find(|r| r.id == "a").unwrap();
+    assert_eq!(loser.overridden_by.as_deref(), Some("b"));
+}
+
+#[test]
+fn clause_4_1_quota_moves_the_lowest_excellent_down_and_says_so() {
+    let mut doc = default_doc();
+    doc["assessment"]["quota"] = json!({ "scope": "community", "max_share": "0.5",
+        "note": "test: half at most" });
+    let a = assess(
+        &policy(&doc),
+        &sample::community_2023(),
+        &Options::default(),
+    )
+    .unwrap();
+    let excellent: Vec<_> = a
+        .workers
+        .iter()
+        .filter(|w| w.grade == Grade::Excellent)
+        .collect();
+    assert_eq!(excellent.len(), 3, "6 workers × 0.5");
+    let moved: Vec<_> = a
+        .workers
+        .iter()
+        .filter(|w| w.rules.iter().any(|r| r.kind == RuleKind::Quota))
+        .collect();
+    assert!(!moved.is_empty());
+    for m in &moved {
+        assert_eq!(
+            (m.score_grade, m.grade),
+            (Grade::Excellent, Grade::Competent)
+        );
+        // Every worker kept excellent scored at least as much as every one moved down.
+        assert!(excellent.iter().all(|e| e.score >= m.score));
+        assert!(m.consequences.is_empty());
+    }
+}
+
+#[test]
+fn clause_4_1_linter_finds_every_defect_seeded_in_the_broken_fixture() {
+    let broken = Policy::from_json(&repo("tests/fixtures/broken-scheme.policy.json")).unwrap();
+    let report = check_policy(&broken);
+    assert!(!report.ok);
+    let codes: BTreeSet<LintCode> = report.findings.iter().map(|f| f.code).collect();
+    for want in [
+        LintCode::BandGap,
+        LintCode::BandOverlap,
+        LintCode::WeightsTotal,
+        LintCode::UnreachableGrade,
+        LintCode::ExceptionNeverFires,
+        LintCode::ExceptionConflict,
+        LintCode::NonMonotonic,
+    ] {
+        assert!(
+            codes.contains(&want),
+            "missing {want:?} in {:#?}",
+            report.findings
+        );
+    }
+    let gap = report
+        .findings
+        .iter()
+        .find(|f| f.code == LintCode::BandGap && f.message.contains("60"))
+        .unwrap();
+    assert_eq!(
+        gap.message,
+        "no grade band holds scores from 60 (inclusive) to 70 (exclusive)"
+    );
+}
+
+#[test]
+fn the_default_and_the_points_policy_lint_clean() {
+    assert!(check_policy(&Policy::xincheng_2022()).findings.is_empty());
+    let points = Policy::from_json(&repo("examples/policies/points-monthly.policy.json")).unwrap();
+    let report = check_policy(&points);
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn clause_4_1_the_points_based_monthly_policy_grades_the_sample_with_no_code_change() {
+    let points = Policy::from_json(&repo("examples/policies/points-monthly.policy.json")).unwrap();
+    let a = assess(&points, &sample::community_2023(), &Options::default()).unwrap();
+    assert_eq!(a.workers.len(), 6);
+    let w6 = a.worker("w6").unwrap();
+    // w6 joined on 2023-03-15: January and February had nothing due and are left out.
+    assert_eq!(w6.parts.len(), 12);
+    assert!(w6.parts[0].score.is_none() && w6.parts[1].score.is_none());
+    assert!(w6.parts[2].score.is_some());
+    // The year's score is the mean of the months scored.
+    let scored: Vec<Decimal> = w6.parts.iter().filter_map(|p| p.score).collect();
+    let mean = scored
+        .iter()
+        .fold(Decimal::ZERO, |s, x| s.plus(*x))
+        .mul_ratio(1, scored.len() as i64)
+        .round(1);
+    assert_eq!(w6.score, mean);
+    let w4 = a.worker("w4").unwrap();
+    assert!(
+        w4.adjustments
+            .iter()
+            .any(|x| x.id == "short-patrol" && x.clause == "2.2.2")
+    );
+    assert!(w4.score < a.worker("w1").unwrap().score);
+}
+
+#[test]
+fn a_policy_without_a_scheme_cannot_grade() {
+    let mut doc = default_doc();
+    doc.as_object_mut().unwrap().remove("assessment");
+    let err = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.problems()[0].path.as_deref(), Some("assessment"));
+}
+
+fn shuffled(mut v: Value, seed: u64) -> Value {
+    let records = v["records"].as_object_mut().unwrap();
+    for list in records.values_mut() {
+        let items = list.as_array_mut().unwrap();
+        let n = items.len();
+        for i in (1..n).rev() {
+            let j = (seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add((i as u64).wrapping_mul(1442695040888963407))
+                >> 33) as usize
+                % (i + 1);
+            items.swap(i, j);
+        }
+    }
+    v
+}
+
+fn sample_month_value() -> Value {
+    static MONTH: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    MONTH.get_or_init(sample_month).clone()
+}
+
+fn sample_month() -> Value {
+    let mut v: Value = serde_json::from_str(&sample::community_2023().to_json()).unwrap();
+    v["period"] = json!({ "from": "2023-05-01", "to": "2023-05-31" });
+    let records = v["records"].as_object_mut().unwrap();
+    for list in records.values_mut() {
+        let items = list.as_array_mut().unwrap();
+        items.retain(|r| {
+            let date = r
+                .get("date")
+                .or_else(|| r.get("from"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            date.starts_with("2023-05")
+        });
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// 4.1: a higher score never gives a lower grade.
+    #[test]
+    fn a_higher_score_never_gives_a_lower_grade(a in 0i64..=1_000_000, b in 0i64..=1_000_000) {
+        let scheme = Policy::xincheng_2022().document().assessment.clone().unwrap();
+        let (lo, hi) = (a.min(b), a.max(b));
+        let g_lo = scheme.grade_for(Decimal::from_units(lo)).unwrap();
+        let g_hi = scheme.grade_for(Decimal::from_units(hi)).unwrap();
+        prop_assert!(g_hi.at_least_as_good_as(g_lo));
+    }
+
+    /// 5.2: a veto always gives 不称职 and no award eligibility, whatever the score.
+    #[test]
+    fn a_veto_always_gives_incompetent_and_no_eligibility(points in 0i64..=100) {
+        let mut doc = constant_scheme(&points.to_string());
+        doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "否决",
+            "title_en": "veto", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
+            "then": { "kind": "exactly", "grade": "incompetent" } }]);
+        let a = assess(&policy(&doc), &dossier(&tiny_dossier()), &Options::default()).unwrap();
+        let w2 = a.worker("w2").unwrap();
+        prop_assert_eq!(w2.grade, Grade::Incompetent);
+        prop_assert!(!w2.award_eligible);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// The order of records never changes a result.
+    #[test]
+    fn the_order_of_records_never_changes_a_result(seed in any::<u64>()) {
+        let base = sample_month_value();
+        let a = assess(&Policy::xincheng_2022(), &dossier(&base), &Options::default()).unwrap();
+        let b = assess(&Policy::xincheng_2022(), &dossier(&shuffled(base, seed)), &Options::default()).unwrap();
+        prop_assert_eq!(wangge::to_json(&a), wangge::to_json(&b));
+    }
+
+    /// Adding compliant evidence (a full day's work where there was none) never lowers a score.
+    #[test]
+    fn adding_compliant_evidence_never_lowers_a_score(pick in any::<prop::sample::Index>()) {
+        // Take one day's record out: that day becomes one without evidence. Then add a fully
+        // compliant record for that day back, and compare.
+        let mut base = sample_month_value();
+        let records = base["records"]["work_records"].as_array_mut().unwrap();
+        let removed = records.remove(pick.index(records.len()));
+        let person = removed["person"].as_str().unwrap().to_owned();
+        let mut better = base.clone();
+        better["records"]["work_records"].as_array_mut().unwrap().push(json!({
+            "id": "added", "person": person, "date": removed["date"], "grid": removed["grid"],
+            "patrols": [{ "start": "08:00", "end": "10:30" }],
+            "must_checks": ["environment_sanitation", "infrastructure", "safety_hazards", "public_areas", "suspicious_persons"],
+            "must_dos": ["know_the_numbers", "gather_sentiment", "watch_opinion", "prevent_epidemics", "meet_needs"],
+            "visits": [{ "group": "people_in_difficulty" }]
+        }));
+        let policy = Policy::xincheng_2022();
+        let before = assess(&policy, &dossier(&base), &Options::default()).unwrap();
+        let after = assess(&policy, &dossier(&better), &Options::default()).unwrap();
+        let s0 = before.worker(&person).map(|w| w.score);
+        let s1 = after.worker(&person).map(|w| w.score);
+        prop_assert!(s1 >= s0, "{:?} -> {:?}", s0, s1);
+    }
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_assessments() {
+    let d = sample::community_2023();
+    let a = wangge::to_json(&assess(&Policy::xincheng_2022(), &d, &Options::default()).unwrap());
+    let b = wangge::to_json(&assess(&Policy::xincheng_2022(), &d, &Options::default()).unwrap());
+    assert_eq!(a, b);
+}
