@@ -38,6 +38,7 @@ pub mod clause;
 pub mod compliance;
 pub mod dossier;
 pub mod error;
+pub mod evidence;
 pub mod limits;
 pub mod organisation;
 pub mod policy;
