@@ -19,6 +19,7 @@ use crate::compliance::{Options, Report, evaluate};
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::evidence::{self, EvidenceReport};
 use crate::policy::{Policy, PolicyDocument};
 use crate::time::Date;
 use schemars::JsonSchema;
@@ -95,6 +96,29 @@ pub fn evaluate_json(
     options_json: Option<&str>,
 ) -> String {
     Answer::from_result(evaluate_texts(policy_json, dossier_json, options_json)).to_json()
+}
+
+/// The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
+/// 2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier under a policy (the default when `None`), for
+/// the options' period (the dossier's when absent; `lang` is not used).
+pub fn evidence_texts(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<EvidenceReport, Error> {
+    let policy = policy_or_default(policy_json)?;
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    evidence::evaluate(&policy, &dossier, options.period.unwrap_or(dossier.period))
+}
+
+/// [`evidence_texts`] as a JSON answer holding the evidence report.
+pub fn evidence_json(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Answer::from_result(evidence_texts(policy_json, dossier_json, options_json)).to_json()
 }
 
 /// Checks a policy document and lints its assessment scheme: the answer holds the linter's

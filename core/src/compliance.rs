@@ -943,13 +943,23 @@ impl<'a> Context<'a> {
                 let mut present = BTreeSet::new();
                 for d in range.days() {
                     for g in self.index.grids_on(&p.id, d) {
-                        match self
-                            .index
-                            .grid(g)
-                            .and_then(|g| g.must_visit_groups.as_ref())
-                        {
-                            Some(list) => present.extend(list.iter().copied()),
-                            None => present.extend(groups.iter().copied()),
+                        // The ledgers say who lives in the grid (2.1.2); without ledgers, the
+                        // grid's `must_visit_groups`; without those, every group.
+                        let ledgers = crate::evidence::ledger_must_visit_groups(
+                            self.policy,
+                            self.dossier,
+                            g,
+                            d,
+                        );
+                        match (
+                            ledgers,
+                            self.index
+                                .grid(g)
+                                .and_then(|g| g.must_visit_groups.as_ref()),
+                        ) {
+                            (Some(set), _) => present.extend(set),
+                            (None, Some(list)) => present.extend(list.iter().copied()),
+                            (None, None) => present.extend(groups.iter().copied()),
                         }
                     }
                 }

@@ -145,12 +145,7 @@ impl Dossier {
                 }
             }
         }
-        for (i, p) in r.problems.iter().enumerate() {
-            let here = format!("records.problems[{i}]");
-            id(&p.id, format!("{here}.id"), &mut problems);
-            person(&p.person, &here, "person", &mut problems);
-            grid(&p.grid, &here, &mut problems);
-        }
+        crate::evidence::validate_records(self, &index, &mut id, &mut problems);
         for (i, m) in r.meetings.iter().enumerate() {
             let here = format!("records.meetings[{i}]");
             id(&m.id, format!("{here}.id"), &mut problems);

@@ -42,6 +42,9 @@ pub enum ErrorKind {
     InvalidPeriod,
     /// Input larger or deeper than the documented limits.
     TooLarge,
+    /// Steps recorded in an order the measures do not allow (a resolution without its
+    /// escalation, 2.2.2).
+    OutOfOrder,
 }
 
 impl ErrorKind {
@@ -60,6 +63,7 @@ impl ErrorKind {
             ErrorKind::InvalidOrganisation => 19,
             ErrorKind::InvalidPeriod => 20,
             ErrorKind::TooLarge => 21,
+            ErrorKind::OutOfOrder => 22,
         }
     }
 
@@ -78,6 +82,7 @@ impl ErrorKind {
             ErrorKind::InvalidOrganisation => "invalid_organisation",
             ErrorKind::InvalidPeriod => "invalid_period",
             ErrorKind::TooLarge => "too_large",
+            ErrorKind::OutOfOrder => "out_of_order",
         }
     }
 }

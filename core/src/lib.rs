@@ -40,6 +40,7 @@ pub mod compliance;
 pub mod decimal;
 pub mod dossier;
 pub mod error;
+pub mod evidence;
 pub mod limits;
 pub mod organisation;
 pub mod policy;

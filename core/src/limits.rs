@@ -35,6 +35,8 @@ pub(crate) fn check_dossier(d: &Dossier) -> Result<(), Error> {
     let r = &d.records;
     let n = r.work_records.len()
         + r.problems.len()
+        + r.proxy_cases.len()
+        + r.ledger_entries.len()
         + r.meetings.len()
         + r.security_patrols.len()
         + r.red_grid_services.len()

@@ -59,8 +59,10 @@ pub struct Grid {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Must-visit groups (五必访, 2.2.2) living in the grid. When absent, every group the
-    /// policy's must-visit obligation names is taken as present.
+    /// Must-visit groups (五必访, 2.2.2) living in the grid: the fallback for dossiers that keep
+    /// no ledgers. When the dossier has ledger entries, the ledgers decide (2.1.2, see
+    /// `evidence::ledger_must_visit_groups`) and this field is not used. When neither is
+    /// given, every group the policy's must-visit obligation names is taken as present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub must_visit_groups: Option<Vec<MustVisit>>,
 }

@@ -36,6 +36,10 @@ pub struct PolicyDocument {
     /// Additions to the national working-day calendar.
     #[serde(default, skip_serializing_if = "is_default")]
     pub calendar: CalendarExtension,
+    /// Open values of the evidence rules (2.1.2, 2.1.4, 2.1.7, 2.1.8, 2.2.2); the
+    /// xincheng-2022 values when absent.
+    #[serde(default)]
+    pub evidence: crate::evidence::EvidencePolicy,
     /// The obligations checked by the compliance report.
     pub obligations: Vec<Obligation>,
     /// The scoring scheme of the annual assessment (4.1); a policy without one can evaluate
@@ -441,6 +445,7 @@ impl PolicyDocument {
             "parameters.daily_duty_days",
             &mut problems,
         );
+        problems.extend(self.evidence.validate("evidence"));
         let mut ids = BTreeSet::new();
         for (i, o) in self.obligations.iter().enumerate() {
             let here = format!("obligations[{i}]");
@@ -503,7 +508,7 @@ impl PolicyDocument {
     }
 }
 
-fn check_choice(clause: &str, note: &str, at: &str, problems: &mut Vec<Problem>) {
+pub(crate) fn check_choice(clause: &str, note: &str, at: &str, problems: &mut Vec<Problem>) {
     if ClauseId::new(clause).is_none() {
         problems.push(
             Problem::new(

@@ -18,6 +18,12 @@ pub struct Records {
     /// Problems found in the grid (2.2.2, 4.1).
     #[serde(default)]
     pub problems: Vec<ProblemFound>,
+    /// Proxy-service cases (事项代办, 2.1.8).
+    #[serde(default)]
+    pub proxy_cases: Vec<ProxyCase>,
+    /// Ledger entries (台账, 2.1.2).
+    #[serde(default)]
+    pub ledger_entries: Vec<LedgerEntry>,
     /// Meetings (2.1.0 dispatch; 2.2.3 morning, weekly, quarterly joint).
     #[serde(default)]
     pub meetings: Vec<Meeting>,
@@ -221,124 +227,8 @@ impl MustVisit {
     }
 }
 
-/// A problem found in the grid (2.2.2). Its lifecycle comes with the evidence records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProblemFound {
-    /// Record ID.
-    pub id: String,
-    /// Who found it.
-    pub person: String,
-    /// Where.
-    pub grid: String,
-    /// When.
-    pub date: Date,
-    /// What kind of problem.
-    pub category: ProblemCategory,
-    /// Description.
-    pub text: String,
-}
-
-/// Problem categories, from the clauses that name them (minimum lists; `other` for the rest).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCategory {
-    /// 矛盾纠纷 (2.1.4).
-    Dispute,
-    /// 信访举报 (2.1.4).
-    Petition,
-    /// 不稳定因素 (2.1.4).
-    Instability,
-    /// 治安隐患 (2.1.4).
-    PublicSecurityHazard,
-    /// 突发性事件 (2.1.4).
-    Emergency,
-    /// 生产安全 (2.1.5).
-    WorkSafety,
-    /// 消防安全 (2.1.5).
-    FireSafety,
-    /// 燃气安全 (2.1.5).
-    GasSafety,
-    /// 食品药品安全 (2.1.5).
-    FoodAndDrugSafety,
-    /// 农产品质量安全 (2.1.5).
-    FarmProduceSafety,
-    /// 交通安全 (2.1.5).
-    TrafficSafety,
-    /// 地质灾害 (2.1.5).
-    GeologicalHazard,
-    /// 气象灾害 (2.1.5).
-    WeatherHazard,
-    /// 基础设施损坏 (2.1.7).
-    DamagedInfrastructure,
-    /// 占道经营 (2.1.7).
-    StreetOccupation,
-    /// 扰民行为 (2.1.7).
-    Nuisance,
-    /// 垃圾暴露 (2.1.7).
-    ExposedGarbage,
-    /// 大气污染 (2.1.7).
-    AirPollution,
-    /// 水污染 (2.1.7).
-    WaterPollution,
-    /// 固（危）废 (2.1.7).
-    SolidOrHazardousWaste,
-    /// 欠薪隐患 (2.1.8).
-    WageArrearsRisk,
-    /// 其他.
-    Other,
-}
-
-impl ProblemCategory {
-    /// Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            ProblemCategory::Dispute => "矛盾纠纷",
-            ProblemCategory::Petition => "信访举报",
-            ProblemCategory::Instability => "不稳定因素",
-            ProblemCategory::PublicSecurityHazard => "治安隐患",
-            ProblemCategory::Emergency => "突发性事件",
-            ProblemCategory::WorkSafety => "生产安全",
-            ProblemCategory::FireSafety => "消防安全",
-            ProblemCategory::GasSafety => "燃气安全",
-            ProblemCategory::FoodAndDrugSafety => "食品药品安全",
-            ProblemCategory::FarmProduceSafety => "农产品质量安全",
-            ProblemCategory::TrafficSafety => "交通安全",
-            ProblemCategory::GeologicalHazard => "地质灾害",
-            ProblemCategory::WeatherHazard => "气象灾害",
-            ProblemCategory::DamagedInfrastructure => "基础设施损坏",
-            ProblemCategory::StreetOccupation => "占道经营",
-            ProblemCategory::Nuisance => "扰民行为",
-            ProblemCategory::ExposedGarbage => "垃圾暴露",
-            ProblemCategory::AirPollution => "大气污染",
-            ProblemCategory::WaterPollution => "水污染",
-            ProblemCategory::SolidOrHazardousWaste => "固（危）废",
-            ProblemCategory::WageArrearsRisk => "欠薪隐患",
-            ProblemCategory::Other => "其他",
-        }
-    }
-
-    /// The clause that names this category.
-    pub fn clause(self) -> &'static str {
-        use ProblemCategory::*;
-        match self {
-            Dispute | Petition | Instability | PublicSecurityHazard | Emergency => "2.1.4",
-            WorkSafety | FireSafety | GasSafety | FoodAndDrugSafety | FarmProduceSafety
-            | TrafficSafety | GeologicalHazard | WeatherHazard => "2.1.5",
-            DamagedInfrastructure
-            | StreetOccupation
-            | Nuisance
-            | ExposedGarbage
-            | AirPollution
-            | WaterPollution
-            | SolidOrHazardousWaste => "2.1.7",
-            WageArrearsRisk => "2.1.8",
-            Other => "2.2.2",
-        }
-    }
-}
+/// Problems, proxy cases and ledgers live in [`crate::evidence`]; re-exported here.
+pub use crate::evidence::{LedgerEntry, ProblemCategory, ProblemFound, ProxyCase};
 
 /// A meeting (2.1.0, 2.2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -48,6 +48,11 @@ fn answer(case: &Case) -> String {
             policy.as_deref(),
             case.score.as_deref().expect("score"),
         ),
+        "evidence" => {
+            let dossier = read(case.dossier.as_deref().expect("dossier"));
+            let options = case.options.as_deref().map(read);
+            wangge::api::evidence_json(policy.as_deref(), &dossier, options.as_deref())
+        }
         "check_policy" => wangge::api::check_policy_json(&policy.expect("policy")),
         "is_working_day" => {
             wangge::api::is_working_day_json(policy.as_deref(), case.date.as_deref().expect("date"))

@@ -13,6 +13,7 @@
     reason = "a command-line program prints"
 )]
 
+mod evidence;
 mod grades;
 
 use std::process::ExitCode;
@@ -130,6 +131,7 @@ fn run() -> Result<(), String> {
         println!();
     }
     print_summary(&report, &dossier);
+    evidence::print(&policy, &dossier, report.period, report.lang);
     Ok(())
 }
 

@@ -13,10 +13,12 @@ use crate::organisation::{
 };
 use crate::records::{
     DutyShift, GroupStudy, Handover, Leave, Meeting, MeetingKind, MustCheck, MustDo, MustVisit,
-    NotebookReview, PatrolSession, ProblemCategory, ProblemFound, Records, RedGridService,
-    SecurityPatrol, SelfStudy, Visit, WorkRecord,
+    NotebookReview, PatrolSession, Records, RedGridService, SecurityPatrol, SelfStudy, Visit,
+    WorkRecord,
 };
 use crate::time::{Date, DateRange, LocalTime, PeriodKind};
+
+mod evidence;
 
 /// A worker's habits: per-mille chances of falling short.
 #[derive(Clone, Copy)]
@@ -365,35 +367,8 @@ pub fn community_2023() -> Dossier {
         }
     }
 
-    // Problems found, one every so often.
-    for (n, day) in working.iter().enumerate() {
-        for (wi, w) in WORKERS.iter().enumerate() {
-            if !index.is_assigned(w.id, *day) || on_leave(w.id, *day) {
-                continue;
-            }
-            if roll(wi as u64, n as u64, 8) < 60 {
-                let cats = [
-                    ProblemCategory::ExposedGarbage,
-                    ProblemCategory::StreetOccupation,
-                    ProblemCategory::Dispute,
-                    ProblemCategory::FireSafety,
-                    ProblemCategory::DamagedInfrastructure,
-                ];
-                let category = cats
-                    .get((roll(wi as u64, n as u64, 9) % 5) as usize)
-                    .copied()
-                    .unwrap_or(ProblemCategory::Other);
-                r.problems.push(ProblemFound {
-                    id: format!("pb-{}-{day}", w.id),
-                    person: w.id.into(),
-                    grid: w.grid.into(),
-                    date: *day,
-                    category,
-                    text: format!("{}：{}", category.label_zh(), "巡查中发现"),
-                });
-            }
-        }
-    }
+    // Problems with their lifecycles, proxy cases and ledgers (2.1.2, 2.1.4–2.1.8, 2.2.2).
+    evidence::add(&mut r, &working, &index, &on_leave);
 
     // Meetings (2.1.0, 2.2.3).
     for (n, day) in working.iter().enumerate() {

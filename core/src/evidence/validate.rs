@@ -1,0 +1,243 @@
+//! Dossier checks of the evidence records: references, IDs, the order and times of each
+//! problem's lifecycle (2.2.2) and reports (2.1.4), ledger (2.1.2) and proxy-case (2.1.8) dates.
+
+use super::ledger::LedgerKind;
+use super::problem::{ProblemCategory, StepKind, minutes_between};
+use super::proxy::ProxyService;
+use crate::dossier::Dossier;
+use crate::error::{ErrorKind, Problem};
+use crate::organisation::{Index, unknown};
+
+/// Checks a record ID (unique across the dossier): the dossier's own checker.
+pub(crate) type IdCheck<'c> = dyn FnMut(&str, String, &mut Vec<Problem>) + 'c;
+
+/// Every problem with the evidence records of `d`.
+pub(crate) fn validate_records(
+    d: &Dossier,
+    index: &Index<'_>,
+    id: &mut IdCheck<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    let r = &d.records;
+    let person = |pid: &str, here: &str, field: &str, problems: &mut Vec<Problem>| {
+        if index.person(pid).is_none() {
+            problems.push(unknown("person", pid, here, field));
+        }
+    };
+    let grid = |gid: &str, here: &str, problems: &mut Vec<Problem>| {
+        if index.grid(gid).is_none() {
+            problems.push(unknown("grid", gid, here, "grid"));
+        }
+    };
+    for (i, p) in r.problems.iter().enumerate() {
+        let here = format!("records.problems[{i}]");
+        id(&p.id, format!("{here}.id"), problems);
+        person(&p.person, &here, "person", problems);
+        grid(&p.grid, &here, problems);
+        if p.category != ProblemCategory::Other && p.other_category.is_some() {
+            problems.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "`other_category` is only for problems of category `other`",
+                )
+                .at(format!("{here}.other_category"))
+                .record(&p.id),
+            );
+        }
+        let (mut last_date, mut last_time) = (p.date, p.found_at);
+        let mut previous: Option<StepKind> = None;
+        for (j, s) in p.steps.iter().enumerate() {
+            let at = format!("{here}.steps[{j}]");
+            person(&s.actor, &at, "actor", problems);
+            if let Some(to) = &s.to {
+                person(to, &at, "to", problems);
+            }
+            if !s.step.may_follow(previous) {
+                let message = match (previous, s.step) {
+                    (Some(prev), StepKind::Resolved) | (Some(prev), StepKind::Coordinated)
+                        if prev != StepKind::Escalated && prev != StepKind::Coordinated =>
+                    {
+                        format!(
+                            "step `{}` follows `{}`: it needs an escalation first (2.2.2)",
+                            super::policy::snake(s.step),
+                            super::policy::snake(prev)
+                        )
+                    }
+                    (None, StepKind::Resolved | StepKind::Coordinated) => format!(
+                        "step `{}` without an escalation first (2.2.2)",
+                        super::policy::snake(s.step)
+                    ),
+                    (None, _) => format!(
+                        "step `{}` cannot be the first step (2.2.2)",
+                        super::policy::snake(s.step)
+                    ),
+                    (Some(prev), _) => format!(
+                        "step `{}` cannot follow `{}` (2.2.2)",
+                        super::policy::snake(s.step),
+                        super::policy::snake(prev)
+                    ),
+                };
+                problems.push(
+                    Problem::new(ErrorKind::OutOfOrder, message)
+                        .at(format!("{at}.step"))
+                        .record(&p.id)
+                        .on(s.date),
+                );
+            }
+            if minutes_between(last_date, last_time, s.date, s.time) < 0 {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!(
+                            "step `{}` at `{} {}` is before `{last_date} {last_time}`",
+                            super::policy::snake(s.step),
+                            s.date,
+                            s.time
+                        ),
+                    )
+                    .at(format!("{at}.time"))
+                    .record(&p.id)
+                    .on(s.date),
+                );
+            }
+            if s.step == StepKind::Coordinated
+                && s.department.as_deref().is_none_or(|x| x.trim().is_empty())
+            {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::Shape,
+                        "a `coordinated` step names no department (2.2.2)",
+                    )
+                    .at(format!("{at}.department"))
+                    .record(&p.id),
+                );
+            }
+            previous = Some(s.step);
+            (last_date, last_time) = (s.date, s.time);
+        }
+        for (j, rep) in p.reports.iter().enumerate() {
+            if minutes_between(p.date, p.found_at, rep.date, rep.time) < 0 {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!(
+                            "report at `{} {}` is before the problem was found at `{} {}`",
+                            rep.date, rep.time, p.date, p.found_at
+                        ),
+                    )
+                    .at(format!("{here}.reports[{j}].time"))
+                    .record(&p.id)
+                    .on(rep.date),
+                );
+            }
+        }
+    }
+    for (i, c) in r.proxy_cases.iter().enumerate() {
+        let here = format!("records.proxy_cases[{i}]");
+        id(&c.id, format!("{here}.id"), problems);
+        person(&c.person, &here, "person", problems);
+        grid(&c.grid, &here, problems);
+        if (c.service == ProxyService::Other)
+            != c.other_service
+                .as_deref()
+                .is_some_and(|s| !s.trim().is_empty())
+        {
+            problems.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "`other_service` is required for service `other`, and only there",
+                )
+                .at(format!("{here}.other_service"))
+                .record(&c.id),
+            );
+        }
+        if let Some(closed) = c.closed {
+            if closed < c.opened {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!(
+                            "case closed on `{closed}` before it opened on `{}`",
+                            c.opened
+                        ),
+                    )
+                    .at(format!("{here}.closed"))
+                    .record(&c.id)
+                    .on(closed),
+                );
+            }
+        }
+        if c.closed.is_some() != c.outcome.is_some() {
+            problems.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "a proxy case has an `outcome` exactly when it is `closed`",
+                )
+                .at(format!("{here}.outcome"))
+                .record(&c.id),
+            );
+        }
+    }
+    for (i, e) in r.ledger_entries.iter().enumerate() {
+        let here = format!("records.ledger_entries[{i}]");
+        id(&e.id, format!("{here}.id"), problems);
+        grid(&e.grid, &here, problems);
+        if let Some(by) = &e.updated_by {
+            person(by, &here, "updated_by", problems);
+        }
+        if (e.kind == LedgerKind::Other) != e.other_kind.is_some() {
+            problems.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "`other_kind` is required for ledger kind `other`, and only there",
+                )
+                .at(format!("{here}.other_kind"))
+                .record(&e.id),
+            );
+        }
+        if e.last_updated < e.opened {
+            problems.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "ledger entry updated on `{}` before it was opened on `{}`",
+                        e.last_updated, e.opened
+                    ),
+                )
+                .at(format!("{here}.last_updated"))
+                .record(&e.id)
+                .on(e.last_updated),
+            );
+        }
+        if let Some(closed) = e.closed {
+            if closed < e.opened {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!(
+                            "ledger entry closed on `{closed}` before it opened on `{}`",
+                            e.opened
+                        ),
+                    )
+                    .at(format!("{here}.closed"))
+                    .record(&e.id)
+                    .on(closed),
+                );
+            }
+        }
+        if e.last_updated > d.period.to {
+            problems.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "ledger entry updated on `{}`, after the dossier's period ends on `{}`",
+                        e.last_updated, d.period.to
+                    ),
+                )
+                .at(format!("{here}.last_updated"))
+                .record(&e.id)
+                .on(e.last_updated),
+            );
+        }
+    }
+}
