@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod attendance;
 pub mod calendar;
 pub mod clause;
 pub mod compliance;

@@ -38,6 +38,10 @@ pub struct PolicyDocument {
     pub calendar: CalendarExtension,
     /// The obligations checked by the compliance report.
     pub obligations: Vec<Obligation>,
+    /// Working hours and the open values of attendance (3.3, 3.4, 3.6.1); the Xincheng
+    /// defaults when absent.
+    #[serde(default)]
+    pub attendance: crate::attendance::AttendancePolicy,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -437,6 +441,7 @@ impl PolicyDocument {
             "parameters.daily_duty_days",
             &mut problems,
         );
+        problems.extend(self.attendance.validate("attendance"));
         let mut ids = BTreeSet::new();
         for (i, o) in self.obligations.iter().enumerate() {
             let here = format!("obligations[{i}]");
@@ -496,7 +501,7 @@ impl PolicyDocument {
     }
 }
 
-fn check_choice(clause: &str, note: &str, at: &str, problems: &mut Vec<Problem>) {
+pub(crate) fn check_choice(clause: &str, note: &str, at: &str, problems: &mut Vec<Problem>) {
     if ClauseId::new(clause).is_none() {
         problems.push(
             Problem::new(

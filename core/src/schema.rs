@@ -25,5 +25,9 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("records.schema.json", schema_of::<crate::Records>()),
         ("options.schema.json", schema_of::<crate::Options>()),
         ("report.schema.json", schema_of::<crate::Report>()),
+        (
+            "attendance-report.schema.json",
+            schema_of::<crate::attendance::AttendanceReport>(),
+        ),
     ]
 }
