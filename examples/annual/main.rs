@@ -10,6 +10,8 @@
     reason = "a command-line program prints"
 )]
 
+mod attendance;
+
 use std::process::ExitCode;
 use wangge::compliance::{Finding, PersonReport, Unit};
 use wangge::{Date, DateRange, Dossier, Lang, Options, Policy, Report, Status, evaluate};
@@ -93,6 +95,7 @@ fn run() -> Result<(), String> {
         println!("{}", wangge::to_json_pretty(&report));
     } else {
         print_summary(&report, &dossier);
+        attendance::print(&policy, &dossier, report.period)?;
     }
     Ok(())
 }
