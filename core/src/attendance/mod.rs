@@ -516,13 +516,15 @@ pub fn evaluate(
     }
     let mut leave: BTreeMap<&str, Vec<&Leave>> = BTreeMap::new();
     for l in &r.leave {
-        let Some(within) = DateRange::new(l.from, l.to).intersect(&period) else {
+        let range = DateRange::new(l.from, l.to);
+        let Some(within) = range.intersect(&period) else {
             continue;
         };
-        if !within
-            .days()
-            .any(|d| working.get(&d).copied().unwrap_or(false))
-            && DateRange::new(l.from, l.to).intersect(&period) == Some(DateRange::new(l.from, l.to))
+        // Judged only when the whole leave lies in the period, where the calendar is known.
+        if within == range
+            && !range
+                .days()
+                .any(|d| working.get(&d).copied().unwrap_or(false))
         {
             anomalies.push(Anomaly {
                 kind: AnomalyKind::LeaveOnRestDaysOnly,

@@ -29,8 +29,9 @@ pub struct AttendancePolicy {
     /// Minutes before a session's end within which leaving still counts as on time
     /// (inclusive) (3.6.1).
     pub early_leave_grace_minutes: Choice<u32>,
-    /// Lateness or early leave in one session of at least this many minutes (inclusive) makes
-    /// that session a half-day of absence without reason (旷工半天) (3.3).
+    /// Lateness and early leave beyond the grace in one session adding up to at least this many
+    /// minutes (inclusive) make that session a half-day of absence without reason (旷工半天)
+    /// (3.3).
     pub half_day_absence_at_minutes: Choice<u32>,
     /// Lateness and early leave over one day adding up to at least this many minutes
     /// (inclusive) make the whole day an absence without reason (旷工一天) (3.3).
@@ -98,7 +99,7 @@ impl WorkingHours {
             && self.season.is_none_or(|s| s.contains(date))
     }
 
-    /// True when the schedule is for `community`; `specific` asks whether it names it.
+    /// True when the schedule is for `community` (names it, or names none).
     pub fn is_for(&self, community: &str) -> bool {
         self.communities.is_empty() || self.communities.iter().any(|c| c == community)
     }
