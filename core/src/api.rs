@@ -121,6 +121,28 @@ pub fn evidence_json(
     Answer::from_result(evidence_texts(policy_json, dossier_json, options_json)).to_json()
 }
 
+/// The attendance report (3.3, 3.4, 3.6) of a dossier under a policy (the default when
+/// `None`), for the options' period (the dossier's when absent).
+pub fn attendance_texts(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::attendance::AttendanceReport, Error> {
+    let policy = policy_or_default(policy_json)?;
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    crate::attendance::evaluate(&policy, &dossier, options.period.unwrap_or(dossier.period))
+}
+
+/// [`attendance_texts`] as a JSON answer holding the attendance report.
+pub fn attendance_json(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Answer::from_result(attendance_texts(policy_json, dossier_json, options_json)).to_json()
+}
+
 /// Checks a policy document and lints its assessment scheme: the answer holds the linter's
 /// report (band gaps and overlaps, weights, unreachable grades, exception conflicts,
 /// non-monotonic scoring), or every structural problem as a failure.

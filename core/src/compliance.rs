@@ -1,6 +1,7 @@
 //! The compliance report: for each person (and community) × obligation × period instance, *met*,
 //! *missed* or *excused*, with the evidence used, the shortfall and the clause.
 
+use crate::attendance::LeaveKind;
 use crate::clause;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
@@ -68,8 +69,10 @@ impl Status {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Excuse {
-    /// On approved leave on every duty day of the instance.
+    /// On approved leave on every duty day of the instance (3.3).
     Leave,
+    /// On official business (公出) on every duty day of the instance (3.3).
+    OfficialBusiness,
     /// Not assigned to a grid on any duty day of the instance (not yet, or no longer).
     NotAssigned,
     /// The instance has no working day.
@@ -83,6 +86,7 @@ impl Excuse {
     pub fn label_zh(self) -> &'static str {
         match self {
             Excuse::Leave => "请假（已批准）",
+            Excuse::OfficialBusiness => "公出",
             Excuse::NotAssigned => "未分配网格",
             Excuse::NotAWorkingDay => "非工作日",
             Excuse::NotYetDue => "尚未到期",
@@ -92,6 +96,7 @@ impl Excuse {
     pub fn label_en(self) -> &'static str {
         match self {
             Excuse::Leave => "on approved leave",
+            Excuse::OfficialBusiness => "on official business",
             Excuse::NotAssigned => "not assigned to a grid",
             Excuse::NotAWorkingDay => "no working day",
             Excuse::NotYetDue => "not yet due",
@@ -553,7 +558,7 @@ struct Context<'a> {
     work: BTreeMap<(&'a str, Date), &'a WorkRecord>,
     /// Dated record IDs by (subject, kind): subject is a person or a community ID.
     dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
-    leave: BTreeMap<&'a str, Vec<(DateRange, &'a str)>>,
+    leave: BTreeMap<&'a str, Vec<(DateRange, &'a str, LeaveKind)>>,
     duty_days: BTreeSet<(&'a str, Date)>,
     warnings: Vec<Warning>,
 }
@@ -697,10 +702,11 @@ impl<'a> Context<'a> {
             self.duty_days.insert((s.person.as_str(), s.date));
         }
         for l in &r.leave {
-            self.leave
-                .entry(l.person.as_str())
-                .or_default()
-                .push((DateRange::new(l.from, l.to), l.id.as_str()));
+            self.leave.entry(l.person.as_str()).or_default().push((
+                DateRange::new(l.from, l.to),
+                l.id.as_str(),
+                l.kind,
+            ));
         }
         for list in self.dated.values_mut() {
             list.sort();
@@ -725,12 +731,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn leave_on(&self, person: &str, date: Date) -> Option<&'a str> {
+    fn leave_on(&self, person: &str, date: Date) -> Option<(&'a str, LeaveKind)> {
         self.leave
             .get(person)?
             .iter()
-            .find(|(r, _)| r.contains(date))
-            .map(|(_, id)| *id)
+            .find(|(r, _, _)| r.contains(date))
+            .map(|(_, id, kind)| (*id, *kind))
     }
 
     /// Whether a person's duty applies in `range`; `Err` carries the excuse and its evidence.
@@ -752,16 +758,25 @@ impl<'a> Context<'a> {
         if assigned.is_empty() {
             return Err((Excuse::NotAssigned, Vec::new()));
         }
+        // 3.3: approved leave and official business excuse the daily duties; absence without
+        // reason does not. Official business only when every such day is official business.
         let mut leave_ids = BTreeSet::new();
+        let mut all_official = true;
         for d in &assigned {
             match self.leave_on(&person.id, *d) {
-                Some(id) => {
+                Some((id, kind)) => {
                     leave_ids.insert(id.to_owned());
+                    all_official &= kind == LeaveKind::OfficialBusiness;
                 }
                 None => return Ok(()),
             }
         }
-        Err((Excuse::Leave, leave_ids.into_iter().collect()))
+        let excuse = if all_official {
+            Excuse::OfficialBusiness
+        } else {
+            Excuse::Leave
+        };
+        Err((excuse, leave_ids.into_iter().collect()))
     }
 
     fn count_in(

@@ -34,6 +34,7 @@
 
 pub mod api;
 pub mod assessment;
+pub mod attendance;
 pub mod calendar;
 pub mod clause;
 pub mod compliance;

@@ -45,7 +45,10 @@ pub(crate) fn check_dossier(d: &Dossier) -> Result<(), Error> {
         + r.notebook_reviews.len()
         + r.duty_shifts.len()
         + r.handovers.len()
-        + r.leave.len();
+        + r.leave.len()
+        + r.clock_events.len()
+        + r.spot_checks.len()
+        + r.conduct_incidents.len();
     if n > MAX_RECORDS {
         return Err(Problem::new(
             ErrorKind::TooLarge,

@@ -46,6 +46,10 @@ pub struct PolicyDocument {
     /// compliance but not grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<crate::assessment::Scheme>,
+    /// Working hours and the open values of attendance (3.3, 3.4, 3.6.1); the Xincheng
+    /// defaults when absent.
+    #[serde(default)]
+    pub attendance: crate::attendance::AttendancePolicy,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -446,6 +450,7 @@ impl PolicyDocument {
             &mut problems,
         );
         problems.extend(self.evidence.validate("evidence"));
+        problems.extend(self.attendance.validate("attendance"));
         let mut ids = BTreeSet::new();
         for (i, o) in self.obligations.iter().enumerate() {
             let here = format!("obligations[{i}]");

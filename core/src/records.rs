@@ -48,9 +48,18 @@ pub struct Records {
     /// Handovers when a worker leaves a grid (工作交接, 2.2.1).
     #[serde(default)]
     pub handovers: Vec<Handover>,
-    /// Approved leave.
+    /// Approved leave, with its kind (3.3).
     #[serde(default)]
     pub leave: Vec<Leave>,
+    /// Clock-ins and clock-outs (3.3).
+    #[serde(default)]
+    pub clock_events: Vec<crate::attendance::ClockEvent>,
+    /// Spot checks of attendance by the subdistrict (3.4).
+    #[serde(default)]
+    pub spot_checks: Vec<crate::attendance::SpotCheck>,
+    /// Conduct incidents (3.6.1–3.6.5).
+    #[serde(default)]
+    pub conduct_incidents: Vec<crate::attendance::ConductIncident>,
 }
 
 /// One day's work record of one grid worker (2.2.6), with the day's patrols (2.2.2).
@@ -420,4 +429,7 @@ pub struct Leave {
     pub to: Date,
     /// Who approved it.
     pub approved_by: String,
+    /// What kind of leave (3.3); `unspecified` when the record does not say.
+    #[serde(default)]
+    pub kind: crate::attendance::LeaveKind,
 }

@@ -29,5 +29,9 @@ pub fn all() -> Vec<(&'static str, String)> {
             "evidence-report.schema.json",
             schema_of::<crate::evidence::EvidenceReport>(),
         ),
+        (
+            "attendance-report.schema.json",
+            schema_of::<crate::attendance::AttendanceReport>(),
+        ),
     ]
 }

@@ -53,6 +53,11 @@ fn answer(case: &Case) -> String {
             let options = case.options.as_deref().map(read);
             wangge::api::evidence_json(policy.as_deref(), &dossier, options.as_deref())
         }
+        "attendance" => {
+            let dossier = read(case.dossier.as_deref().expect("dossier"));
+            let options = case.options.as_deref().map(read);
+            wangge::api::attendance_json(policy.as_deref(), &dossier, options.as_deref())
+        }
         "check_policy" => wangge::api::check_policy_json(&policy.expect("policy")),
         "is_working_day" => {
             wangge::api::is_working_day_json(policy.as_deref(), case.date.as_deref().expect("date"))

@@ -13,6 +13,7 @@
     reason = "a command-line program prints"
 )]
 
+mod attendance;
 mod evidence;
 mod grades;
 
@@ -131,6 +132,7 @@ fn run() -> Result<(), String> {
         println!();
     }
     print_summary(&report, &dossier);
+    attendance::print(&policy, &dossier, report.period)?;
     evidence::print(&policy, &dossier, report.period, report.lang);
     Ok(())
 }

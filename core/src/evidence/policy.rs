@@ -369,6 +369,9 @@ pub(crate) fn snake<T: Serialize>(v: T) -> String {
 impl Default for EvidencePolicy {
     /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
     fn default() -> Self {
-        crate::policy::Policy::xincheng_2022().document().evidence.clone()
+        crate::policy::Policy::xincheng_2022()
+            .document()
+            .evidence
+            .clone()
     }
 }

@@ -6,6 +6,9 @@
 //! worker who joins on 2023-03-15 and one who leaves on 2023-09-28 and hands over late. Nothing
 //! here is random: the same call gives the same dossier, byte for byte.
 
+mod attendance;
+
+use crate::attendance::LeaveKind;
 use crate::calendar::Calendar;
 use crate::dossier::Dossier;
 use crate::organisation::{
@@ -219,19 +222,45 @@ fn organisation() -> Organisation {
 }
 
 fn leave() -> Vec<Leave> {
-    let l = |id: &str, person: &str, from: Date, to: Date| Leave {
+    let l = |id: &str, person: &str, from: Date, to: Date, kind: LeaveKind| Leave {
         id: id.into(),
         person: person.into(),
         from,
         to,
         approved_by: LEADER.into(),
+        kind,
     };
     vec![
         // Annual leave joined to the Spring Festival holiday: a whole week away.
-        l("lv-w2-1", "w2", date(2023, 1, 30), date(2023, 2, 3)),
-        l("lv-w3-1", "w3", date(2023, 7, 10), date(2023, 7, 14)),
-        l("lv-w1-1", "w1", date(2023, 10, 9), date(2023, 10, 10)),
-        l("lv-w6-1", "w6", date(2023, 12, 18), date(2023, 12, 22)),
+        l(
+            "lv-w2-1",
+            "w2",
+            date(2023, 1, 30),
+            date(2023, 2, 3),
+            LeaveKind::Annual,
+        ),
+        l(
+            "lv-w3-1",
+            "w3",
+            date(2023, 7, 10),
+            date(2023, 7, 14),
+            LeaveKind::Sick,
+        ),
+        l(
+            "lv-w1-1",
+            "w1",
+            date(2023, 10, 9),
+            date(2023, 10, 10),
+            LeaveKind::Personal,
+        ),
+        // A week's training at the district: official business (公出, 3.3).
+        l(
+            "lv-w6-1",
+            "w6",
+            date(2023, 12, 18),
+            date(2023, 12, 22),
+            LeaveKind::OfficialBusiness,
+        ),
     ]
 }
 
@@ -511,6 +540,8 @@ pub fn community_2023() -> Dossier {
         successor: Some("w6".into()),
         residents_notified: true,
     });
+
+    attendance::add(&mut r, &organisation, &working);
 
     Dossier {
         period,

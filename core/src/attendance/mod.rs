@@ -1,0 +1,786 @@
+//! Attendance, spot checks and conduct (3.3, 3.4, 3.6.1–3.6.5).
+//!
+//! From the community's working hours (a policy choice, 3.3), the clock events, leave and duty
+//! shifts, [`evaluate`] classes every working day of every grid worker — present, late, left
+//! early, absent without reason (旷工), on leave, on official business — and every rest day with
+//! a duty shift; it builds the monthly attendance report each community sends to the
+//! subdistrict Party committee (3.3), as data, CSV and HTML; it turns each adverse spot-check
+//! finding into two notices of criticism (3.4); and it lists conduct incidents under the clause
+//! each breaks (3.6.1–3.6.5). Records that cannot be used are reported as [`Anomaly`]s naming
+//! the record, never dropped silently.
+//!
+//! ```
+//! use wangge::{attendance, sample, DateRange, Date, Policy};
+//!
+//! let policy = Policy::xincheng_2022();
+//! let dossier = sample::community_2023();
+//! let march = DateRange::new(Date::parse("2023-03-01").unwrap(), Date::parse("2023-03-31").unwrap());
+//! let report = attendance::evaluate(&policy, &dossier, march).unwrap();
+//!
+//! // Clause 3.4: every adverse finding of a spot check gives two notices.
+//! assert!(report.notices.iter().all(|n| n.clause == "3.4"));
+//! assert_eq!(report.notices.len() % 2, 0);
+//! // Clause 3.3: the monthly report, printable.
+//! let month = report.month("c1", "2023-03").unwrap();
+//! assert!(month.to_csv().starts_with("社区,月份,"));
+//! ```
+
+pub mod policy;
+pub mod records;
+
+mod daily;
+mod spot;
+mod table;
+
+pub use policy::{AttendancePolicy, MonthDay, ResponsiblePerson, Season, Session, WorkingHours};
+pub use records::{
+    ClockDirection, ClockEvent, ClockSource, ConductIncident, ConductKind, LeaveKind, Observation,
+    ObservedFinding, SpotCheck,
+};
+
+use crate::compliance::PolicyRef;
+use crate::dossier::Dossier;
+use crate::error::{Error, ErrorKind, Problem};
+use crate::organisation::Role;
+use crate::policy::Policy;
+use crate::records::{DutyShift, Leave};
+use crate::time::{Date, DateRange, PeriodKind};
+use daily::{ClockDay, DayInput};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The class of one person's day (3.3, 3.6.1).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DayClass {
+    /// 正常出勤: both sessions kept, within the grace minutes.
+    Present,
+    /// 迟到.
+    Late,
+    /// 早退.
+    LeftEarly,
+    /// 迟到且早退.
+    LateAndLeftEarly,
+    /// 旷工半天: one session missed, or late or left early by the half-day threshold or more.
+    HalfDayAbsent,
+    /// 旷工: absent without reason the whole day.
+    Absent,
+    /// 请假: approved leave (see `leave_kind`).
+    OnLeave,
+    /// 公出: official business away from the post.
+    OfficialBusiness,
+    /// 休息日值班: a duty shift on a rest day.
+    RestDayDuty,
+    /// 打卡记录不全: a clock-in without its clock-out; left to the community to settle.
+    Incomplete,
+}
+
+impl DayClass {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DayClass::Present => "正常出勤",
+            DayClass::Late => "迟到",
+            DayClass::LeftEarly => "早退",
+            DayClass::LateAndLeftEarly => "迟到且早退",
+            DayClass::HalfDayAbsent => "旷工半天",
+            DayClass::Absent => "旷工",
+            DayClass::OnLeave => "请假",
+            DayClass::OfficialBusiness => "公出",
+            DayClass::RestDayDuty => "休息日值班",
+            DayClass::Incomplete => "打卡记录不全",
+        }
+    }
+}
+
+/// One person's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceDay {
+    /// The worker.
+    pub person: String,
+    /// The worker's community.
+    pub community: String,
+    /// The day.
+    pub date: Date,
+    /// The class.
+    pub class: DayClass,
+    /// The clauses it rests on: always 3.3; 3.6.1 when late or early; 3.6.6 for duty.
+    pub clauses: Vec<String>,
+    /// The working hours applied (their ID), on a working day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// The kind of leave, for leave and official business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leave_kind: Option<LeaveKind>,
+    /// Minutes late beyond the grace, in sessions not counted as absence.
+    pub late_minutes: u32,
+    /// Minutes left early beyond the grace, in sessions not counted as absence.
+    pub early_minutes: u32,
+    /// Half-days of absence without reason (0, 1 or 2).
+    pub absent_half_days: u32,
+    /// IDs of the records used: clock events, leave, duty shift.
+    pub evidence: Vec<String>,
+}
+
+/// Counts of a person's or a community's days; every count is a sum over the days.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceCounts {
+    /// Working days classed (应出勤天数).
+    pub working_days: u32,
+    /// Days of each class.
+    pub classes: BTreeMap<DayClass, u32>,
+    /// Days with lateness (迟到次数).
+    pub late_days: u32,
+    /// Minutes late (迟到分钟).
+    pub late_minutes: u32,
+    /// Days with early leave (早退次数).
+    pub early_days: u32,
+    /// Minutes left early (早退分钟).
+    pub early_minutes: u32,
+    /// Half-days of absence without reason (旷工, in half-days).
+    pub absent_half_days: u32,
+    /// Days of leave by kind (official business is its own class, not here).
+    pub leave_days: BTreeMap<LeaveKind, u32>,
+    /// Notices of criticism to the worker (3.4).
+    pub notices: u32,
+    /// Conduct incidents (3.6.1–3.6.5).
+    pub conduct: u32,
+}
+
+impl AttendanceCounts {
+    /// Adds one day.
+    pub fn add_day(&mut self, d: &AttendanceDay) {
+        if d.class != DayClass::RestDayDuty {
+            self.working_days += 1;
+        }
+        *self.classes.entry(d.class).or_default() += 1;
+        if d.late_minutes > 0 {
+            self.late_days += 1;
+        }
+        if d.early_minutes > 0 {
+            self.early_days += 1;
+        }
+        self.late_minutes += d.late_minutes;
+        self.early_minutes += d.early_minutes;
+        self.absent_half_days += d.absent_half_days;
+        if d.class == DayClass::OnLeave {
+            if let Some(k) = d.leave_kind {
+                *self.leave_days.entry(k).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds another set of counts.
+    pub fn merge(&mut self, o: &AttendanceCounts) {
+        self.working_days += o.working_days;
+        for (k, v) in &o.classes {
+            *self.classes.entry(*k).or_default() += v;
+        }
+        self.late_days += o.late_days;
+        self.late_minutes += o.late_minutes;
+        self.early_days += o.early_days;
+        self.early_minutes += o.early_minutes;
+        self.absent_half_days += o.absent_half_days;
+        for (k, v) in &o.leave_days {
+            *self.leave_days.entry(*k).or_default() += v;
+        }
+        self.notices += o.notices;
+        self.conduct += o.conduct;
+    }
+
+    /// Days of one class.
+    pub fn class(&self, c: DayClass) -> u32 {
+        self.classes.get(&c).copied().unwrap_or(0)
+    }
+
+    /// Days of absence without reason, as text: `1`, `1.5`.
+    pub fn absent_days_text(&self) -> String {
+        let whole = self.absent_half_days / 2;
+        if self.absent_half_days % 2 == 0 {
+            whole.to_string()
+        } else {
+            format!("{whole}.5")
+        }
+    }
+}
+
+/// One worker's row of a monthly report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyRow {
+    /// The worker.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// The month's counts.
+    pub counts: AttendanceCounts,
+}
+
+/// A community's monthly attendance report to the subdistrict Party committee (3.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyReport {
+    /// The clause asking for it: 3.3.
+    pub clause: String,
+    /// Community ID.
+    pub community: String,
+    /// Community name.
+    pub name: String,
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The days covered (the month, clipped to the evaluated period).
+    pub period: DateRange,
+    /// One row per grid worker with a classed day in the month, in organisation order.
+    pub rows: Vec<MonthlyRow>,
+    /// The community's totals: the sum of the rows.
+    pub totals: AttendanceCounts,
+}
+
+/// Whom a notice of criticism is for (3.4).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeRecipient {
+    /// 当事人: the worker found.
+    Worker,
+    /// 社区负责人: the community's responsible person.
+    ResponsiblePerson,
+}
+
+impl NoticeRecipient {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            NoticeRecipient::Worker => "当事人",
+            NoticeRecipient::ResponsiblePerson => "社区负责人",
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            NoticeRecipient::Worker => "worker",
+            NoticeRecipient::ResponsiblePerson => "head",
+        }
+    }
+}
+
+/// A notice of criticism (通报批评) after a spot check (3.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// ID: the spot check's, the worker's and `worker` or `head`.
+    pub id: String,
+    /// 3.4.
+    pub clause: String,
+    /// Day of the check.
+    pub date: Date,
+    /// Time of the check.
+    pub time: crate::time::LocalTime,
+    /// The community.
+    pub community: String,
+    /// Who is criticised.
+    pub recipient: String,
+    /// As what.
+    pub recipient_role: NoticeRecipient,
+    /// The worker found.
+    pub concerning: String,
+    /// What was found.
+    pub fact: ObservedFinding,
+    /// The notice's text.
+    pub text_zh: String,
+    /// The spot check's ID, then the worker's clock events of the day.
+    pub evidence: Vec<String>,
+    /// Clock events contradicting the finding, when the clock records say otherwise (the
+    /// contradiction is also an anomaly; it is not resolved here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<String>,
+}
+
+/// A conduct incident, under the clause it breaks (3.6.1–3.6.5). The measures state no
+/// consequence: none is invented here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConductFinding {
+    /// The incident record.
+    pub record: String,
+    /// The worker.
+    pub person: String,
+    /// The day.
+    pub date: Date,
+    /// The kind.
+    pub kind: ConductKind,
+    /// The clause it breaks.
+    pub clause: String,
+    /// Chinese text.
+    pub text_zh: String,
+}
+
+/// One worker's attendance over the evaluated period, for the assessment (4.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonAttendance {
+    /// The worker.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// Community.
+    pub community: String,
+    /// Counts over the period (days, lateness, absence, notices, conduct).
+    pub counts: AttendanceCounts,
+    /// Notices received as a community's responsible person (3.4).
+    pub notices_as_responsible_person: u32,
+    /// Conduct incidents by clause.
+    pub conduct_by_clause: BTreeMap<String, u32>,
+}
+
+/// A record that could not be used as it stands, or a finding the records contradict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Anomaly {
+    /// What kind.
+    pub kind: AnomalyKind,
+    /// The clause concerned.
+    pub clause: String,
+    /// Lowercase description, values in backticks.
+    pub message: String,
+    /// The record concerned.
+    pub record: String,
+    /// The day concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The person concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+}
+
+impl Anomaly {
+    fn of_event(kind: AnomalyKind, e: &ClockEvent, message: String) -> Anomaly {
+        Anomaly {
+            kind,
+            clause: "3.3".to_owned(),
+            message,
+            record: e.id.clone(),
+            date: Some(e.date),
+            person: Some(e.person.clone()),
+        }
+    }
+}
+
+/// Kinds of anomaly.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AnomalyKind {
+    /// A clock-out with no clock-in before it (also: a clock-out before the clock-in).
+    ClockOutWithoutIn,
+    /// Two clock-ins without a clock-out between them.
+    ClockInTwice,
+    /// A clock-in never followed by a clock-out.
+    MissingClockOut,
+    /// Clock events on a day of leave.
+    ClockOnLeaveDay,
+    /// Clock events on a rest day without a duty shift.
+    ClockOnRestDay,
+    /// A record of a person with no grid that day, or who is not a grid worker.
+    NotAssigned,
+    /// A record outside the dossier's period.
+    OutsidePeriod,
+    /// A leave that covers no working day.
+    LeaveOnRestDaysOnly,
+    /// A spot check on a rest day: no working hours, no notice.
+    SpotCheckOnRestDay,
+    /// A spot-check observation on a day of approved leave: no notice.
+    ObservationOnLeaveDay,
+    /// A spot-check observation the clock records contradict.
+    ObservationContradictsClock,
+}
+
+impl AnomalyKind {
+    /// Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            AnomalyKind::ClockOutWithoutIn => "有签退无签到",
+            AnomalyKind::ClockInTwice => "重复签到",
+            AnomalyKind::MissingClockOut => "缺少签退",
+            AnomalyKind::ClockOnLeaveDay => "请假日有打卡",
+            AnomalyKind::ClockOnRestDay => "休息日打卡无值班",
+            AnomalyKind::NotAssigned => "当日无网格分配",
+            AnomalyKind::OutsidePeriod => "超出档案期间",
+            AnomalyKind::LeaveOnRestDaysOnly => "请假未覆盖工作日",
+            AnomalyKind::SpotCheckOnRestDay => "抽查日为休息日",
+            AnomalyKind::ObservationOnLeaveDay => "抽查对象当日请假",
+            AnomalyKind::ObservationContradictsClock => "抽查结果与打卡记录不符",
+        }
+    }
+}
+
+/// The attendance report of a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceReport {
+    /// Policy used.
+    pub policy: PolicyRef,
+    /// Period evaluated.
+    pub period: DateRange,
+    /// True when there is no anomaly.
+    pub complete: bool,
+    /// Records that could not be used as they stand, and contradictions.
+    pub anomalies: Vec<Anomaly>,
+    /// Every classed day, by person (organisation order) then date.
+    pub days: Vec<AttendanceDay>,
+    /// Monthly reports, by community then month (3.3).
+    pub months: Vec<MonthlyReport>,
+    /// One entry per grid worker, in organisation order.
+    pub people: Vec<PersonAttendance>,
+    /// Notices of criticism, by spot check (3.4).
+    pub notices: Vec<Notice>,
+    /// Conduct incidents, by date (3.6.1–3.6.5).
+    pub conduct: Vec<ConductFinding>,
+}
+
+impl AttendanceReport {
+    /// The attendance of this worker.
+    pub fn person(&self, id: &str) -> Option<&PersonAttendance> {
+        self.people.iter().find(|p| p.person == id)
+    }
+
+    /// The monthly report of `community` for `month` (`YYYY-MM`).
+    pub fn month(&self, community: &str, month: &str) -> Option<&MonthlyReport> {
+        self.months
+            .iter()
+            .find(|m| m.community == community && m.month == month)
+    }
+
+    /// The class of a worker's day.
+    pub fn day(&self, person: &str, date: Date) -> Option<&AttendanceDay> {
+        self.days
+            .iter()
+            .find(|d| d.person == person && d.date == date)
+    }
+}
+
+/// Evaluates the attendance of `dossier` in `period` under `policy` (3.3, 3.4, 3.6.1–3.6.5).
+///
+/// Errors: a period that is inverted or outside the dossier's, a day the calendar does not
+/// know, or working hours that do not cover a community on a working day (or cover it twice).
+pub fn evaluate(
+    policy: &Policy,
+    dossier: &Dossier,
+    period: DateRange,
+) -> Result<AttendanceReport, Error> {
+    if !period.is_valid() || dossier.period.intersect(&period) != Some(period) {
+        return Err(Problem::new(
+            ErrorKind::InvalidPeriod,
+            format!(
+                "period `{}`–`{}` is not within the dossier's period `{}`",
+                period.from, period.to, dossier.period
+            ),
+        )
+        .at("period")
+        .into());
+    }
+    let doc = policy.document();
+    let ap = &doc.attendance;
+    let cal = policy.calendar();
+    let index = dossier.organisation.index();
+    let r = &dossier.records;
+    let mut anomalies = Vec::new();
+    let mut problems = Vec::new();
+
+    let mut working: BTreeMap<Date, bool> = BTreeMap::new();
+    for d in period.days() {
+        working.insert(d, cal.is_working_day(d)?);
+    }
+
+    let mut clocks: BTreeMap<(&str, Date), Vec<&ClockEvent>> = BTreeMap::new();
+    for (i, e) in r.clock_events.iter().enumerate() {
+        if !dossier.period.contains(e.date) {
+            anomalies.push(outside(
+                &e.id,
+                e.date,
+                &format!("records.clock_events[{i}]"),
+            ));
+        } else if period.contains(e.date) {
+            clocks
+                .entry((e.person.as_str(), e.date))
+                .or_default()
+                .push(e);
+        }
+    }
+    let mut leave: BTreeMap<&str, Vec<&Leave>> = BTreeMap::new();
+    for l in &r.leave {
+        let range = DateRange::new(l.from, l.to);
+        let Some(within) = range.intersect(&period) else {
+            continue;
+        };
+        // Judged only when the whole leave lies in the period, where the calendar is known.
+        if within == range
+            && !range
+                .days()
+                .any(|d| working.get(&d).copied().unwrap_or(false))
+        {
+            anomalies.push(Anomaly {
+                kind: AnomalyKind::LeaveOnRestDaysOnly,
+                clause: "3.3".to_owned(),
+                message: format!(
+                    "leave `{}` of `{}` ({}, `{}`–`{}`) covers no working day",
+                    l.id,
+                    l.person,
+                    l.kind.label_zh(),
+                    l.from,
+                    l.to
+                ),
+                record: l.id.clone(),
+                date: Some(l.from),
+                person: Some(l.person.clone()),
+            });
+        }
+        leave.entry(l.person.as_str()).or_default().push(l);
+    }
+    let leave_on = |p: &str, d: Date| -> Option<&Leave> {
+        leave
+            .get(p)
+            .and_then(|list| list.iter().copied().find(|l| l.from <= d && d <= l.to))
+    };
+    let mut duty: BTreeMap<(&str, Date), &DutyShift> = BTreeMap::new();
+    for s in &r.duty_shifts {
+        duty.entry((s.person.as_str(), s.date)).or_insert(s);
+    }
+
+    // Daily classes (3.3, 3.6.1).
+    let mut days = Vec::new();
+    let mut clock_days: BTreeMap<(String, Date), ClockDay> = BTreeMap::new();
+    let workers: Vec<&crate::organisation::Person> = dossier
+        .organisation
+        .people
+        .iter()
+        .filter(|p| p.role == Role::GridWorker)
+        .collect();
+    for p in &workers {
+        for d in period.days() {
+            let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
+            if !index.is_assigned(&p.id, d) {
+                if let Some(first) = events.first() {
+                    anomalies.push(not_assigned(first));
+                }
+                continue;
+            }
+            let is_working = working.get(&d).copied().unwrap_or(false);
+            let hours = if is_working {
+                match ap.hours_on(&p.community, d) {
+                    Ok(h) => Some(h),
+                    Err(problem) => {
+                        if !problems.contains(&problem) {
+                            problems.push(problem);
+                        }
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            let input = DayInput {
+                person: &p.id,
+                community: &p.community,
+                date: d,
+                working: is_working,
+                hours,
+                leave: leave_on(&p.id, d),
+                duty: duty.get(&(p.id.as_str(), d)).copied(),
+                events,
+            };
+            if let Some((day, clock)) = daily::classify(ap, &input, &mut anomalies) {
+                days.push(day);
+                clock_days.insert((p.id.clone(), d), clock);
+            }
+        }
+    }
+    // Events of people who are not grid workers.
+    for events in clocks.values() {
+        if let Some(first) = events.first() {
+            anomalies.push(not_assigned(first));
+        }
+    }
+    Error::check(problems)?;
+
+    // Spot checks (3.4).
+    let mut notices = Vec::new();
+    let is_working = |d: Date| working.get(&d).copied().unwrap_or(false);
+    let ctx = spot::SpotContext {
+        index: &index,
+        responsible: ap.responsible_person.value,
+        clock: &clock_days,
+        leave_on: &leave_on,
+        working: &is_working,
+    };
+    for (i, s) in r.spot_checks.iter().enumerate() {
+        if !dossier.period.contains(s.date) {
+            anomalies.push(outside(&s.id, s.date, &format!("records.spot_checks[{i}]")));
+        } else if period.contains(s.date) {
+            spot::read_check(&ctx, s, &mut notices, &mut anomalies);
+        }
+    }
+
+    // Conduct (3.6.1–3.6.5).
+    let mut conduct = Vec::new();
+    for (i, c) in r.conduct_incidents.iter().enumerate() {
+        if !dossier.period.contains(c.date) {
+            anomalies.push(outside(
+                &c.id,
+                c.date,
+                &format!("records.conduct_incidents[{i}]"),
+            ));
+            continue;
+        }
+        if !period.contains(c.date) {
+            continue;
+        }
+        let name = index
+            .person(&c.person)
+            .map(|p| p.name.as_str())
+            .unwrap_or("");
+        conduct.push(ConductFinding {
+            record: c.id.clone(),
+            person: c.person.clone(),
+            date: c.date,
+            kind: c.kind,
+            clause: c.kind.clause().to_owned(),
+            text_zh: format!(
+                "{} 网格员{}（{}）{}，违反第{}条：{}",
+                c.date,
+                name,
+                c.person,
+                c.kind.label_zh(),
+                c.kind.clause(),
+                c.description
+            ),
+        });
+    }
+    conduct.sort_by(|a, b| (a.date, &a.record).cmp(&(b.date, &b.record)));
+
+    // Per-person counts.
+    let notices_to = |p: &str, role: NoticeRecipient, range: DateRange| -> u32 {
+        let n = notices
+            .iter()
+            .filter(|n| n.recipient == p && n.recipient_role == role && range.contains(n.date))
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    };
+    let conduct_of = |p: &str, range: DateRange| -> u32 {
+        let n = conduct
+            .iter()
+            .filter(|c| c.person == p && range.contains(c.date))
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    };
+    let counts_of = |p: &str, range: DateRange| -> AttendanceCounts {
+        let mut counts = AttendanceCounts::default();
+        for d in days
+            .iter()
+            .filter(|d| d.person == p && range.contains(d.date))
+        {
+            counts.add_day(d);
+        }
+        counts.notices = notices_to(p, NoticeRecipient::Worker, range);
+        counts.conduct = conduct_of(p, range);
+        counts
+    };
+    let mut people = Vec::new();
+    for p in &workers {
+        let mut by_clause: BTreeMap<String, u32> = BTreeMap::new();
+        for c in conduct.iter().filter(|c| c.person == p.id) {
+            *by_clause.entry(c.clause.clone()).or_default() += 1;
+        }
+        people.push(PersonAttendance {
+            person: p.id.clone(),
+            name: p.name.clone(),
+            community: p.community.clone(),
+            counts: counts_of(&p.id, period),
+            notices_as_responsible_person: notices_to(
+                &p.id,
+                NoticeRecipient::ResponsiblePerson,
+                period,
+            ),
+            conduct_by_clause: by_clause,
+        });
+    }
+
+    // Monthly reports (3.3).
+    let mut months = Vec::new();
+    for c in &dossier.organisation.communities {
+        for month in PeriodKind::Month.instances(period) {
+            let mut rows = Vec::new();
+            let mut totals = AttendanceCounts::default();
+            for p in workers.iter().filter(|p| p.community == c.id) {
+                if !days
+                    .iter()
+                    .any(|d| d.person == p.id && month.contains(d.date))
+                {
+                    continue;
+                }
+                let counts = counts_of(&p.id, month);
+                totals.merge(&counts);
+                rows.push(MonthlyRow {
+                    person: p.id.clone(),
+                    name: p.name.clone(),
+                    counts,
+                });
+            }
+            months.push(MonthlyReport {
+                clause: "3.3".to_owned(),
+                community: c.id.clone(),
+                name: c.name.clone(),
+                month: format!("{:04}-{:02}", month.from.year(), month.from.month()),
+                period: month,
+                rows,
+                totals,
+            });
+        }
+    }
+
+    Ok(AttendanceReport {
+        policy: PolicyRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        period,
+        complete: anomalies.is_empty(),
+        anomalies,
+        days,
+        months,
+        people,
+        notices,
+        conduct,
+    })
+}
+
+fn outside(id: &str, date: Date, path: &str) -> Anomaly {
+    Anomaly {
+        kind: AnomalyKind::OutsidePeriod,
+        clause: "3.3".to_owned(),
+        message: format!(
+            "record `{id}` at `{path}` of `{date}` is outside the dossier's period and is not used"
+        ),
+        record: id.to_owned(),
+        date: Some(date),
+        person: None,
+    }
+}
+
+fn not_assigned(e: &ClockEvent) -> Anomaly {
+    Anomaly::of_event(
+        AnomalyKind::NotAssigned,
+        e,
+        format!(
+            "`{}` has clock events on `{}` but is not a grid worker assigned to a grid that day; they are not used",
+            e.person, e.date
+        ),
+    )
+}
