@@ -155,12 +155,30 @@ fn clause_4_1_sample_community_is_graded_with_reasons_and_at_least_three_grades(
             .iter()
             .any(|r| r.kind == RuleKind::Exception && r.clause == "2.2.6")
     );
-    // Components add up to the score (no parts, no clamping here).
-    let sum = w4
-        .components
+    // Components less deductions add up to the score, kept within 0 and 100.
+    for w in &a.workers {
+        let sum = w
+            .components
+            .iter()
+            .fold(Decimal::ZERO, |s, c| s.plus(c.points));
+        let adjusted = w.adjustments.iter().fold(sum, |s, x| match x.direction {
+            wangge::assessment::Direction::Bonus => s.plus(x.points),
+            wangge::assessment::Direction::Deduction => s.minus(x.points),
+        });
+        let expected = adjusted
+            .max(Decimal::ZERO)
+            .min(Decimal::from_int(100))
+            .round(2);
+        assert_eq!(expected, w.score, "{}", w.person);
+    }
+    // The sample's notices of criticism (3.4) are deducted and bar 优秀.
+    let criticised: Vec<_> = a
+        .workers
         .iter()
-        .fold(Decimal::ZERO, |s, c| s.plus(c.points));
-    assert_eq!(sum.round(2), w4.score);
+        .filter(|w| w.adjustments.iter().any(|x| x.clause == "3.4"))
+        .collect();
+    assert!(!criticised.is_empty());
+    assert!(criticised.iter().all(|w| w.grade != Grade::Excellent));
 }
 
 #[test]
@@ -255,8 +273,8 @@ fn clause_4_1_conflicting_exceptions_without_priority_are_an_error() {
 #[test]
 fn clause_4_1_quota_moves_the_lowest_excellent_down_and_says_so() {
     let mut doc = default_doc();
-    doc["assessment"]["quota"] = json!({ "scope": "community", "max_share": "0.5",
-        "note": "test: half at most" });
+    doc["assessment"]["quota"] = json!({ "scope": "community", "max_share": "0.2",
+        "note": "test: a fifth at most" });
     let a = assess(
         &policy(&doc),
         &sample::community_2023(),
@@ -268,7 +286,8 @@ fn clause_4_1_quota_moves_the_lowest_excellent_down_and_says_so() {
         .iter()
         .filter(|w| w.grade == Grade::Excellent)
         .collect();
-    assert_eq!(excellent.len(), 3, "6 workers × 0.5");
+    // 6 workers × 0.2 = 1.2, rounded down: one 优秀.
+    assert_eq!(excellent.len(), 1);
     let moved: Vec<_> = a
         .workers
         .iter()

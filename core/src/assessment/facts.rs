@@ -2,7 +2,9 @@
 //! exceptions name. Each fact has a polarity (more is better, or worse), which the linter uses
 //! to check that more compliance never lowers a score.
 
+use crate::attendance::{AttendanceReport, ConductKind};
 use crate::compliance::Report;
+use crate::evidence::EvidenceReport;
 use crate::policy::{Binds, Policy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -88,6 +90,17 @@ pub fn catalogue(policy: &Policy) -> Vec<FactInfo> {
         Polarity::Neutral,
         "all duties due (met + missed)".into(),
     );
+    for (name, clause, polarity, what) in OTHER_FACTS {
+        add((*name).to_owned(), clause, *polarity, (*what).to_owned());
+    }
+    for kind in ConductKind::ALL {
+        add(
+            format!("conduct.{}", snake(kind)),
+            kind.clause(),
+            Polarity::Bad,
+            format!("conduct incidents of the kind {}", kind.label_zh()),
+        );
+    }
     out
 }
 
@@ -113,4 +126,118 @@ pub fn from_compliance(report: &Report) -> BTreeMap<String, Facts> {
         out.insert(p.person.clone(), facts);
     }
     out
+}
+
+/// Facts from attendance (3.3, 3.4, 3.6) and evidence (2.1.4, 2.1.8, 4.1).
+const OTHER_FACTS: &[(&str, &str, Polarity, &str)] = &[
+    (
+        "attendance.absent_half_days",
+        "3.3",
+        Polarity::Bad,
+        "half-days of absence without reason (旷工)",
+    ),
+    (
+        "attendance.late_days",
+        "3.6.1",
+        Polarity::Bad,
+        "days late (迟到)",
+    ),
+    (
+        "attendance.early_days",
+        "3.6.1",
+        Polarity::Bad,
+        "days left early (早退)",
+    ),
+    (
+        "attendance.notices",
+        "3.4",
+        Polarity::Bad,
+        "notices of criticism received (通报批评)",
+    ),
+    (
+        "conduct.incidents",
+        "3.6.2",
+        Polarity::Bad,
+        "conduct incidents of any kind (3.6.1–3.6.5)",
+    ),
+    (
+        "problems.found",
+        "4.1",
+        Polarity::Good,
+        "problems found (发现的问题)",
+    ),
+    (
+        "problems.solved",
+        "4.1",
+        Polarity::Good,
+        "problems solved on the spot or resolved after escalation (解决的问题)",
+    ),
+    (
+        "problems.feedback_given",
+        "2.2.2",
+        Polarity::Good,
+        "problems with feedback given to residents",
+    ),
+    (
+        "problems.open",
+        "4.1",
+        Polarity::Neutral,
+        "problems not yet solved at the period's end",
+    ),
+    (
+        "problems.reports_late",
+        "2.1.4",
+        Polarity::Bad,
+        "urgent reports late or missing (2.1.4, 2.1.7, 2.1.8)",
+    ),
+    (
+        "proxy.completed",
+        "2.1.8",
+        Polarity::Good,
+        "proxy services completed",
+    ),
+];
+
+fn snake<T: Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Adds the attendance facts of each person (3.3, 3.4, 3.6).
+pub fn add_attendance(out: &mut BTreeMap<String, Facts>, report: &AttendanceReport) {
+    for p in &report.people {
+        let facts = out.entry(p.person.clone()).or_default();
+        let c = &p.counts;
+        facts.insert(
+            "attendance.absent_half_days".into(),
+            i64::from(c.absent_half_days),
+        );
+        facts.insert("attendance.late_days".into(), i64::from(c.late_days));
+        facts.insert("attendance.early_days".into(), i64::from(c.early_days));
+        facts.insert("attendance.notices".into(), i64::from(c.notices));
+        facts.insert("conduct.incidents".into(), i64::from(c.conduct));
+    }
+    for c in &report.conduct {
+        let facts = out.entry(c.person.clone()).or_default();
+        *facts
+            .entry(format!("conduct.{}", snake(c.kind)))
+            .or_insert(0) += 1;
+    }
+}
+
+/// Adds the evidence facts of each person (2.1.4, 2.1.8, 2.2.2, 4.1).
+pub fn add_evidence(out: &mut BTreeMap<String, Facts>, report: &EvidenceReport) {
+    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    for p in &report.people {
+        let facts = out.entry(p.person.clone()).or_default();
+        let m = &p.problems;
+        facts.insert("problems.found".into(), n(m.found));
+        facts.insert("problems.solved".into(), n(m.solved_on_spot + m.resolved));
+        facts.insert("problems.feedback_given".into(), n(m.feedback_given));
+        facts.insert("problems.open".into(), n(m.open));
+        facts.insert("problems.reports_late".into(), n(m.reports_late));
+        facts.insert("proxy.completed".into(), n(p.proxy.completed));
+    }
 }

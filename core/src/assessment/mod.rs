@@ -450,12 +450,21 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
 
 /// Every fact of every person for `period`: compliance, and the other record families.
 pub fn collect_facts(
-    _policy: &Policy,
-    _dossier: &Dossier,
+    policy: &Policy,
+    dossier: &Dossier,
     report: &Report,
-    _period: DateRange,
+    period: DateRange,
 ) -> Result<BTreeMap<String, Facts>, Error> {
-    Ok(facts::from_compliance(report))
+    let mut out = facts::from_compliance(report);
+    facts::add_attendance(
+        &mut out,
+        &crate::attendance::evaluate(policy, dossier, period)?,
+    );
+    facts::add_evidence(
+        &mut out,
+        &crate::evidence::evaluate(policy, dossier, period)?,
+    );
+    Ok(out)
 }
 
 fn split_half_year(year: DateRange) -> Vec<DateRange> {

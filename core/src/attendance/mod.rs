@@ -400,6 +400,8 @@ pub enum AnomalyKind {
     ObservationOnLeaveDay,
     /// A spot-check observation the clock records contradict.
     ObservationContradictsClock,
+    /// A community with no clock records in the period: attendance is not taken.
+    NoClockRecords,
 }
 
 impl AnomalyKind {
@@ -417,6 +419,7 @@ impl AnomalyKind {
             AnomalyKind::SpotCheckOnRestDay => "抽查日为休息日",
             AnomalyKind::ObservationOnLeaveDay => "抽查对象当日请假",
             AnomalyKind::ObservationContradictsClock => "抽查结果与打卡记录不符",
+            AnomalyKind::NoClockRecords => "本期无打卡记录，未考勤",
         }
     }
 }
@@ -563,7 +566,31 @@ pub fn evaluate(
         .iter()
         .filter(|p| p.role == Role::GridWorker)
         .collect();
+    // A community that keeps no clock records for the period has its attendance not taken,
+    // rather than every worker classed absent (a platform may send no clock data at all).
+    let recorded: std::collections::BTreeSet<&str> = clocks
+        .keys()
+        .filter_map(|(person, _)| index.person(person).map(|p| p.community.as_str()))
+        .collect();
+    for c in &dossier.organisation.communities {
+        if !recorded.contains(c.id.as_str()) {
+            anomalies.push(Anomaly {
+                kind: AnomalyKind::NoClockRecords,
+                clause: "3.3".to_owned(),
+                message: format!(
+                    "community `{}` has no clock records in `{period}`: attendance is not taken",
+                    c.id
+                ),
+                record: c.id.clone(),
+                date: None,
+                person: None,
+            });
+        }
+    }
     for p in &workers {
+        if !recorded.contains(p.community.as_str()) {
+            continue;
+        }
         for d in period.days() {
             let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
             if !index.is_assigned(&p.id, d) {

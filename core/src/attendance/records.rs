@@ -273,6 +273,28 @@ pub enum ConductKind {
 }
 
 impl ConductKind {
+    /// Every kind, in the order of 3.6.
+    pub const ALL: [ConductKind; 18] = [
+        ConductKind::ImproperDress,
+        ConductKind::PhoneOnDuty,
+        ConductKind::TvOrRecordingsOnDuty,
+        ConductKind::ChessOrCardsOnDuty,
+        ConductKind::ComputerGamesOnDuty,
+        ConductKind::PrivateErrands,
+        ConductKind::LeavingPost,
+        ConductKind::SlippingAway,
+        ConductKind::VisitingOtherPosts,
+        ConductKind::Discourtesy,
+        ConductKind::Quarrelling,
+        ConductKind::EscalatingConflict,
+        ConductKind::FoulLanguage,
+        ConductKind::HeavyDrinkingOnDuty,
+        ConductKind::DrinkingAtNoon,
+        ConductKind::DrinkDriving,
+        ConductKind::EntertainmentVenueInWorkingTime,
+        ConductKind::Gambling,
+    ];
+
     /// Chinese label.
     pub fn label_zh(self) -> &'static str {
         use ConductKind::*;
