@@ -84,9 +84,18 @@ pub fn evaluate_texts(
     options_json: Option<&str>,
 ) -> Result<Report, Error> {
     let policy = policy_or_default(policy_json)?;
+    evaluate_under(&policy, dossier_json, options_json)
+}
+
+/// Evaluates a dossier under a policy already checked (a binding's policy handle).
+pub fn evaluate_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<Report, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
-    evaluate(&policy, &dossier, &options)
+    evaluate(policy, &dossier, &options)
 }
 
 /// [`evaluate_texts`] as a JSON answer holding the compliance report.
@@ -208,6 +217,11 @@ pub fn default_policy_json() -> String {
 /// Whether `date` (`YYYY-MM-DD`) is a working day under a policy (the default when `None`).
 pub fn is_working_day(policy_json: Option<&str>, date: &str) -> Result<bool, Error> {
     let policy = policy_or_default(policy_json)?;
+    is_working_day_under(&policy, date)
+}
+
+/// Whether `date` (`YYYY-MM-DD`) is a working day under a policy already checked.
+pub fn is_working_day_under(policy: &Policy, date: &str) -> Result<bool, Error> {
     let date = Date::parse(date).map_err(|m| Problem::new(ErrorKind::InvalidTime, m))?;
     policy.calendar().is_working_day(date)
 }
@@ -274,5 +288,24 @@ mod tests {
         );
         assert!(is_working_day_json(None, "2023-02-29").contains("invalid_time"));
         assert!(is_working_day_json(None, "2031-01-02").contains("outside_calendar"));
+    }
+
+    #[test]
+    fn calls_under_a_checked_policy_answer_as_calls_with_its_text() {
+        let policy = Policy::xincheng_2022();
+        let dossier = crate::sample::community_2023().to_json();
+        let options = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
+        assert_eq!(
+            evaluate_under(&policy, &dossier, Some(options)),
+            evaluate_texts(None, &dossier, Some(options))
+        );
+        assert_eq!(
+            is_working_day_under(&policy, "2023-04-23"),
+            is_working_day(None, "2023-04-23")
+        );
+        assert_eq!(
+            is_working_day_under(&policy, "2023-02-29"),
+            is_working_day(None, "2023-02-29")
+        );
     }
 }

@@ -1,0 +1,323 @@
+/* Tests of every call of libwangge from C: answers, errors with their details, ownership,
+ * NULL pointers, invalid UTF-8 and oversized input.
+ *
+ * Usage: test_api CASES_DIR   (the shared tests/cases folder) */
+#include "wangge.h"
+#include "testutil.h"
+
+static char cases[4096];
+
+static char *case_file(const char *rel, size_t *len) {
+  char path[8192];
+  snprintf(path, sizeof path, "%s/%s", cases, rel);
+  return read_file(path, len);
+}
+
+static int starts_with(const char *text, const char *prefix) {
+  return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+static void test_version(void) {
+  CHECK(strcmp(wg_version(), WANGGE_VERSION) == 0);
+  {
+    char macro[64];
+    snprintf(macro, sizeof macro, "%d.%d.%d", WANGGE_VERSION_MAJOR, WANGGE_VERSION_MINOR,
+             WANGGE_VERSION_PATCH);
+    CHECK(strcmp(macro, WANGGE_VERSION) == 0);
+  }
+}
+
+static void test_result_tags(void) {
+  CHECK(WG_OK == 0);
+  CHECK(strcmp(wg_result_tag(WG_OK), "ok") == 0);
+  CHECK(strcmp(wg_result_tag(WG_NULL_PARAMETER), "null_parameter") == 0);
+  CHECK(strcmp(wg_result_tag(WG_INVALID_TIME), "invalid_time") == 0);
+  CHECK(strcmp(wg_result_tag(WG_TOO_LARGE), "too_large") == 0);
+  CHECK(strcmp(wg_result_tag(9999), "unknown") == 0);
+  /* The numbers are part of the ABI: never renumbered. */
+  CHECK(WG_NULL_PARAMETER == 1 && WG_INVALID_UTF8 == 2 && WG_PANIC == 3 && WG_INTERNAL == 4);
+  CHECK(WG_SYNTAX == 10 && WG_SHAPE == 11 && WG_INVALID_TIME == 12 && WG_OVERLAP == 13);
+  CHECK(WG_DUPLICATE_ID == 14 && WG_UNKNOWN_REFERENCE == 15 && WG_OUTSIDE_CALENDAR == 16);
+  CHECK(WG_INVALID_POLICY == 17 && WG_UNKNOWN_CLAUSE == 18 && WG_INVALID_ORGANISATION == 19);
+  CHECK(WG_INVALID_PERIOD == 20 && WG_TOO_LARGE == 21);
+  CHECK(sizeof(wg_result) == 4);
+}
+
+static void test_policy_handles(void) {
+  wg_policy *policy = (wg_policy *)1;
+  wg_error *error = (wg_error *)1;
+  char *answer = NULL;
+  char *text;
+  size_t len;
+
+  CHECK(wg_policy_default(&policy, &error) == WG_OK);
+  CHECK(policy != NULL && error == NULL);
+  CHECK(wg_policy_to_json(policy, &answer, NULL) == WG_OK);
+  CHECK(starts_with(answer, "{\"status\":\"success\",\"value\":{\"id\":\"xincheng-2022\""));
+  wg_string_free(answer);
+  wg_policy_free(policy);
+
+  text = case_file("../../core/data/xincheng-2022.policy.json", &len);
+  CHECK(wg_policy_from_json(text, len, &policy, &error) == WG_OK);
+  CHECK(policy != NULL && error == NULL);
+  wg_policy_free(policy);
+  CHECK(wg_policy_check(text, len, &answer, &error) == WG_OK);
+  CHECK(strstr(answer, "\"status\":\"success\"") != NULL);
+  wg_string_free(answer);
+  free(text);
+
+  /* A broken policy: every problem, each with its JSON path. */
+  text = case_file("inputs/broken.policy.json", &len);
+  CHECK(wg_policy_from_json(text, len, &policy, &error) == WG_INVALID_TIME);
+  CHECK(policy == NULL && error != NULL);
+  CHECK(wg_error_code(error) == WG_INVALID_TIME);
+  CHECK(wg_error_problem_code(error, 0) == WG_INVALID_TIME);
+  CHECK(wg_error_problem_count(error) > 1);
+  CHECK(wg_error_problem_path(error, 0) != NULL);
+  CHECK(strstr(wg_error_message(error), " at `") != NULL);
+  CHECK(strstr(wg_error_message(error), "more)") != NULL);
+  CHECK(starts_with(wg_error_json(error), "{\"status\":\"failure\",\"errors\":[{\"kind\":"));
+  CHECK(wg_error_problem_message(error, 99) == NULL);
+  CHECK(wg_error_problem_path(error, 99) == NULL);
+  CHECK(wg_error_problem_code(error, 99) == WG_NULL_PARAMETER);
+  wg_error_free(error);
+  CHECK(wg_policy_check(text, len, &answer, &error) == WG_INVALID_TIME);
+  CHECK(answer == NULL && error != NULL);
+  wg_error_free(error);
+  free(text);
+
+  /* Frees take NULL. */
+  wg_policy_free(NULL);
+  wg_error_free(NULL);
+  wg_string_free(NULL);
+  wg_report_free(NULL);
+}
+
+static void test_evaluate(void) {
+  wg_policy *policy = NULL;
+  wg_error *error = NULL;
+  wg_report *report = NULL;
+  wg_person_totals totals;
+  char *answer = NULL;
+  size_t len, olen, i;
+  char *dossier = case_file("inputs/boundary.dossier.json", &len);
+  char *options = case_file("inputs/boundary.options.json", &olen);
+  const char *period = "{\"period\":{\"from\":\"2030-01-01\",\"to\":\"2030-01-31\"}}";
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  CHECK(wg_policy_evaluate(policy, dossier, len, options, olen, &answer, &error) == WG_OK);
+  CHECK(error == NULL);
+  CHECK(starts_with(answer, "{\"status\":\"success\",\"value\":{\"policy\":"));
+  CHECK(strstr(answer, "\"lang\":\"en\"") != NULL);
+  wg_string_free(answer);
+
+  /* NULL options: the defaults. */
+  CHECK(wg_policy_evaluate(policy, dossier, len, NULL, 0, &answer, NULL) == WG_OK);
+  CHECK(strstr(answer, "\"lang\":\"zh\"") != NULL);
+  wg_string_free(answer);
+
+  /* A period outside the dossier. */
+  CHECK(wg_policy_evaluate(policy, dossier, len, period, strlen(period), &answer, &error) ==
+        WG_INVALID_PERIOD);
+  CHECK(answer == NULL && error != NULL);
+  wg_error_free(error);
+
+  /* The report handle. */
+  CHECK(wg_policy_evaluate_report(policy, dossier, len, NULL, 0, &report, &error) == WG_OK);
+  CHECK(report != NULL && wg_report_person_count(report) > 0);
+  for (i = 0; i < wg_report_person_count(report); i++) {
+    CHECK(wg_report_person_totals(report, i, &totals, NULL) == WG_OK);
+    CHECK(totals.person != NULL && totals.name != NULL && totals.community != NULL);
+    CHECK(strcmp(totals.role, "grid_leader") == 0 || strcmp(totals.role, "grid_worker") == 0);
+  }
+  CHECK(wg_report_person_totals(report, 9999, &totals, &error) == WG_SHAPE);
+  CHECK(strstr(wg_error_message(error), "`9999`") != NULL);
+  wg_error_free(error);
+  wg_report_free(report);
+  free(dossier);
+  free(options);
+
+  /* A bad record: the path and record ID of the Rust error. */
+  dossier = case_file("inputs/overlapping-patrols.dossier.json", &len);
+  CHECK(wg_policy_evaluate(policy, dossier, len, NULL, 0, &answer, &error) == WG_OVERLAP);
+  CHECK(wg_error_problem_path(error, 0) != NULL);
+  CHECK(strstr(wg_error_problem_path(error, 0), "records.work_records[") != NULL);
+  CHECK(wg_error_problem_record(error, 0) != NULL);
+  CHECK(strstr(wg_error_message(error), "(record `") != NULL);
+  wg_error_free(error);
+  free(dossier);
+  wg_policy_free(policy);
+}
+
+static void test_typed_calls(void) {
+  wg_policy *policy = NULL;
+  wg_error *error = NULL;
+  char *text = NULL;
+  bool working = false;
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  CHECK(wg_policy_is_working_day(policy, "2023-04-23", &working, &error) == WG_OK);
+  CHECK(working == true && error == NULL); /* make-up working Sunday */
+  CHECK(wg_policy_is_working_day(policy, "2023-05-01", &working, NULL) == WG_OK);
+  CHECK(working == false); /* Labour Day */
+  CHECK(wg_policy_is_working_day(policy, "2023-02-29", &working, &error) == WG_INVALID_TIME);
+  CHECK(strstr(wg_error_message(error), "2023-02-29") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_is_working_day(policy, "2031-05-06", &working, &error) == WG_OUTSIDE_CALENDAR);
+  wg_error_free(error);
+
+  CHECK(wg_clause_text("2.2.2", &text, &error) == WG_OK);
+  CHECK(strstr(text, "保证每天巡查两小时以上") != NULL);
+  wg_string_free(text);
+  CHECK(wg_clause_to_json("2.2.2", &text, NULL) == WG_OK);
+  CHECK(strstr(text, "\"id\":\"2.2.2\"") != NULL);
+  wg_string_free(text);
+  CHECK(wg_clause_text("2.2.9", &text, &error) == WG_UNKNOWN_CLAUSE);
+  CHECK(text == NULL);
+  CHECK(strcmp(wg_error_message(error), "`2.2.9` is not a clause of the measures") == 0);
+  wg_error_free(error);
+  wg_policy_free(policy);
+}
+
+/* Runs CALL (which may write `error`), then checks it answered WG_NULL_PARAMETER naming NAME. */
+#define EXPECT_NULL(call, name)                                                  \
+  do {                                                                           \
+    wg_result got_ = (call);                                                     \
+    expect_null(got_, error, name);                                              \
+    error = NULL;                                                                \
+  } while (0)
+
+static void expect_null(wg_result got, wg_error *error, const char *name) {
+  CHECK(got == WG_NULL_PARAMETER);
+  CHECK(error != NULL && wg_error_code(error) == WG_NULL_PARAMETER);
+  if (error != NULL && strstr(wg_error_message(error), name) == NULL) {
+    fprintf(stderr, "message `%s` does not name `%s`\n", wg_error_message(error), name);
+    failures++;
+  }
+  CHECK(error != NULL && strstr(wg_error_json(error), "\"kind\":\"null_parameter\"") != NULL);
+  wg_error_free(error);
+}
+
+static void test_null_pointers(void) {
+  wg_policy *policy = NULL, *other = (wg_policy *)1;
+  wg_error *error = NULL;
+  wg_report *report = NULL;
+  char *answer = NULL;
+  bool working = false;
+  wg_person_totals totals;
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  EXPECT_NULL(wg_policy_default(NULL, &error), "policy_out");
+  EXPECT_NULL(wg_policy_from_json(NULL, 10, &other, &error), "json");
+  CHECK(other == NULL);
+  EXPECT_NULL(wg_policy_from_json("{}", 2, NULL, &error), "policy_out");
+  EXPECT_NULL(wg_policy_check(NULL, 0, &answer, &error), "json");
+  EXPECT_NULL(wg_policy_check("{}", 2, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_to_json(NULL, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_evaluate(NULL, "{}", 2, NULL, 0, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_evaluate(policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_evaluate(policy, "{}", 2, NULL, 0, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_evaluate_report(policy, "{}", 2, NULL, 0, NULL, &error), "report_out");
+  EXPECT_NULL(wg_policy_is_working_day(NULL, "2023-01-01", &working, &error), "policy");
+  EXPECT_NULL(wg_policy_is_working_day(policy, NULL, &working, &error), "date");
+  EXPECT_NULL(wg_policy_is_working_day(policy, "2023-01-01", NULL, &error), "working_day_out");
+  EXPECT_NULL(wg_clause_text(NULL, &answer, &error), "id");
+  EXPECT_NULL(wg_clause_text("2.2.2", NULL, &error), "text_out");
+  EXPECT_NULL(wg_clause_to_json(NULL, &answer, &error), "id");
+  EXPECT_NULL(wg_report_person_totals(NULL, 0, &totals, &error), "report");
+  CHECK(wg_policy_evaluate_report(policy, NULL, 0, NULL, 0, &report, NULL) ==
+        WG_NULL_PARAMETER);
+  CHECK(report == NULL);
+  /* A NULL error_out is fine: the code still says what went wrong. */
+  CHECK(wg_policy_evaluate(policy, NULL, 0, NULL, 0, &answer, NULL) == WG_NULL_PARAMETER);
+  CHECK(answer == NULL);
+  /* Accessors of a NULL error or report. */
+  CHECK(wg_error_code(NULL) == WG_NULL_PARAMETER);
+  CHECK(wg_error_message(NULL) == NULL && wg_error_json(NULL) == NULL);
+  CHECK(wg_error_problem_count(NULL) == 0 && wg_error_problem_date(NULL, 0) == NULL);
+  CHECK(wg_error_problem_record(NULL, 0) == NULL);
+  CHECK(wg_report_person_count(NULL) == 0 && wg_report_is_complete(NULL) == false);
+  wg_policy_free(policy);
+}
+
+static void test_invalid_utf8_and_oversize(void) {
+  wg_policy *policy = NULL, *other = NULL;
+  wg_error *error = NULL;
+  char *answer = NULL;
+  bool working = false;
+  const char bad[] = "{\"organisation\":\"\xff\xfe\"}";
+  const char bad_date[] = "2023-\xc3\x28-01";
+  char *long_id;
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  CHECK(wg_policy_evaluate(policy, bad, strlen(bad), NULL, 0, &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strcmp(wg_error_message(error), "`dossier_json` is not valid UTF-8 (at byte 17)") == 0);
+  wg_error_free(error);
+  CHECK(wg_policy_evaluate(policy, "{}", 2, bad, strlen(bad), &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "options_json") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_from_json(bad, strlen(bad), &other, &error) == WG_INVALID_UTF8);
+  CHECK(other == NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_is_working_day(policy, bad_date, &working, &error) == WG_INVALID_UTF8);
+  wg_error_free(error);
+
+  /* Oversized: the length is refused before a byte is read, so a short buffer is safe. */
+  CHECK(wg_policy_evaluate(policy, "{}", (size_t)WG_MAX_DOCUMENT_BYTES + 1, NULL, 0, &answer,
+                           &error) == WG_TOO_LARGE);
+  CHECK(strstr(wg_error_json(error), "\"kind\":\"too_large\"") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_evaluate(policy, "{}", SIZE_MAX, NULL, 0, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_policy_check("{}", SIZE_MAX, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  long_id = malloc(WG_MAX_SHORT_TEXT_BYTES + 2);
+  memset(long_id, '2', WG_MAX_SHORT_TEXT_BYTES + 1);
+  long_id[WG_MAX_SHORT_TEXT_BYTES + 1] = '\0';
+  CHECK(wg_clause_text(long_id, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  long_id[WG_MAX_SHORT_TEXT_BYTES] = '\0'; /* exactly at the limit: read, then unknown */
+  CHECK(wg_clause_text(long_id, &answer, &error) == WG_UNKNOWN_CLAUSE);
+  wg_error_free(error);
+  free(long_id);
+
+  /* Not JSON, empty, and deeply nested input. */
+  CHECK(wg_policy_evaluate(policy, "", 0, NULL, 0, &answer, &error) == WG_SYNTAX);
+  wg_error_free(error);
+  {
+    size_t depth = 100000, k;
+    char *deep = malloc(depth);
+    for (k = 0; k < depth; k++) deep[k] = '[';
+    wg_result got = wg_policy_evaluate(policy, deep, depth, NULL, 0, &answer, &error);
+    CHECK(got != WG_OK && got != WG_PANIC && answer == NULL);
+    wg_error_free(error);
+    free(deep);
+  }
+  /* A NUL byte inside the JSON text is just an invalid character. */
+  CHECK(wg_policy_evaluate(policy, "{\0}", 3, NULL, 0, &answer, &error) == WG_SYNTAX);
+  wg_error_free(error);
+  wg_policy_free(policy);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s CASES_DIR\n", argv[0]);
+    return 2;
+  }
+  snprintf(cases, sizeof cases, "%s", argv[1]);
+  test_version();
+  test_result_tags();
+  test_policy_handles();
+  test_evaluate();
+  test_typed_calls();
+  test_null_pointers();
+  test_invalid_utf8_and_oversize();
+  if (failures != 0) {
+    fprintf(stderr, "test_api: %d failures\n", failures);
+    return 1;
+  }
+  printf("test_api: ok\n");
+  return 0;
+}

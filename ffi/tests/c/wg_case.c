@@ -1,0 +1,84 @@
+/* Performs one call of libwangge from files named on the command line and writes its answer
+ * to stdout, exactly: the success answer, or the failure answer of wg_error_json. The test
+ * script drives it over every shared case of tests/cases and compares with `cmp`.
+ *
+ * Usage:
+ *   wg_case evaluate DOSSIER_FILE [POLICY_FILE|-] [OPTIONS_FILE|-]
+ *   wg_case check_policy POLICY_FILE
+ *   wg_case is_working_day DATE [POLICY_FILE|-]
+ *   wg_case clause_text ID */
+#include "wangge.h"
+#define TESTUTIL_READ_ONLY
+#include "testutil.h"
+
+static int answer(wg_result code, char *success, wg_error *error) {
+  if (code == WG_OK) {
+    fputs(success, stdout);
+  } else {
+    fputs(wg_error_json(error), stdout);
+  }
+  wg_string_free(success);
+  wg_error_free(error);
+  return 0;
+}
+
+/* The policy of the case: its file, or the embedded default when absent or "-". */
+static wg_result load_policy(const char *path, wg_policy **policy, wg_error **error) {
+  char *text;
+  size_t len;
+  wg_result code;
+  if (path == NULL || strcmp(path, "-") == 0) {
+    return wg_policy_default(policy, error);
+  }
+  text = read_file(path, &len);
+  code = wg_policy_from_json(text, len, policy, error);
+  free(text);
+  return code;
+}
+
+int main(int argc, char **argv) {
+  const char *call = argc > 1 ? argv[1] : "";
+  wg_policy *policy = NULL;
+  wg_error *error = NULL;
+  char *out = NULL;
+  wg_result code;
+
+  if (strcmp(call, "evaluate") == 0 && argc >= 3) {
+    size_t len, olen = 0;
+    char *dossier = read_file(argv[2], &len);
+    char *options = NULL;
+    if (argc > 4 && strcmp(argv[4], "-") != 0) options = read_file(argv[4], &olen);
+    code = load_policy(argc > 3 ? argv[3] : NULL, &policy, &error);
+    if (code == WG_OK) {
+      code = wg_policy_evaluate(policy, dossier, len, options, olen, &out, &error);
+    }
+    free(dossier);
+    free(options);
+  } else if (strcmp(call, "check_policy") == 0 && argc == 3) {
+    size_t len;
+    char *text = read_file(argv[2], &len);
+    code = wg_policy_check(text, len, &out, &error);
+    free(text);
+  } else if (strcmp(call, "is_working_day") == 0 && argc >= 3) {
+    code = load_policy(argc > 3 ? argv[3] : NULL, &policy, &error);
+    if (code == WG_OK) {
+      bool working = false;
+      code = wg_policy_is_working_day(policy, argv[2], &working, &error);
+      if (code == WG_OK) {
+        /* The typed call answers a bool; this is the JSON answer the API gives for it. */
+        fputs(working ? "{\"status\":\"success\",\"value\":true}"
+                      : "{\"status\":\"success\",\"value\":false}",
+              stdout);
+        wg_policy_free(policy);
+        return 0;
+      }
+    }
+  } else if (strcmp(call, "clause_text") == 0 && argc == 3) {
+    code = wg_clause_to_json(argv[2], &out, &error);
+  } else {
+    fprintf(stderr, "usage: see the head of wg_case.c\n");
+    return 2;
+  }
+  wg_policy_free(policy);
+  return answer(code, out, error);
+}
