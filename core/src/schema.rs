@@ -3,6 +3,7 @@
 //! The committed copies live in `schemas/` at the top of the repository; a test regenerates
 //! them and fails when they differ (set `WANGGE_BLESS=1` to rewrite them).
 
+use crate::api::Answer;
 use schemars::{JsonSchema, generate::SchemaSettings};
 
 fn schema_of<T: JsonSchema>() -> String {
@@ -13,7 +14,9 @@ fn schema_of<T: JsonSchema>() -> String {
     text
 }
 
-/// Every schema as (file name, JSON text), in a fixed order.
+/// Every schema as (file name, JSON text), in a fixed order: the documents, then the answers of
+/// [`crate::api`] (`evaluate_json`, `check_policy_json` and `default_policy_json`,
+/// `is_working_day_json`, `clause_text_json`), so bindings can type both sides of the boundary.
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("policy.schema.json", schema_of::<crate::PolicyDocument>()),
@@ -25,5 +28,21 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("records.schema.json", schema_of::<crate::Records>()),
         ("options.schema.json", schema_of::<crate::Options>()),
         ("report.schema.json", schema_of::<crate::Report>()),
+        (
+            "evaluate-answer.schema.json",
+            schema_of::<Answer<crate::Report>>(),
+        ),
+        (
+            "policy-answer.schema.json",
+            schema_of::<Answer<crate::PolicyDocument>>(),
+        ),
+        (
+            "working-day-answer.schema.json",
+            schema_of::<Answer<bool>>(),
+        ),
+        (
+            "clause-answer.schema.json",
+            schema_of::<Answer<crate::clause::Clause>>(),
+        ),
     ]
 }
