@@ -126,6 +126,10 @@ enum wg_result
    * Input larger or deeper than the documented limits.
    */
   WG_TOO_LARGE = 21,
+  /**
+   * Steps of a record out of their order (a problem resolved before it was escalated).
+   */
+  WG_OUT_OF_ORDER = 22,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

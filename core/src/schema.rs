@@ -3,6 +3,7 @@
 //! The committed copies live in `schemas/` at the top of the repository; a test regenerates
 //! them and fails when they differ (set `WANGGE_BLESS=1` to rewrite them).
 
+use crate::api::Answer;
 use schemars::{JsonSchema, generate::SchemaSettings};
 
 fn schema_of<T: JsonSchema>() -> String {
@@ -13,7 +14,9 @@ fn schema_of<T: JsonSchema>() -> String {
     text
 }
 
-/// Every schema as (file name, JSON text), in a fixed order.
+/// Every schema as (file name, JSON text), in a fixed order: the documents, then the answers of
+/// [`crate::api`] (`evaluate_json`, `check_policy_json` and `default_policy_json`,
+/// `is_working_day_json`, `clause_text_json`), so bindings can type both sides of the boundary.
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("policy.schema.json", schema_of::<crate::PolicyDocument>()),
@@ -32,6 +35,42 @@ pub fn all() -> Vec<(&'static str, String)> {
         (
             "attendance-report.schema.json",
             schema_of::<crate::attendance::AttendanceReport>(),
+        ),
+        (
+            "evaluate-answer.schema.json",
+            schema_of::<Answer<crate::Report>>(),
+        ),
+        (
+            "policy-answer.schema.json",
+            schema_of::<Answer<crate::PolicyDocument>>(),
+        ),
+        (
+            "check-policy-answer.schema.json",
+            schema_of::<Answer<crate::assessment::lint::LintReport>>(),
+        ),
+        (
+            "assess-answer.schema.json",
+            schema_of::<Answer<crate::assessment::Assessment>>(),
+        ),
+        (
+            "grade-answer.schema.json",
+            schema_of::<Answer<crate::assessment::Grade>>(),
+        ),
+        (
+            "attendance-answer.schema.json",
+            schema_of::<Answer<crate::attendance::AttendanceReport>>(),
+        ),
+        (
+            "evidence-answer.schema.json",
+            schema_of::<Answer<crate::evidence::EvidenceReport>>(),
+        ),
+        (
+            "working-day-answer.schema.json",
+            schema_of::<Answer<bool>>(),
+        ),
+        (
+            "clause-answer.schema.json",
+            schema_of::<Answer<crate::clause::Clause>>(),
         ),
     ]
 }

@@ -52,6 +52,8 @@ pub enum wg_result {
     WG_INVALID_PERIOD = 20,
     /// Input larger or deeper than the documented limits.
     WG_TOO_LARGE = 21,
+    /// Steps of a record out of their order (a problem resolved before it was escalated).
+    WG_OUT_OF_ORDER = 22,
 }
 
 impl wg_result {
@@ -70,12 +72,13 @@ impl wg_result {
             ErrorKind::InvalidOrganisation => wg_result::WG_INVALID_ORGANISATION,
             ErrorKind::InvalidPeriod => wg_result::WG_INVALID_PERIOD,
             ErrorKind::TooLarge => wg_result::WG_TOO_LARGE,
+            ErrorKind::OutOfOrder => wg_result::WG_OUT_OF_ORDER,
             _ => wg_result::WG_INTERNAL,
         }
     }
 
     /// Every code, in number order, with its snake_case tag.
-    const ALL: [(wg_result, &'static std::ffi::CStr); 17] = [
+    const ALL: [(wg_result, &'static std::ffi::CStr); 18] = [
         (wg_result::WG_OK, c"ok"),
         (wg_result::WG_NULL_PARAMETER, c"null_parameter"),
         (wg_result::WG_INVALID_UTF8, c"invalid_utf8"),
@@ -93,6 +96,7 @@ impl wg_result {
         (wg_result::WG_INVALID_ORGANISATION, c"invalid_organisation"),
         (wg_result::WG_INVALID_PERIOD, c"invalid_period"),
         (wg_result::WG_TOO_LARGE, c"too_large"),
+        (wg_result::WG_OUT_OF_ORDER, c"out_of_order"),
     ];
 }
 
@@ -479,6 +483,7 @@ mod tests {
             ErrorKind::InvalidOrganisation,
             ErrorKind::InvalidPeriod,
             ErrorKind::TooLarge,
+            ErrorKind::OutOfOrder,
         ];
         for kind in kinds {
             let code = wg_result::of_kind(kind);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Tests of the WebAssembly package and the portal example (issue 7). Run by scripts/test.sh, or:
+#   bash scripts/test-wasm.sh
+# Builds with scripts/build-wasm.sh (which installs the tools), then: types fresh -> wasm-bindgen
+# tests in Node -> shared cases through WASM in Node, byte for byte -> portal in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+target=${CARGO_TARGET_DIR:-$root/target}
+started=$SECONDS
+
+step() { printf '\n==> [wasm %3ss] %s\n' "$((SECONDS - started))" "$*"; }
+
+bash scripts/build-wasm.sh
+
+step "TypeScript types generated from the Rust types are fresh"
+node wasm/js/gen-types.mjs --check
+# The package's .d.ts (wasm-bindgen's signatures over the generated types) compiles, strictly.
+wasm/js/node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 \
+  --moduleResolution bundler --lib es2022,dom wasm/js/types-check.ts
+echo "wasm/pkg/wangge_wasm.d.ts compiles"
+
+step "wasm-bindgen tests in Node"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked -p wangge-wasm --target wasm32-unknown-unknown
+
+step "shared cases through WASM in Node, byte for byte"
+node --test wasm/js/cases.mjs
+
+step "portal in headless Chromium (Playwright)"
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  # A Chinese font, so the screenshot shows the labels rather than empty boxes.
+  if [ "$(id -u)" = 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
+native=$(mktemp /tmp/wangge-native-XXXXXX.json)
+cargo run --locked -q --bin annual -- --json >"$native"
+port=${PORTAL_PORT:-8765}
+python3 -m http.server "$port" --bind 127.0.0.1 --directory examples/portal >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -f "$native"' EXIT
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+PORTAL_URL="http://127.0.0.1:$port/" NATIVE_REPORT="$native" \
+  SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
+echo "screenshot: ${SCREENSHOT:-$target/wangge-portal.png}"
+
+step "wasm tests passed"
