@@ -116,9 +116,18 @@ pub fn evidence_texts(
     options_json: Option<&str>,
 ) -> Result<EvidenceReport, Error> {
     let policy = policy_or_default(policy_json)?;
+    evidence_under(&policy, dossier_json, options_json)
+}
+
+/// [`evidence_texts`] under a policy already checked (a binding's policy handle).
+pub fn evidence_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<EvidenceReport, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
-    evidence::evaluate(&policy, &dossier, options.period.unwrap_or(dossier.period))
+    evidence::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
 }
 
 /// [`evidence_texts`] as a JSON answer holding the evidence report.
@@ -138,9 +147,18 @@ pub fn attendance_texts(
     options_json: Option<&str>,
 ) -> Result<crate::attendance::AttendanceReport, Error> {
     let policy = policy_or_default(policy_json)?;
+    attendance_under(&policy, dossier_json, options_json)
+}
+
+/// [`attendance_texts`] under a policy already checked (a binding's policy handle).
+pub fn attendance_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::attendance::AttendanceReport, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
-    crate::attendance::evaluate(&policy, &dossier, options.period.unwrap_or(dossier.period))
+    crate::attendance::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
 }
 
 /// [`attendance_texts`] as a JSON answer holding the attendance report.
@@ -159,6 +177,14 @@ pub fn check_policy_json(policy_json: &str) -> String {
     Answer::from_result(Policy::from_json(policy_json).map(|p| lint::check_policy(&p))).to_json()
 }
 
+/// The linter's answer for a policy already checked (a binding's policy handle).
+pub fn check_policy_under(policy: &Policy) -> String {
+    Answer::<lint::LintReport>::Success {
+        value: lint::check_policy(policy),
+    }
+    .to_json()
+}
+
 /// Grades every grid worker of a dossier under a policy (the default when `None`).
 pub fn assess_texts(
     policy_json: Option<&str>,
@@ -166,9 +192,18 @@ pub fn assess_texts(
     options_json: Option<&str>,
 ) -> Result<Assessment, Error> {
     let policy = policy_or_default(policy_json)?;
+    assess_under(&policy, dossier_json, options_json)
+}
+
+/// [`assess_texts`] under a policy already checked (a binding's policy handle).
+pub fn assess_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<Assessment, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
-    assess(&policy, &dossier, &options)
+    assess(policy, &dossier, &options)
 }
 
 /// [`assess_texts`] as a JSON answer holding the assessment.
@@ -182,7 +217,11 @@ pub fn assess_json(
 
 /// The grade of a score (`"87.5"`) under a policy's bands (the default policy when `None`).
 pub fn grade_for_score(policy_json: Option<&str>, score: &str) -> Result<Grade, Error> {
-    let policy = policy_or_default(policy_json)?;
+    grade_for_score_under(&policy_or_default(policy_json)?, score)
+}
+
+/// [`grade_for_score`] under a policy already checked (a binding's policy handle).
+pub fn grade_for_score_under(policy: &Policy, score: &str) -> Result<Grade, Error> {
     let score = Decimal::parse(score).map_err(|m| Problem::new(ErrorKind::Shape, m))?;
     let scheme = policy.document().assessment.as_ref().ok_or_else(|| {
         Problem::new(
