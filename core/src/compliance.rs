@@ -9,7 +9,7 @@ use crate::organisation::{Index, Person, Role};
 use crate::policy::{
     Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
 };
-use crate::records::{Handover, WorkRecord};
+use crate::records::{Handover, MustCheck, MustDo, MustVisit, WorkRecord};
 use crate::time::{Date, DateRange, PeriodKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -554,13 +554,33 @@ struct Context<'a> {
     index: Index<'a>,
     period: DateRange,
     lang: Lang,
-    working: BTreeMap<Date, bool>,
-    work: BTreeMap<(&'a str, Date), &'a WorkRecord>,
+    working: Vec<bool>,
+    /// Each person's usable work records by day of the period.
+    work: BTreeMap<&'a str, Vec<Option<&'a WorkRecord>>>,
     /// Dated record IDs by (subject, kind): subject is a person or a community ID.
     dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
     leave: BTreeMap<&'a str, Vec<(DateRange, &'a str, LeaveKind)>>,
     duty_days: BTreeSet<(&'a str, Date)>,
+    /// Per person, per day of the period: whether duties fall due, and why not.
+    days: BTreeMap<&'a str, Vec<DayStatus<'a>>>,
+    /// Ledger entries by grid with the must-visit groups they show (2.1.2, 2.2.2); `None`
+    /// when the dossier keeps no ledgers.
+    ledgers: Option<BTreeMap<&'a str, Vec<LedgerGroups<'a>>>>,
     warnings: Vec<Warning>,
+}
+
+/// A ledger entry's dates and the must-visit groups it shows.
+struct LedgerGroups<'a> {
+    entry: &'a crate::evidence::LedgerEntry,
+    groups: Vec<MustVisit>,
+}
+
+/// What one day is for one person, computed once per evaluation.
+#[derive(Clone, Copy)]
+struct DayStatus<'a> {
+    duty: bool,
+    assigned: bool,
+    leave: Option<(&'a str, LeaveKind)>,
 }
 
 impl<'a> Context<'a> {
@@ -570,9 +590,9 @@ impl<'a> Context<'a> {
         period: DateRange,
         lang: Lang,
     ) -> Result<Context<'a>, Error> {
-        let mut working = BTreeMap::new();
+        let mut working = Vec::new();
         for day in period.days() {
-            working.insert(day, policy.calendar().is_working_day(day)?);
+            working.push(policy.calendar().is_working_day(day)?);
         }
         let mut ctx = Context {
             policy,
@@ -585,9 +605,12 @@ impl<'a> Context<'a> {
             dated: BTreeMap::new(),
             leave: BTreeMap::new(),
             duty_days: BTreeSet::new(),
+            days: BTreeMap::new(),
+            ledgers: None,
             warnings: Vec::new(),
         };
         ctx.load();
+        ctx.load_days();
         Ok(ctx)
     }
 
@@ -649,7 +672,16 @@ impl<'a> Context<'a> {
                 });
                 continue;
             }
-            self.work.insert((w.person.as_str(), w.date), w);
+            if let Some(i) = self.offset(w.date) {
+                let len = self.working.len();
+                let days = self
+                    .work
+                    .entry(w.person.as_str())
+                    .or_insert_with(|| vec![None; len]);
+                if let Some(slot) = days.get_mut(i) {
+                    *slot = Some(w);
+                }
+            }
             self.push_dated(&w.person, CountedRecord::WorkRecord, w.date, &w.id);
         }
         for (i, m) in r.meetings.iter().enumerate() {
@@ -713,12 +745,71 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The index of `date` in the period, if it lies in it.
+    fn offset(&self, date: Date) -> Option<usize> {
+        usize::try_from(self.period.from.days_until(date))
+            .ok()
+            .filter(|_| date <= self.period.to)
+    }
+
     fn is_working(&self, date: Date) -> bool {
-        self.working.get(&date).copied().unwrap_or(false)
+        self.offset(date)
+            .and_then(|i| self.working.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Computes every person's day statuses, and the ledgers by grid, once.
+    fn load_days(&mut self) {
+        let entries = &self.dossier.records.ledger_entries;
+        if !entries.is_empty() {
+            let ev = &self.policy.document().evidence;
+            let mut by_grid: BTreeMap<&'a str, Vec<LedgerGroups<'a>>> = BTreeMap::new();
+            for e in entries {
+                by_grid
+                    .entry(e.grid.as_str())
+                    .or_default()
+                    .push(LedgerGroups {
+                        entry: e,
+                        groups: ev.groups_of(e.kind, e.other_kind.as_deref()),
+                    });
+            }
+            self.ledgers = Some(by_grid);
+        }
+        let mut days = BTreeMap::new();
+        for p in &self.dossier.organisation.people {
+            if p.role == Role::Helper {
+                continue;
+            }
+            let statuses: Vec<DayStatus<'a>> = self
+                .period
+                .days()
+                .map(|d| DayStatus {
+                    duty: self.compute_duty_day(Some(&p.id), d),
+                    assigned: p.role == Role::GridLeader || self.index.is_assigned(&p.id, d),
+                    leave: self.leave_on(&p.id, d),
+                })
+                .collect();
+            days.insert(p.id.as_str(), statuses);
+        }
+        self.days = days;
     }
 
     /// True when daily duties fall on `date` for `person` (None: for the community).
     fn is_duty_day(&self, person: Option<&str>, date: Date) -> bool {
+        if let Some(p) = person {
+            if let Some(s) = self
+                .days
+                .get(p)
+                .and_then(|v| self.offset(date).and_then(|i| v.get(i)))
+            {
+                return s.duty;
+            }
+        }
+        self.compute_duty_day(person, date)
+    }
+
+    fn compute_duty_day(&self, person: Option<&str>, date: Date) -> bool {
         match self.policy.document().parameters.daily_duty_days.value {
             DailyDutyDays::EveryDay => self.period.contains(date),
             DailyDutyDays::WorkingDays => self.is_working(date),
@@ -741,29 +832,27 @@ impl<'a> Context<'a> {
 
     /// Whether a person's duty applies in `range`; `Err` carries the excuse and its evidence.
     fn applies(&self, person: &Person, range: DateRange) -> Result<(), (Excuse, Vec<String>)> {
-        let duty: Vec<Date> = range
-            .days()
-            .filter(|d| self.is_duty_day(Some(&person.id), *d))
-            .collect();
-        if duty.is_empty() {
+        let (Some(from), Some(to)) = (self.offset(range.from), self.offset(range.to)) else {
+            return Err((Excuse::NotAWorkingDay, Vec::new()));
+        };
+        let statuses = self
+            .days
+            .get(person.id.as_str())
+            .and_then(|v| v.get(from..=to))
+            .unwrap_or_default();
+        if !statuses.iter().any(|s| s.duty) {
             return Err((Excuse::NotAWorkingDay, Vec::new()));
         }
-        let assigned: Vec<Date> = if person.role == Role::GridLeader {
-            duty
-        } else {
-            duty.into_iter()
-                .filter(|d| self.index.is_assigned(&person.id, *d))
-                .collect()
-        };
-        if assigned.is_empty() {
+        let mut assigned = statuses.iter().filter(|s| s.duty && s.assigned).peekable();
+        if assigned.peek().is_none() {
             return Err((Excuse::NotAssigned, Vec::new()));
         }
         // 3.3: approved leave and official business excuse the daily duties; absence without
         // reason does not. Official business only when every such day is official business.
         let mut leave_ids = BTreeSet::new();
         let mut all_official = true;
-        for d in &assigned {
-            match self.leave_on(&person.id, *d) {
+        for s in assigned {
+            match s.leave {
                 Some((id, kind)) => {
                     leave_ids.insert(id.to_owned());
                     all_official &= kind == LeaveKind::OfficialBusiness;
@@ -779,19 +868,28 @@ impl<'a> Context<'a> {
         Err((excuse, leave_ids.into_iter().collect()))
     }
 
+    /// The work record of a person (their day list) on `date`.
+    fn work_on(
+        &self,
+        days: Option<&Vec<Option<&'a WorkRecord>>>,
+        date: Date,
+    ) -> Option<&'a WorkRecord> {
+        days.and_then(|v| self.offset(date).and_then(|i| v.get(i).copied().flatten()))
+    }
+
     fn count_in(
         &self,
         subject: &str,
         kind: CountedRecord,
         range: DateRange,
     ) -> Vec<(Date, &'a str)> {
+        // The lists are sorted by date: find the range's slice by binary search.
         self.dated
             .get(&(subject, kind))
             .map(|list| {
-                list.iter()
-                    .filter(|(d, _)| range.contains(*d))
-                    .copied()
-                    .collect()
+                let start = list.partition_point(|(d, _)| *d < range.from);
+                let end = list.partition_point(|(d, _)| *d <= range.to);
+                list.get(start..end).unwrap_or_default().to_vec()
             })
             .unwrap_or_default()
     }
@@ -802,8 +900,15 @@ impl<'a> Context<'a> {
         };
         let all = o.period.instances(range);
         if o.period == PeriodKind::WorkingDay {
+            let statuses = person.and_then(|p| self.days.get(p));
             all.into_iter()
-                .filter(|r| self.is_duty_day(person, r.from))
+                .filter(|r| match statuses {
+                    Some(v) => self
+                        .offset(r.from)
+                        .and_then(|i| v.get(i))
+                        .is_some_and(|s| s.duty),
+                    None => self.is_duty_day(person, r.from),
+                })
                 .collect()
         } else {
             all
@@ -886,7 +991,8 @@ impl<'a> Context<'a> {
 
     fn judge(&self, f: &mut Finding, o: &Obligation, p: &Person, range: DateRange) {
         let day = range.from;
-        let record = self.work.get(&(p.id.as_str(), day)).copied();
+        let work = self.work.get(p.id.as_str());
+        let record = self.work_on(work, day);
         if let Some(w) = record {
             if o.period == PeriodKind::WorkingDay {
                 f.evidence.push(w.id.clone());
@@ -932,9 +1038,7 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustChecks { items } => {
-                let ticked: BTreeSet<_> = record
-                    .map(|w| w.must_checks.iter().collect())
-                    .unwrap_or_default();
+                let ticked: &[MustCheck] = record.map_or(&[], |w| &w.must_checks);
                 let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
@@ -943,9 +1047,7 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustDos { items } => {
-                let ticked: BTreeSet<_> = record
-                    .map(|w| w.must_dos.iter().collect())
-                    .unwrap_or_default();
+                let ticked: &[MustDo] = record.map_or(&[], |w| &w.must_dos);
                 let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
@@ -960,19 +1062,20 @@ impl<'a> Context<'a> {
                     for g in self.index.grids_on(&p.id, d) {
                         // The ledgers say who lives in the grid (2.1.2); without ledgers, the
                         // grid's `must_visit_groups`; without those, every group.
-                        let ledgers = crate::evidence::ledger_must_visit_groups(
-                            self.policy,
-                            self.dossier,
-                            g,
-                            d,
-                        );
                         match (
-                            ledgers,
+                            self.ledgers.as_ref(),
                             self.index
                                 .grid(g)
                                 .and_then(|g| g.must_visit_groups.as_ref()),
                         ) {
-                            (Some(set), _) => present.extend(set),
+                            (Some(by_grid), _) => present.extend(
+                                by_grid
+                                    .get(g)
+                                    .into_iter()
+                                    .flatten()
+                                    .filter(|l| l.entry.active_on(d))
+                                    .flat_map(|l| l.groups.iter().copied()),
+                            ),
                             (None, Some(list)) => present.extend(list.iter().copied()),
                             (None, None) => present.extend(groups.iter().copied()),
                         }
@@ -981,7 +1084,7 @@ impl<'a> Context<'a> {
                 let required: Vec<_> = groups.iter().filter(|g| present.contains(g)).collect();
                 let mut visited = BTreeSet::new();
                 for d in range.days() {
-                    if let Some(w) = self.work.get(&(p.id.as_str(), d)) {
+                    if let Some(w) = self.work_on(work, d) {
                         let mut used = false;
                         for v in &w.visits {
                             if required.contains(&&v.group) {
