@@ -286,6 +286,98 @@ pub fn clause_text_json(id: &str) -> String {
     Answer::from_result(clause_text(id)).to_json()
 }
 
+/// Decides a disclosure request (2.2.5) under a policy (the default when `None`): the audit
+/// entry, and the redacted copy when granted.
+pub fn disclose_texts(
+    policy_json: Option<&str>,
+    dossier_json: &str,
+    request_json: &str,
+) -> Result<crate::confidentiality::Disclosure, Error> {
+    let policy = policy_or_default(policy_json)?;
+    disclose_under(&policy, dossier_json, request_json)
+}
+
+/// [`disclose_texts`] under a policy already checked (a binding's policy handle).
+pub fn disclose_under(
+    policy: &Policy,
+    dossier_json: &str,
+    request_json: &str,
+) -> Result<crate::confidentiality::Disclosure, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    crate::limits::check_text(request_json)?;
+    let request = parse_json(request_json)?;
+    crate::confidentiality::disclose(policy, &dossier, &request)
+}
+
+/// [`disclose_texts`] as a JSON answer: a refusal is a success whose audit entry says
+/// `refused`; a failure is a request or dossier that cannot be read.
+pub fn disclose_json(policy_json: Option<&str>, dossier_json: &str, request_json: &str) -> String {
+    Answer::from_result(disclose_texts(policy_json, dossier_json, request_json)).to_json()
+}
+
+/// The dossier as a viewer may see it (`{"kind":"person","person":"w1","from":"2023-05-10"}` or
+/// `{"kind":"subdistrict"}`), with the scope applied (2.2.5).
+pub fn view_texts(
+    dossier_json: &str,
+    viewer_json: &str,
+) -> Result<crate::confidentiality::View, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    crate::limits::check_text(viewer_json)?;
+    let viewer = parse_json(viewer_json)?;
+    crate::confidentiality::view(&dossier, &viewer)
+}
+
+/// [`view_texts`] as a JSON answer.
+pub fn view_json(dossier_json: &str, viewer_json: &str) -> String {
+    Answer::from_result(view_texts(dossier_json, viewer_json)).to_json()
+}
+
+/// The public notice (2.2.4) of a community on a date (`YYYY-MM-DD`).
+pub fn public_notice_texts(
+    dossier_json: &str,
+    community: &str,
+    date: &str,
+) -> Result<crate::confidentiality::PublicNotice, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    let date = Date::parse(date).map_err(|m| Problem::new(ErrorKind::InvalidTime, m).at("date"))?;
+    crate::confidentiality::public_notice(&dossier, community, date)
+}
+
+/// [`public_notice_texts`] as a JSON answer.
+pub fn public_notice_json(dossier_json: &str, community: &str, date: &str) -> String {
+    Answer::from_result(public_notice_texts(dossier_json, community, date)).to_json()
+}
+
+/// The filing (1.2) of a community's division `to` for the subdistrict's grid-governance
+/// leading group, compared with division `from` (the first division when `None`).
+pub fn grid_filing_texts(
+    dossier_json: &str,
+    community: &str,
+    from: Option<&str>,
+    to: &str,
+) -> Result<crate::division::GridFiling, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    crate::division::filing(&dossier.organisation, community, from, to)
+}
+
+/// [`grid_filing_texts`] as a JSON answer.
+pub fn grid_filing_json(
+    dossier_json: &str,
+    community: &str,
+    from: Option<&str>,
+    to: &str,
+) -> String {
+    Answer::from_result(grid_filing_texts(dossier_json, community, from, to)).to_json()
+}
+
+/// Every field path of a dossier with its class (public, internal, confidential; 2.2.4, 2.2.5).
+pub fn data_classes_json() -> String {
+    Answer::<Vec<crate::confidentiality::FieldClass>>::Success {
+        value: crate::confidentiality::classes::dossier_fields().to_vec(),
+    }
+    .to_json()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,9 @@ pub struct Organisation {
     /// Who works in which grid from when to when.
     #[serde(default)]
     pub assignments: Vec<Assignment>,
+    /// Dated divisions of each community's areas into grids (1.2); see [`crate::division`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<crate::division::Division>,
 }
 
 /// The subdistrict (街道).
@@ -49,6 +52,10 @@ pub struct Community {
     pub responsible_person: Option<String>,
     /// The grids (网格) of the community.
     pub grids: Vec<Grid>,
+    /// The areas (buildings, courtyards) the community divides into grids (1.2); a division
+    /// must place each area that exists on its dates in exactly one grid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<crate::division::Area>,
 }
 
 /// A grid (网格): one management area of a community (1.1).
@@ -65,6 +72,10 @@ pub struct Grid {
     /// given, every group the policy's must-visit obligation names is taken as present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub must_visit_groups: Option<Vec<MustVisit>>,
+    /// Reference to the grid map (网格示意图) posted on the public notice (2.2.4): a file name
+    /// or URL, never the map itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_ref: Option<String>,
 }
 
 /// A person with a role in grid work.
@@ -82,6 +93,19 @@ pub struct Person {
     /// For helpers only: what kind of helper (1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper_kind: Option<HelperKind>,
+    /// Contact phone (联系电话) published on the public notice (2.2.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Reference to the photo (照片) published on the public notice (2.2.4): a file name or URL,
+    /// never the image itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+    /// Services offered (服务内容), as published on the public notice (2.2.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<String>,
+    /// Management duties (管理职责), as published on the public notice (2.2.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duties: Option<String>,
 }
 
 /// Roles of 1.1.
@@ -381,6 +405,7 @@ impl Organisation {
                 }
             }
         }
+        problems.extend(crate::division::validate(self, &index, path));
         problems
     }
 

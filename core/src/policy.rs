@@ -50,6 +50,11 @@ pub struct PolicyDocument {
     /// defaults when absent.
     #[serde(default)]
     pub attendance: crate::attendance::AttendancePolicy,
+    /// Open values of confidentiality and disclosure (2.2.5): approval validity, the
+    /// functional departments and which is relevant for which data; the Xincheng defaults when
+    /// absent.
+    #[serde(default)]
+    pub confidentiality: crate::confidentiality::ConfidentialityPolicy,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -451,6 +456,7 @@ impl PolicyDocument {
         );
         problems.extend(self.evidence.validate("evidence"));
         problems.extend(self.attendance.validate("attendance"));
+        problems.extend(self.confidentiality.validate("confidentiality"));
         let mut ids = BTreeSet::new();
         for (i, o) in self.obligations.iter().enumerate() {
             let here = format!("obligations[{i}]");

@@ -6,6 +6,12 @@
 use crate::api::Answer;
 use schemars::{JsonSchema, generate::SchemaSettings};
 
+/// The schema of `T` as a JSON value (draft 2020-12), as the committed files hold it.
+pub fn value_of<T: JsonSchema>() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    generator.into_root_schema_for::<T>().to_value()
+}
+
 fn schema_of<T: JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let schema = generator.into_root_schema_for::<T>();
@@ -16,7 +22,8 @@ fn schema_of<T: JsonSchema>() -> String {
 
 /// Every schema as (file name, JSON text), in a fixed order: the documents, then the answers of
 /// [`crate::api`] (`evaluate_json`, `check_policy_json` and `default_policy_json`,
-/// `is_working_day_json`, `clause_text_json`), so bindings can type both sides of the boundary.
+/// `is_working_day_json`, `clause_text_json`, `disclose_json`, `view_json`,
+/// `public_notice_json`, `grid_filing_json`, `data_classes_json`), so bindings can type both sides of the boundary.
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("policy.schema.json", schema_of::<crate::PolicyDocument>()),
@@ -71,6 +78,34 @@ pub fn all() -> Vec<(&'static str, String)> {
         (
             "clause-answer.schema.json",
             schema_of::<Answer<crate::clause::Clause>>(),
+        ),
+        (
+            "disclosure-request.schema.json",
+            schema_of::<crate::confidentiality::DisclosureRequest>(),
+        ),
+        (
+            "viewer.schema.json",
+            schema_of::<crate::confidentiality::Viewer>(),
+        ),
+        (
+            "disclose-answer.schema.json",
+            schema_of::<Answer<crate::confidentiality::Disclosure>>(),
+        ),
+        (
+            "view-answer.schema.json",
+            schema_of::<Answer<crate::confidentiality::View>>(),
+        ),
+        (
+            "public-notice-answer.schema.json",
+            schema_of::<Answer<crate::confidentiality::PublicNotice>>(),
+        ),
+        (
+            "grid-filing-answer.schema.json",
+            schema_of::<Answer<crate::division::GridFiling>>(),
+        ),
+        (
+            "data-classes-answer.schema.json",
+            schema_of::<Answer<Vec<crate::confidentiality::FieldClass>>>(),
         ),
     ]
 }

@@ -20,6 +20,11 @@ struct Case {
     date: Option<String>,
     id: Option<String>,
     score: Option<String>,
+    request: Option<String>,
+    viewer: Option<String>,
+    community: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
 }
 
 fn cases_dir() -> PathBuf {
@@ -63,6 +68,26 @@ fn answer(case: &Case) -> String {
             wangge::api::is_working_day_json(policy.as_deref(), case.date.as_deref().expect("date"))
         }
         "clause_text" => wangge::api::clause_text_json(case.id.as_deref().expect("id")),
+        "disclose" => wangge::api::disclose_json(
+            policy.as_deref(),
+            &read(case.dossier.as_deref().expect("dossier")),
+            &read(case.request.as_deref().expect("request")),
+        ),
+        "view" => wangge::api::view_json(
+            &read(case.dossier.as_deref().expect("dossier")),
+            &read(case.viewer.as_deref().expect("viewer")),
+        ),
+        "public_notice" => wangge::api::public_notice_json(
+            &read(case.dossier.as_deref().expect("dossier")),
+            case.community.as_deref().expect("community"),
+            case.date.as_deref().expect("date"),
+        ),
+        "grid_filing" => wangge::api::grid_filing_json(
+            &read(case.dossier.as_deref().expect("dossier")),
+            case.community.as_deref().expect("community"),
+            case.from.as_deref(),
+            case.to.as_deref().expect("to"),
+        ),
         other => panic!("unknown call `{other}`"),
     }
 }

@@ -128,6 +128,10 @@ fn organisation() -> Organisation {
         community: COMMUNITY.into(),
         role,
         helper_kind,
+        phone: None,
+        photo: None,
+        services: None,
+        duties: None,
     };
     let mut people = vec![person(LEADER, "赵建国", Role::GridLeader, None)];
     for w in WORKERS {
@@ -197,11 +201,13 @@ fn organisation() -> Organisation {
                     id: "g1".into(),
                     name: "幸福一网格".into(),
                     must_visit_groups: None,
+                    map_ref: None,
                 },
                 Grid {
                     id: "g2".into(),
                     name: "幸福二网格".into(),
                     must_visit_groups: None,
+                    map_ref: None,
                 },
                 Grid {
                     id: "g3".into(),
@@ -213,11 +219,14 @@ fn organisation() -> Organisation {
                         MustVisit::EmptyNestElderly,
                         MustVisit::SpecialGroups,
                     ]),
+                    map_ref: None,
                 },
             ],
+            areas: Vec::new(),
         }],
         people,
         assignments,
+        divisions: Vec::new(),
     }
 }
 
@@ -568,3 +577,22 @@ fn meeting(prefix: &str, kind: MeetingKind, day: Date, org: &Organisation) -> Me
 }
 
 use chrono::Datelike as _;
+
+const CONFIDENTIALITY_2023: &str = include_str!("../../data/confidentiality-2023.dossier.json");
+
+/// A small subdistrict for confidentiality, public notice and grid divisions (2.2.4, 2.2.5,
+/// 1.2): two communities with their areas and dated divisions, workers with phones and photo
+/// references, and one record of each confidential kind (special-group ledgers, proxy cases,
+/// problems and notes naming residents). Made-up data.
+///
+/// ```
+/// let dossier = wangge::sample::confidentiality_2023();
+/// assert_eq!(dossier.organisation.communities.len(), 2);
+/// ```
+pub fn confidentiality_2023() -> Dossier {
+    #[expect(
+        clippy::expect_used,
+        reason = "embedded at build time; a unit test parses and validates it"
+    )]
+    Dossier::from_json(CONFIDENTIALITY_2023).expect("the embedded confidentiality sample is valid")
+}

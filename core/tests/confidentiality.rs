@@ -1,0 +1,659 @@
+//! Confidentiality (2.2.5), access scope, public notice (2.2.4) and grid divisions (1.2).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use std::path::Path;
+use wangge::confidentiality::classes::{TABLE, class_of, schema_fields};
+use wangge::confidentiality::{
+    Class, Decision, DisclosureRequest, ReasonKind, Viewer, disclose, public_notice, view,
+};
+use wangge::division::filing;
+use wangge::records::Visit;
+use wangge::{Date, Dossier, ErrorKind, Policy, sample};
+
+fn date(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+// ---------------------------------------------------------------- data classes (2.2.4, 2.2.5)
+
+#[test]
+fn clause_2_2_5_every_field_of_every_committed_schema_has_a_class() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+    let mut unclassed = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".schema.json") {
+            continue;
+        }
+        files += 1;
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (field, def, prop) in schema_fields(&schema) {
+            if class_of(&def, &prop).is_none() {
+                unclassed.insert(format!(
+                    "{} `{field}` ({def}.{prop})",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+            }
+            seen.insert((def, prop));
+        }
+    }
+    assert!(files >= 20, "only {files} schemas found");
+    assert!(
+        unclassed.is_empty(),
+        "fields without a class (add them to `confidentiality::classes::TABLE`):\n{}",
+        unclassed.into_iter().collect::<Vec<_>>().join("\n")
+    );
+    // No stale entries, and a wildcard only on the safe side.
+    for (def, class, props) in TABLE {
+        for prop in *props {
+            if *prop == "*" {
+                assert_eq!(
+                    *class,
+                    Class::Confidential,
+                    "`{def}.*` must be confidential"
+                );
+                assert!(
+                    seen.iter().any(|(d, _)| d == def),
+                    "stale class entry `{def}`"
+                );
+            } else {
+                assert!(
+                    seen.contains(&(def.to_string(), prop.to_string())),
+                    "stale class entry `{def}.{prop}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn clause_2_2_4_the_notice_fields_are_public_and_resident_data_confidential() {
+    for prop in ["name", "phone", "photo", "services", "duties"] {
+        assert_eq!(class_of("Person", prop), Some(Class::Public), "{prop}");
+    }
+    assert_eq!(class_of("Grid", "map_ref"), Some(Class::Public));
+    for prop in ["name", "phone", "photo", "services", "duties"] {
+        assert_eq!(
+            class_of("NoticeWorker", prop),
+            Some(Class::Public),
+            "{prop}"
+        );
+    }
+    assert_eq!(
+        class_of("LedgerEntry", "subject"),
+        Some(Class::Confidential)
+    );
+    assert_eq!(class_of("LedgerEntry", "kind"), Some(Class::Confidential));
+    assert_eq!(class_of("ProxyCase", "resident"), Some(Class::Confidential));
+    assert_eq!(class_of("ProblemFound", "text"), Some(Class::Confidential));
+    assert_eq!(class_of("Person", "id"), Some(Class::Internal));
+}
+
+// ---------------------------------------------------------------- disclosure (2.2.5)
+
+fn request(approvals: Value) -> DisclosureRequest {
+    serde_json::from_value(json!({
+        "id": "req-1",
+        "requester": "新城公安派出所",
+        "purpose": "禁毒回访核查",
+        "date": "2023-05-20",
+        "community": "c1",
+        "fields": ["records.ledger_entries[].subject", "records.ledger_entries[].kind"],
+        "records": ["le-1"],
+        "approvals": approvals,
+    }))
+    .unwrap()
+}
+
+fn party(id: &str, community: &str, on: &str) -> Value {
+    json!({"id": id, "body": {"kind": "party_organisation", "community": community}, "approved_on": on})
+}
+
+fn department(id: &str, dep: &str, on: &str) -> Value {
+    json!({"id": id, "body": {"kind": "functional_department", "department": dep}, "approved_on": on})
+}
+
+fn decide(approvals: Value) -> wangge::confidentiality::Disclosure {
+    disclose(
+        &Policy::xincheng_2022(),
+        &sample::confidentiality_2023(),
+        &request(approvals),
+    )
+    .unwrap()
+}
+
+fn kinds(d: &wangge::confidentiality::Disclosure) -> Vec<ReasonKind> {
+    d.audit.reasons.iter().map(|r| r.kind).collect()
+}
+
+#[test]
+fn clause_2_2_5_one_approval_is_refused_naming_the_other() {
+    let only_party = decide(json!([party("a1", "c1", "2023-05-18")]));
+    assert_eq!(only_party.audit.decision, Decision::Refused);
+    assert_eq!(kinds(&only_party), [ReasonKind::MissingDepartmentApproval]);
+    assert!(
+        only_party.audit.reasons[0]
+            .message
+            .contains("public_security")
+    );
+    assert!(only_party.copy.is_none());
+    assert_eq!(only_party.audit.records_disclosed, 0);
+    assert_eq!(only_party.audit.clause, "2.2.5");
+
+    let only_department = decide(json!([department("a2", "public_security", "2023-05-18")]));
+    assert_eq!(only_department.audit.decision, Decision::Refused);
+    assert_eq!(kinds(&only_department), [ReasonKind::MissingPartyApproval]);
+    assert!(only_department.copy.is_none());
+
+    let none = decide(json!([]));
+    assert_eq!(
+        kinds(&none),
+        [
+            ReasonKind::MissingPartyApproval,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_an_expired_approval_does_not_count() {
+    // Explicit end date the day before the request.
+    let mut late = department("a2", "public_security", "2023-04-01");
+    late["valid_until"] = json!("2023-05-19");
+    let d = decide(json!([party("a1", "c1", "2023-05-18"), late]));
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ExpiredApproval,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+    assert_eq!(d.audit.reasons[0].date, Some(date("2023-05-19")));
+
+    // No end date: valid for the policy's 30 days, inclusive.
+    let edge = decide(json!([
+        party("a1", "c1", "2023-04-20"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    assert_eq!(edge.audit.decision, Decision::Granted, "{:?}", edge.audit);
+    let over = decide(json!([
+        party("a1", "c1", "2023-04-19"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    assert_eq!(over.audit.decision, Decision::Refused);
+    assert_eq!(
+        kinds(&over),
+        [
+            ReasonKind::ExpiredApproval,
+            ReasonKind::MissingPartyApproval
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_approval_validity_is_policy_data() {
+    let mut doc = Policy::xincheng_2022().document().clone();
+    doc.confidentiality.approval_valid_days.value = 60;
+    let policy = Policy::from_document(doc).unwrap();
+    let d = disclose(
+        &policy,
+        &sample::confidentiality_2023(),
+        &request(json!([
+            party("a1", "c1", "2023-04-19"),
+            department("a2", "public_security", "2023-05-18")
+        ])),
+    )
+    .unwrap();
+    assert_eq!(d.audit.decision, Decision::Granted);
+}
+
+#[test]
+fn clause_2_2_5_an_approval_from_the_wrong_body_is_refused() {
+    // Another community's Party organisation.
+    let d = decide(json!([
+        party("a1", "c2", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(
+        kinds(&d),
+        [ReasonKind::WrongBody, ReasonKind::MissingPartyApproval]
+    );
+    assert_eq!(d.audit.reasons[0].approval.as_deref(), Some("a1"));
+
+    // A department not relevant to drug users' ledgers.
+    let d = decide(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "health", "2023-05-18")
+    ]));
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(
+        kinds(&d),
+        [ReasonKind::MissingDepartmentApproval, ReasonKind::WrongBody]
+    );
+
+    // Another body altogether.
+    let d = decide(json!([
+        party("a1", "c1", "2023-05-18"),
+        {"id": "a3", "body": {"kind": "other", "name": "某物业公司"}, "approved_on": "2023-05-18"}
+    ]));
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert!(kinds(&d).contains(&ReasonKind::WrongBody));
+
+    // Dated after the request.
+    let d = decide(json!([
+        party("a1", "c1", "2023-05-21"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ApprovalNotYetGiven,
+            ReasonKind::MissingPartyApproval
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_both_approvals_grant_a_copy_holding_only_what_was_asked() {
+    let d = decide(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    assert_eq!(d.audit.decision, Decision::Granted);
+    assert!(d.audit.reasons.is_empty(), "{:?}", d.audit.reasons);
+    assert_eq!(d.audit.party_approval.as_deref(), Some("a1"));
+    assert_eq!(d.audit.department_requirements.len(), 1);
+    assert_eq!(
+        d.audit.department_requirements[0].data,
+        ["ledger_entries/drug_users"]
+    );
+    assert_eq!(d.audit.records_disclosed, 1);
+    assert_eq!(d.audit.fields[0].class, Class::Confidential);
+    let copy = d.copy.unwrap();
+    assert_eq!(
+        copy,
+        json!({"records": {"ledger_entries": [{"kind": "drug_users", "subject": "王某，1号楼302"}]}})
+    );
+}
+
+#[test]
+fn clause_2_2_5_every_kind_of_ledger_asked_needs_its_own_department() {
+    // All of c1's ledgers: drug users (police), community corrections (justice), elderly in
+    // difficulty (civil affairs). Only c1's: c2's ledger never enters the copy.
+    let mut r = request(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18"),
+        department("a3", "justice", "2023-05-18")
+    ]));
+    r.records.clear();
+    r.fields = vec!["records.ledger_entries[]".into()];
+    let dossier = sample::confidentiality_2023();
+    let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(kinds(&d), [ReasonKind::MissingDepartmentApproval]);
+    assert!(d.audit.reasons[0].message.contains("civil_affairs"));
+
+    r.approvals
+        .push(serde_json::from_value(department("a4", "civil_affairs", "2023-05-19")).unwrap());
+    let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+    assert_eq!(d.audit.decision, Decision::Granted);
+    assert_eq!(d.audit.records_disclosed, 3);
+    let text = d.copy.unwrap().to_string();
+    assert!(text.contains("李某") && !text.contains("和平里"), "{text}");
+}
+
+#[test]
+fn clause_2_2_5_other_data_needs_the_fallback_department() {
+    let mut r = request(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    r.records.clear();
+    r.fields = vec!["records.proxy_cases[].resident".into()];
+    let d = disclose(
+        &Policy::xincheng_2022(),
+        &sample::confidentiality_2023(),
+        &r,
+    )
+    .unwrap();
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert!(
+        d.audit.reasons[0]
+            .message
+            .contains("comprehensive_governance")
+    );
+}
+
+#[test]
+fn clause_2_2_5_a_request_naming_unknown_fields_or_records_is_an_error() {
+    let mut r = request(json!([]));
+    r.fields.push("records.ledger_entries[].address".into());
+    r.records.push("le-99".into());
+    r.community = "c9".into();
+    let err = disclose(
+        &Policy::xincheng_2022(),
+        &sample::confidentiality_2023(),
+        &r,
+    )
+    .unwrap_err();
+    let found: Vec<(ErrorKind, Option<&str>)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind, p.path.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ErrorKind::UnknownReference, Some("community")),
+            (ErrorKind::UnknownReference, Some("fields[2]")),
+            (ErrorKind::UnknownReference, Some("records[1]")),
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_disclose_json_answers_refusals_as_audited_successes() {
+    let dossier = sample::confidentiality_2023().to_json();
+    let r = serde_json::to_string(&request(json!([party("a1", "c1", "2023-05-18")]))).unwrap();
+    let answer = wangge::api::disclose_json(None, &dossier, &r);
+    assert!(
+        answer.starts_with(r#"{"status":"success","value":{"audit":{"clause":"2.2.5""#),
+        "{answer}"
+    );
+    assert!(answer.contains(r#""decision":"refused""#));
+    assert!(!answer.contains("王某"));
+}
+
+// ---------------------------------------------------------------- access scope
+
+fn person(id: &str, from: &str, to: Option<&str>) -> Viewer {
+    Viewer::Person {
+        person: id.into(),
+        from: date(from),
+        to: to.map(date),
+    }
+}
+
+#[test]
+fn clause_2_2_5_a_grid_worker_sees_only_their_grid() {
+    let dossier = sample::confidentiality_2023();
+    let v = view(&dossier, &person("w1", "2023-05-10", None)).unwrap();
+    assert_eq!(v.scope.grids, ["g1"]);
+    assert_eq!(v.scope.communities, ["c1"]);
+    let r = &v.dossier.records;
+    let ids: Vec<&str> = r.ledger_entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["le-1", "le-3"]);
+    assert!(r.proxy_cases.is_empty(), "g2's proxy case is not w1's");
+    assert!(r.leave.is_empty(), "w2's leave is not w1's");
+    assert!(r.conduct_incidents.is_empty());
+    assert_eq!(r.work_records.len(), 1);
+    let text = v.dossier.to_json();
+    assert!(!text.contains("李某") && !text.contains("和平"), "{text}");
+    v.dossier.validate().unwrap();
+}
+
+#[test]
+fn clause_2_2_5_a_viewer_asking_beyond_their_scope_gets_it_filtered() {
+    let dossier = sample::confidentiality_2023();
+    // w3 joins g3 on 2023-03-01: in February they see no grid's records at all.
+    let v = view(&dossier, &person("w3", "2023-02-01", Some("2023-02-28"))).unwrap();
+    assert!(v.scope.grids.is_empty());
+    assert!(v.dossier.records.ledger_entries.is_empty());
+    assert!(v.dossier.records.work_records.is_empty());
+    // A helper sees no grid's records.
+    let v = view(&dossier, &person("h1", "2023-05-10", None)).unwrap();
+    assert!(v.scope.grids.is_empty());
+    assert!(v.dossier.records.ledger_entries.is_empty());
+    // A grid leader sees their community, not the other.
+    let v = view(&dossier, &person("l2", "2023-05-10", None)).unwrap();
+    assert_eq!(v.scope.grids, ["g4", "g5"]);
+    let ids: Vec<&str> = v
+        .dossier
+        .records
+        .ledger_entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["le-4"]);
+    assert!(!v.dossier.to_json().contains("幸福"));
+    v.dossier.validate().unwrap();
+    // The subdistrict sees everything.
+    let v = view(&dossier, &Viewer::Subdistrict).unwrap();
+    assert_eq!(v.dossier, dossier);
+    // An unknown person is an error, not an empty view.
+    let err = view(&dossier, &person("x9", "2023-05-10", None)).unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::UnknownReference));
+}
+
+// ---------------------------------------------------------------- public notice (2.2.4)
+
+#[test]
+fn clause_2_2_4_the_notice_shows_each_worker_and_lists_what_is_missing() {
+    let dossier = sample::confidentiality_2023();
+    let n = public_notice(&dossier, "c1", date("2023-07-01")).unwrap();
+    assert_eq!(n.board.community, "幸福社区");
+    assert_eq!(n.board.grid_leader.as_ref().unwrap().name, "赵建国");
+    let g3 = &n.board.grids[2];
+    assert_eq!(g3.areas, ["4号楼", "5号楼", "6号楼"]);
+    assert_eq!(g3.workers[0].name, "张敏");
+    // The helper h1 is assigned to g1 but not posted.
+    assert_eq!(n.board.grids[0].workers.len(), 1);
+    let gaps: Vec<(Option<&str>, Option<&str>, &str)> = n
+        .gaps
+        .iter()
+        .map(|g| (g.grid.as_deref(), g.person.as_deref(), g.missing.as_str()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (Some("g3"), None, "map_ref"),
+            (Some("g3"), Some("w3"), "phone")
+        ]
+    );
+    // Before the 2023 division, 4号楼 is in g2 and 6号楼 is not built.
+    let n = public_notice(&dossier, "c1", date("2023-03-01")).unwrap();
+    assert_eq!(n.board.grids[1].areas, ["3号楼", "4号楼"]);
+    assert_eq!(n.board.grids[2].areas, ["5号楼"]);
+}
+
+fn markers() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec("[A-Z]{3}[0-9]{5}", 12).prop_map(|v| {
+        v.into_iter()
+            .map(|m| format!("SECRET{m}"))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The sample with every confidential text replaced by a marker, and extra ledger entries.
+fn dossier_full_of_secrets(m: &[String], extra: &[(usize, usize)]) -> Dossier {
+    let mut d = sample::confidentiality_2023();
+    let mut k = 0;
+    let mut next = || {
+        k += 1;
+        m[k % m.len()].clone()
+    };
+    let r = &mut d.records;
+    for e in &mut r.ledger_entries {
+        e.subject = next();
+    }
+    for c in &mut r.proxy_cases {
+        c.resident = next();
+    }
+    for p in &mut r.problems {
+        p.text = next();
+        for s in &mut p.steps {
+            s.note = Some(next());
+        }
+    }
+    for w in &mut r.work_records {
+        w.note = Some(next());
+        w.visits.push(Visit {
+            group: wangge::records::MustVisit::SpecialGroups,
+            note: Some(next()),
+        });
+    }
+    for s in &mut r.duty_shifts {
+        s.log = Some(next());
+    }
+    let kinds = wangge::evidence::LedgerKind::NAMED;
+    let grids = ["g1", "g2", "g3", "g4", "g5"];
+    for (i, (kind, grid)) in extra.iter().enumerate() {
+        let mut e = r.ledger_entries[0].clone();
+        e.id = format!("le-x{i}");
+        e.kind = kinds[kind % kinds.len()];
+        e.grid = grids[grid % grids.len()].into();
+        e.subject = next();
+        r.ledger_entries.push(e);
+    }
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// 2.2.4: whatever residents' data a dossier holds, none of it ever reaches the public
+    /// notice of any community on any day.
+    #[test]
+    fn clause_2_2_4_no_confidential_data_ever_appears_in_the_public_notice(
+        m in markers(),
+        extra in prop::collection::vec((0usize..10, 0usize..5), 0..20),
+        day in 0i64..365,
+        community in prop::sample::select(vec!["c1", "c2"]),
+    ) {
+        let dossier = dossier_full_of_secrets(&m, &extra);
+        dossier.validate().unwrap();
+        let on = date("2023-01-01").add_days(day).unwrap();
+        let notice = public_notice(&dossier, community, on).unwrap();
+        let text = wangge::to_json(&notice);
+        prop_assert!(!text.contains("SECRET"), "{}", text);
+        for e in &dossier.records.ledger_entries {
+            prop_assert!(!text.contains(&e.subject));
+        }
+        let answer = wangge::api::public_notice_json(&dossier.to_json(), community, &on.to_string());
+        prop_assert!(!answer.contains("SECRET"));
+    }
+}
+
+// ---------------------------------------------------------------- grid divisions (1.2)
+
+fn with_division(grids: Value) -> Result<Dossier, wangge::Error> {
+    let mut d = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    d["organisation"]["divisions"].as_array_mut().unwrap().push(
+        json!({"id": "div-bad", "community": "c1", "effective_from": "2023-09-01", "grids": grids}),
+    );
+    Dossier::from_json(&d.to_string())
+}
+
+#[test]
+fn clause_1_2_an_area_in_two_grids_is_an_error_naming_area_and_date() {
+    let err = with_division(json!([
+        {"grid": "g1", "areas": ["b1", "b2"]},
+        {"grid": "g2", "areas": ["b2", "b3"]},
+        {"grid": "g3", "areas": ["b4", "b5", "b6"]}
+    ]))
+    .unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.kind, ErrorKind::Overlap);
+    assert_eq!(p.record.as_deref(), Some("b2"));
+    assert_eq!(p.date.as_deref(), Some("2023-09-01"));
+    assert!(p.message.contains("(1.2)"), "{}", p.message);
+    assert_eq!(err.problems().len(), 1);
+}
+
+#[test]
+fn clause_1_2_an_area_in_no_grid_is_an_error_naming_area_and_date() {
+    let err = with_division(json!([
+        {"grid": "g1", "areas": ["b1", "b2"]},
+        {"grid": "g2", "areas": ["b3"]},
+        {"grid": "g3", "areas": ["b4", "b6"]}
+    ]))
+    .unwrap_err();
+    let found: Vec<(ErrorKind, Option<&str>, Option<&str>)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind, p.record.as_deref(), p.date.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            ErrorKind::InvalidOrganisation,
+            Some("b5"),
+            Some("2023-09-01")
+        )]
+    );
+    // A new building must be placed from the day it exists.
+    let mut d = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    d["organisation"]["communities"][0]["areas"][5]["from"] = json!("2023-01-01");
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(
+        (p.record.as_deref(), p.date.as_deref()),
+        (Some("b6"), Some("2023-01-01"))
+    );
+    assert!(p.message.contains("div-2022"));
+}
+
+#[test]
+fn clause_1_2_a_change_of_division_is_filed_with_what_moved() {
+    let dossier = sample::confidentiality_2023();
+    let f = filing(&dossier.organisation, "c1", Some("div-2022"), "div-2023").unwrap();
+    assert_eq!(f.clause, "1.2");
+    assert_eq!(f.addressee, "街道网格化治理工作领导小组");
+    assert_eq!(f.effective_from, date("2023-06-01"));
+    let moves: Vec<(&str, Option<&str>, Option<&str>)> = f
+        .moves
+        .iter()
+        .map(|m| {
+            (
+                m.area.as_str(),
+                m.from_grid.as_deref(),
+                m.to_grid.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        moves,
+        [("b4", Some("g2"), Some("g3")), ("b6", None, Some("g3"))]
+    );
+    assert!(f.grids_added.is_empty() && f.grids_removed.is_empty());
+    // The first division is filed with every area placed.
+    let first = filing(&dossier.organisation, "c2", None, "div-c2-2022").unwrap();
+    assert_eq!(first.moves.len(), 3);
+    assert!(first.moves.iter().all(|m| m.from_grid.is_none()));
+    // Wrong order, wrong community, unknown division: errors.
+    let err = filing(&dossier.organisation, "c1", Some("div-2023"), "div-2022").unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::InvalidTime));
+    let err = filing(&dossier.organisation, "c1", None, "div-c2-2022").unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::InvalidOrganisation));
+    let err = filing(&dossier.organisation, "c1", None, "div-9").unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::UnknownReference));
+}
+
+#[test]
+fn clause_1_2_the_embedded_sample_is_valid_and_the_case_input_is_fresh() {
+    let dossier = sample::confidentiality_2023();
+    dossier.validate().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/cases/inputs/confidentiality-2023.dossier.json");
+    let text = dossier.to_json() + "\n";
+    if std::env::var_os("WANGGE_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(text.as_str()),
+        "stale: run `WANGGE_BLESS=1 cargo test -p wangge --test confidentiality`"
+    );
+}
