@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the C ABI (issue 6): header freshness and version, the header as C99 and C++, C tests
 # linked static and shared, under Valgrind (leaks are errors) and AddressSanitizer, 4 threads on
-# one policy handle, every shared case byte for byte through C, the C and Python examples.
+# one policy handle, every shared case (evaluate, assess, grade_for_score, attendance, evidence,
+# check_policy, is_working_day, clause_text) byte for byte through C, the C and Python examples.
 # Installs what it needs on a fresh Debian machine (CI runs as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -133,6 +134,8 @@ gcc -std=c99 -Wall -Wextra -Werror -static-libgcc examples/c/worker_report.c \
 "$work/worker_report" tests/cases/inputs/sample-2023.dossier.json 2023-05-01 2023-05-31 \
   | tee "$work/report.txt"
 grep -q '^w4 .*grid_worker' "$work/report.txt"
+grep -q '^w4 .* incompetent  *vetoed (5.2) ' "$work/report.txt"   # grade and 5.2 veto
+grep -q '^    2\.2\.2  ' "$work/report.txt"                          # a reason with its clause
 "$work/worker_report.static" tests/cases/inputs/sample-2023.dossier.json 2023-05-01 2023-05-31 \
   | cmp - "$work/report.txt"
 if "$work/worker_report" tests/cases/inputs/overlapping-patrols.dossier.json 2> "$work/err.txt"; then
