@@ -11,12 +11,12 @@
  *  - Strings handed over as owned are freed with wg_string_free; strings borrowed from a
  *    handle or an error live until that handle or error is freed.
  *  - Text is UTF-8. JSON documents are given as pointer + length (at most 64 MiB); short texts
- *    (dates, clause IDs) are NUL-terminated (at most 1024 bytes).
+ *    (dates, clause IDs, scores) are NUL-terminated (at most 1024 bytes).
  *  - NULL pointers, invalid UTF-8 and oversized input answer a code, never a crash; a panic
  *    inside the library answers WG_PANIC and never unwinds into the caller.
- *  - Thread safety: handles (wg_policy, wg_report) are immutable once made and may be used
- *    by any number of threads at the same time without locking. Errors and owned strings
- *    belong to the caller and are not shared by the library.
+ *  - Thread safety: handles (wg_policy, wg_report, wg_assessment) are immutable once made and
+ *    may be used by any number of threads at the same time without locking. Errors and owned
+ *    strings belong to the caller and are not shared by the library.
  */
 
 
@@ -40,7 +40,7 @@
 #define WG_MAX_DOCUMENT_BYTES 67108864
 
 /**
- * Longest short text argument (a date, a clause ID) read before its NUL byte, in bytes.
+ * Longest short text argument (a date, a clause ID, a score) read before its NUL byte, in bytes.
  */
 #define WG_MAX_SHORT_TEXT_BYTES 1024
 
@@ -140,6 +140,50 @@ typedef uint32_t wg_result;
 #endif // __cplusplus
 
 /**
+ * The four grades of 4.1, best first.
+ *
+ * Numbers are stable and never renumbered; 0 is never a grade, so a zeroed variable is not
+ * mistaken for one. `wg_grade_tag` gives the word the JSON answers use.
+ */
+enum wg_grade
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * 优秀 (`"excellent"`).
+   */
+  WG_GRADE_EXCELLENT = 1,
+  /**
+   * 称职 (`"competent"`).
+   */
+  WG_GRADE_COMPETENT = 2,
+  /**
+   * 基本称职 (`"basically_competent"`).
+   */
+  WG_GRADE_BASICALLY_COMPETENT = 3,
+  /**
+   * 不称职 (`"incompetent"`).
+   */
+  WG_GRADE_INCOMPETENT = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum wg_grade wg_grade;
+#else
+typedef uint32_t wg_grade;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * An assessment read field by field, for callers that do not parse JSON. Made by
+ * `wg_assessment_new`, freed by `wg_assessment_free`.
+ *
+ * Opaque and immutable: one assessment may be read by any number of threads at the same time.
+ */
+typedef struct wg_assessment wg_assessment;
+
+/**
  * Why a call failed: an opaque error owned by the caller, freed with `wg_error_free`.
  *
  * It holds one or more problems (a document is checked whole, so every problem is reported at
@@ -198,6 +242,82 @@ typedef struct wg_person_totals {
    */
   uint32_t excused;
 } wg_person_totals;
+
+/**
+ * One grid worker's result in an assessment.
+ *
+ * The strings belong to the assessment and live until `wg_assessment_free`.
+ */
+typedef struct wg_worker_result {
+  /**
+   * Person ID, as in the dossier.
+   */
+  const char *person;
+  /**
+   * Name.
+   */
+  const char *name;
+  /**
+   * Community ID.
+   */
+  const char *community;
+  /**
+   * The score as exact decimal text, rounded as the policy's scheme says (`"89.99"`, `"90"`).
+   */
+  const char *score;
+  /**
+   * The grade of the score by the bands alone.
+   */
+  wg_grade score_grade;
+  /**
+   * The final grade, after labelled exceptions and the quota.
+   */
+  wg_grade grade;
+  /**
+   * False under the one-vote veto of 5.2 (no award eligibility for the year).
+   */
+  bool award_eligible;
+  /**
+   * How many reasons (rules that fired) `wg_assessment_reason` can read, most important
+   * first.
+   */
+  size_t reason_count;
+} wg_worker_result;
+
+/**
+ * One reason of a worker's grade: a rule that fired, with its clause and evidence.
+ *
+ * The strings belong to the assessment and live until `wg_assessment_free`.
+ */
+typedef struct wg_reason {
+  /**
+   * Kind of rule: `"component"` (a component lost points), `"adjustment"` (a bonus or
+   * deduction), `"exception"` (a labelled exception), `"quota"` or `"consequence"` (5.1,
+   * 5.2).
+   */
+  const char *kind;
+  /**
+   * Rule ID: the component, adjustment or exception ID of the policy; `"quota"`; `"5.1"` /
+   * `"5.2"`.
+   */
+  const char *id;
+  /**
+   * Clause of the measures (`"2.2.2"`), as in CLAUSES.md.
+   */
+  const char *clause;
+  /**
+   * The reason in words, in the language of the options (`lang`).
+   */
+  const char *text;
+  /**
+   * How many facts or records the rule rests on.
+   */
+  int64_t evidence_count;
+  /**
+   * For an exception outranked by a higher-priority one: that one's ID; otherwise NULL.
+   */
+  const char *overridden_by;
+} wg_reason;
 
 #ifdef __cplusplus
 extern "C" {
@@ -382,13 +502,21 @@ wg_result wg_policy_from_json(const char *json,
                               struct wg_error **error_out);
 
 /**
- * Checks a policy document without making a handle.
+ * Checks a policy document whole and lints its assessment scheme, without making a handle:
+ * the policy linter's report (grade bands with gaps or overlaps, weights that do not add up,
+ * grades no score can reach, exceptions in conflict, scoring that is not monotonic).
+ *
+ * A document that cannot be used at all (bad JSON, a wrong field, an impossible date, ...)
+ * fails with every problem found. A usable document answers `WG_OK` with the linter's report,
+ * whose `ok` is false when a finding has the severity `error`: read `findings` either way. The
+ * normalised document of a policy is `wg_policy_to_json` of its handle.
  *
  * - `json`, `json_len`: the document, UTF-8, `json_len` bytes, at most 64 MiB. Borrowed for
  *   the call only.
  * - `answer_out`: must not be NULL. On success receives the answer
- *   `{"status":"success","value":<the normalised document>}`, a NUL-terminated string owned
- *   by the caller, to be freed with `wg_string_free`; NULL on failure.
+ *   `{"status":"success","value":{"policy":..,"version":..,"ok":..,"findings":[{"severity":..,
+ *   "code":..,"message":..,"path":..}]}}`, a NUL-terminated string owned by the caller, to be
+ *   freed with `wg_string_free`; NULL on failure.
  * - `error_out`: NULL is fine. On failure receives every problem of the document (its
  *   `wg_error_json` is the failure answer); NULL on success. Free with `wg_error_free`.
  *
@@ -401,6 +529,24 @@ wg_result wg_policy_check(const char *json,
                           size_t json_len,
                           char **answer_out,
                           struct wg_error **error_out);
+
+/**
+ * The policy linter's report on a policy handle, as `wg_policy_check` answers it for the
+ * handle's document (a handle's document is always usable, so only NULL pointers fail).
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only.
+ * - `answer_out`: must not be NULL. Receives the answer, a NUL-terminated string owned by the
+ *   caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine; as for every call.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `answer_out` and `error_out` are NULL or valid for
+ * writing one pointer.
+ */
+wg_result wg_policy_lint(const struct wg_policy *policy,
+                         char **answer_out,
+                         struct wg_error **error_out);
 
 /**
  * The document of a policy handle as the answer `{"status":"success","value":<document>}`.
@@ -451,6 +597,61 @@ void wg_policy_free(struct wg_policy *policy);
  * for their lengths; `answer_out` and `error_out` are NULL or valid for writing one pointer.
  */
 wg_result wg_policy_evaluate(const struct wg_policy *policy,
+                             const char *dossier_json,
+                             size_t dossier_len,
+                             const char *options_json,
+                             size_t options_len,
+                             char **answer_out,
+                             struct wg_error **error_out);
+
+/**
+ * The attendance report (3.3, 3.4, 3.6) of a dossier under a policy, as a JSON answer: daily
+ * classes from the community's hours, the monthly report, spot-check notices and conduct.
+ * Byte for byte what the Rust and WebAssembly bindings answer.
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+ *   same time.
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `options_json`, `options_len`: NULL for the defaults (the dossier's period), or options
+ *   as for `wg_policy_evaluate`. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":<attendance report>}`, a NUL-terminated string owned by the
+ *   caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure receives every problem found (its `wg_error_json`
+ *   is the failure answer); NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * As `wg_policy_evaluate`.
+ */
+wg_result wg_policy_attendance(const struct wg_policy *policy,
+                               const char *dossier_json,
+                               size_t dossier_len,
+                               const char *options_json,
+                               size_t options_len,
+                               char **answer_out,
+                               struct wg_error **error_out);
+
+/**
+ * The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
+ * 2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier under a policy, as a JSON answer. Byte for byte
+ * what the Rust and WebAssembly bindings answer.
+ *
+ * - `policy`, `dossier_json`: as for `wg_policy_attendance`.
+ * - `options_json`, `options_len`: NULL for the dossier's period, or options as for
+ *   `wg_policy_evaluate`; only `period` is used (the report has no labels to translate).
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":<evidence report>}`, a NUL-terminated string owned by the
+ *   caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure (for example `WG_OUT_OF_ORDER` for a problem
+ *   resolved before it was escalated) receives every problem found; NULL on success. Free with
+ *   `wg_error_free`.
+ *
+ * # Safety
+ *
+ * As `wg_policy_evaluate`.
+ */
+wg_result wg_policy_evidence(const struct wg_policy *policy,
                              const char *dossier_json,
                              size_t dossier_len,
                              const char *options_json,
@@ -548,6 +749,168 @@ wg_result wg_report_person_totals(const struct wg_report *report,
  * it must not be used afterwards.
  */
 void wg_report_free(struct wg_report *report);
+
+/**
+ * The word of a grade in the JSON answers: `"excellent"`, `"competent"`,
+ * `"basically_competent"`, `"incompetent"`; `"unknown"` for a number that is no grade.
+ *
+ * Ownership: the string is static; never free it.
+ */
+const char *wg_grade_tag(uint32_t grade);
+
+/**
+ * The Chinese name of a grade as the measures write it (`"优秀"`, `"称职"`, `"基本称职"`,
+ * `"不称职"`), UTF-8; NULL for a number that is no grade.
+ *
+ * Ownership: the string is static; never free it.
+ */
+const char *wg_grade_label_zh(uint32_t grade);
+
+/**
+ * The grade a score earns under a policy's grade bands (4.1), before any exception or quota.
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only.
+ * - `score`: the score as exact decimal text (`"90"`, `"89.99"`, `"-3.5"`), NUL-terminated, at
+ *   most 1024 bytes; never a binary float, so a band edge is never missed by rounding.
+ *   Borrowed for the call only.
+ * - `grade_out`: must not be NULL. Receives the grade on success; untouched on failure.
+ * - `error_out`: NULL is fine. On failure (`WG_SHAPE` for text that is not a decimal number,
+ *   `WG_INVALID_POLICY` for a policy without an assessment scheme or with no band holding the
+ *   score) receives a new error owned by the caller, to be freed with `wg_error_free`; NULL on
+ *   success.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `score` is NULL or NUL-terminated; `grade_out` is NULL or
+ * valid for writing a `wg_grade`; `error_out` is NULL or valid for writing one pointer.
+ */
+wg_result wg_policy_grade_for_score(const struct wg_policy *policy,
+                                    const char *score,
+                                    wg_grade *grade_out,
+                                    struct wg_error **error_out);
+
+/**
+ * Assesses every grid worker of a dossier under a policy, as a JSON answer: each worker's
+ * score, grade (4.1) with every rule that fired and its clause, the consequences of 5.1 / 5.2,
+ * the margin to the neighbouring grades, and each community's roll-up (4.2). Byte for byte
+ * what the Rust and WebAssembly bindings answer.
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+ *   same time.
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `options_json`, `options_len`: NULL for the defaults (the dossier's period, Chinese
+ *   labels), or options as for `wg_policy_evaluate` (`lang` sets the language of the reasons).
+ *   Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":<assessment>}`, a NUL-terminated string owned by the caller,
+ *   to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure receives every problem found (its `wg_error_json`
+ *   is the failure answer; `WG_INVALID_POLICY` for a policy without an assessment scheme);
+ *   NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `dossier_json` and `options_json` are NULL or readable
+ * for their lengths; `answer_out` and `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_policy_assess(const struct wg_policy *policy,
+                           const char *dossier_json,
+                           size_t dossier_len,
+                           const char *options_json,
+                           size_t options_len,
+                           char **answer_out,
+                           struct wg_error **error_out);
+
+/**
+ * Assesses a dossier under a policy, as `wg_policy_assess`, into an assessment handle read
+ * with the `wg_assessment_*` accessors. The community roll-up and the margins are only in the
+ * JSON answer.
+ *
+ * - `policy`, `dossier_json`, `options_json`: as for `wg_policy_assess`.
+ * - `assessment_out`: must not be NULL. Receives a new assessment owned by the caller, to be
+ *   freed with `wg_assessment_free`; NULL on failure.
+ * - `error_out`: NULL is fine; as for `wg_policy_assess`.
+ *
+ * # Safety
+ *
+ * As `wg_policy_assess`, with `assessment_out` NULL or valid for writing one pointer.
+ */
+wg_result wg_assessment_new(const struct wg_policy *policy,
+                            const char *dossier_json,
+                            size_t dossier_len,
+                            const char *options_json,
+                            size_t options_len,
+                            struct wg_assessment **assessment_out,
+                            struct wg_error **error_out);
+
+/**
+ * How many grid workers (in organisation order) the assessment grades; 0 when `assessment` is
+ * NULL.
+ *
+ * # Safety
+ *
+ * `assessment` is NULL or a live assessment.
+ */
+size_t wg_assessment_worker_count(const struct wg_assessment *assessment);
+
+/**
+ * Whether every record of the dossier was used (no record set aside with a warning); false
+ * when `assessment` is NULL. The JSON answer lists the warnings.
+ *
+ * # Safety
+ *
+ * `assessment` is NULL or a live assessment.
+ */
+bool wg_assessment_is_complete(const struct wg_assessment *assessment);
+
+/**
+ * The result of worker `index` (from 0) of an assessment.
+ *
+ * - `assessment`: must not be NULL. Borrowed for the call only.
+ * - `worker_out`: must not be NULL. Filled on success; its strings belong to the assessment
+ *   and live until `wg_assessment_free(assessment)`. Untouched on failure.
+ * - `error_out`: NULL is fine. On failure (`WG_NULL_PARAMETER`, or `WG_SHAPE` for an `index`
+ *   out of range) receives a new error owned by the caller, to be freed with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `assessment` is NULL or a live assessment; `worker_out` is NULL or valid for writing a
+ * `wg_worker_result`; `error_out` is NULL or valid for writing one pointer.
+ */
+wg_result wg_assessment_worker(const struct wg_assessment *assessment,
+                               size_t index,
+                               struct wg_worker_result *worker_out,
+                               struct wg_error **error_out);
+
+/**
+ * Reason `reason` (from 0, most important first) of worker `worker` of an assessment.
+ *
+ * - `assessment`: must not be NULL. Borrowed for the call only.
+ * - `reason_out`: must not be NULL. Filled on success; its strings belong to the assessment
+ *   and live until `wg_assessment_free(assessment)`. Untouched on failure.
+ * - `error_out`: NULL is fine. On failure (`WG_NULL_PARAMETER`, or `WG_SHAPE` for an index out
+ *   of range) receives a new error owned by the caller, to be freed with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `assessment` is NULL or a live assessment; `reason_out` is NULL or valid for writing a
+ * `wg_reason`; `error_out` is NULL or valid for writing one pointer.
+ */
+wg_result wg_assessment_reason(const struct wg_assessment *assessment,
+                               size_t worker,
+                               size_t reason,
+                               struct wg_reason *reason_out,
+                               struct wg_error **error_out);
+
+/**
+ * Frees an assessment and every string borrowed from it. NULL is fine (nothing happens).
+ *
+ * # Safety
+ *
+ * `assessment` is NULL or an assessment of this library not yet freed, which no other thread
+ * is using; it must not be used afterwards.
+ */
+void wg_assessment_free(struct wg_assessment *assessment);
 
 /**
  * The original Chinese text of a clause of the measures, by its ID (`"2.2.2"`; IDs as in

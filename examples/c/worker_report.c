@@ -1,4 +1,6 @@
-/* Reads a dossier file and prints each grid worker's and grid leader's compliance totals.
+/* Reads a dossier file and prints each grid worker's and grid leader's compliance totals, then
+ * each grid worker's assessment (4.1): score, grade, award eligibility (5.2) and the top reasons
+ * with their clause IDs. Uses the typed handles only: no JSON parser needed.
  *
  *   cc -std=c99 worker_report.c $(pkg-config --cflags --libs wangge) -o worker_report
  *   ./worker_report dossier.json [FROM TO]        (dates YYYY-MM-DD; default: the dossier's period)
@@ -36,9 +38,46 @@ static void print_error(const char *what, const wg_error *error) {
   }
 }
 
+#define TOP_REASONS 3
+
+/* Each grid worker's score, grade and top reasons. The reason texts begin with their clause;
+ * the clause is printed in its own column and not twice. */
+static void print_assessment(const wg_assessment *assessment) {
+  size_t i, j;
+  printf("\n%-8s %-8s %7s  %-19s %-12s %s\n", "worker", "name", "score", "grade", "awards",
+         "等次");
+  for (i = 0; i < wg_assessment_worker_count(assessment); i++) {
+    wg_worker_result w;
+    if (wg_assessment_worker(assessment, i, &w, NULL) != WG_OK) continue;
+    printf("%-8s %-8s %7s  %-19s %-12s %s", w.person, w.name, w.score, wg_grade_tag(w.grade),
+           w.award_eligible ? "eligible" : "vetoed (5.2)", wg_grade_label_zh(w.grade));
+    if (w.score_grade != w.grade) {
+      printf("  (score alone: %s)", wg_grade_tag(w.score_grade));
+    }
+    putchar('\n');
+    for (j = 0; j < w.reason_count && j < TOP_REASONS; j++) {
+      wg_reason r;
+      const char *text;
+      size_t n;
+      if (wg_assessment_reason(assessment, i, j, &r, NULL) != WG_OK) continue;
+      text = r.text;
+      n = strlen(r.clause);
+      if (strncmp(text, r.clause, n) == 0 && text[n] == ' ') text += n + 1;
+      printf("    %-6s %s\n", r.clause, text);
+    }
+    if (w.reason_count > TOP_REASONS) {
+      printf("    (%u more)\n", (unsigned)(w.reason_count - TOP_REASONS));
+    }
+  }
+  if (!wg_assessment_is_complete(assessment)) {
+    printf("(some records were set aside: see the warnings of the JSON answer)\n");
+  }
+}
+
 int main(int argc, char **argv) {
   wg_policy *policy = NULL;
   wg_report *report = NULL;
+  wg_assessment *assessment = NULL;
   wg_error *error = NULL;
   char options[128];
   const char *opts = NULL;
@@ -85,9 +124,17 @@ int main(int argc, char **argv) {
     if (!wg_report_is_complete(report)) {
       printf("(some records were set aside: see the warnings of the JSON report)\n");
     }
+    if (wg_assessment_new(policy, dossier, len, opts, opts ? strlen(opts) : 0, &assessment,
+                          &error) != WG_OK) {
+      print_error("assessment", error);
+      status = 1;
+    } else {
+      print_assessment(assessment);
+    }
   }
 
   wg_error_free(error);
+  wg_assessment_free(assessment);
   wg_report_free(report);
   wg_policy_free(policy);
   free(dossier);

@@ -3,9 +3,11 @@
 
     python3 wangge_ctypes.py LIBWANGGE_SO DOSSIER_JSON [FROM TO]
 
-Evaluates the dossier under the embedded default policy, prints each person's totals from the
-JSON report, asks whether 2023-04-23 (a make-up working Sunday) is a working day, and shows an
-error with its JSON path and record ID. Exits non-zero if any call does not answer as expected.
+Evaluates the dossier under the embedded default policy and prints each person's totals from
+the JSON report, assesses it and prints each grid worker's score, grade (4.1) and first reason,
+grades two scores at the band edge, asks whether 2023-04-23 (a make-up working Sunday) is a
+working day, and shows an error with its JSON path and record ID. Exits non-zero if any call
+does not answer as expected.
 """
 import ctypes
 import json
@@ -34,6 +36,14 @@ class Wangge:
             void_pp, void_pp,
         ]
         lib.wg_policy_evaluate.restype = ctypes.c_uint32
+        lib.wg_policy_assess.argtypes = lib.wg_policy_evaluate.argtypes
+        lib.wg_policy_assess.restype = ctypes.c_uint32
+        lib.wg_policy_grade_for_score.argtypes = [
+            ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint32), void_pp,
+        ]
+        lib.wg_policy_grade_for_score.restype = ctypes.c_uint32
+        lib.wg_grade_tag.argtypes = [ctypes.c_uint32]
+        lib.wg_grade_tag.restype = ctypes.c_char_p
         lib.wg_policy_is_working_day.argtypes = [
             ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_bool), void_pp,
         ]
@@ -62,13 +72,13 @@ class Wangge:
             self.lib.wg_error_free(error)
         raise WanggeError(self.lib.wg_result_tag(code).decode(), answer["errors"])
 
-    def evaluate(self, dossier_text, options=None):
-        """The report (a dict) of a dossier given as JSON text."""
+    def _dossier_call(self, call, dossier_text, options):
+        """The value of a call taking a dossier and options and answering JSON."""
         dossier = dossier_text.encode("utf-8")
         opts = json.dumps(options).encode("utf-8") if options is not None else None
         answer = ctypes.c_void_p()
         error = ctypes.c_void_p()
-        code = self.lib.wg_policy_evaluate(
+        code = call(
             self.policy, dossier, len(dossier), opts, len(opts) if opts else 0,
             ctypes.byref(answer), ctypes.byref(error))
         self._check(code, error)
@@ -76,6 +86,23 @@ class Wangge:
             return json.loads(ctypes.string_at(answer.value).decode("utf-8"))["value"]
         finally:
             self.lib.wg_string_free(answer)
+
+    def evaluate(self, dossier_text, options=None):
+        """The compliance report (a dict) of a dossier given as JSON text."""
+        return self._dossier_call(self.lib.wg_policy_evaluate, dossier_text, options)
+
+    def assess(self, dossier_text, options=None):
+        """The assessment (a dict: workers with score, grade, rules...) of a dossier."""
+        return self._dossier_call(self.lib.wg_policy_assess, dossier_text, options)
+
+    def grade_for_score(self, score):
+        """The grade word ("excellent", ...) of a score given as exact decimal text."""
+        grade = ctypes.c_uint32()
+        error = ctypes.c_void_p()
+        code = self.lib.wg_policy_grade_for_score(
+            self.policy, score.encode("ascii"), ctypes.byref(grade), ctypes.byref(error))
+        self._check(code, error)
+        return self.lib.wg_grade_tag(grade.value).decode()
 
     def is_working_day(self, date):
         working = ctypes.c_bool()
@@ -109,6 +136,21 @@ def main(argv):
             t = person["totals"]
             print(f"{person['person']:<4} {person['name']:<4} {person['role']:<12} "
                   f"met {t['met']:>4}  missed {t['missed']:>3}  excused {t['excused']:>3}")
+        assessment = wg.assess(dossier, options)
+        for w in assessment["workers"]:
+            first = w["rules"][0]["text"] if w["rules"] else ""
+            awards = "eligible" if w["award_eligible"] else "vetoed (5.2)"
+            print(f"{w['person']:<4} {w['name']:<4} score {w['score']:>6}  "
+                  f"{w['grade']:<19} {w['grade_zh']:<4} {awards:<12} {first}")
+        assert len(assessment["workers"]) > 0
+        assert wg.grade_for_score("90") == "excellent"
+        assert wg.grade_for_score("89.99") == "competent"
+        print('score "90" is excellent, "89.99" competent (exact decimals, no float at the edge)')
+        try:
+            wg.grade_for_score("9O")
+            raise AssertionError("a score that is no number must fail")
+        except WanggeError as e:
+            assert e.tag == "shape", e.tag
         assert wg.is_working_day("2023-04-23") is True
         assert wg.is_working_day("2023-05-01") is False
         print("2023-04-23 is a working day (make-up Sunday); 2023-05-01 is not (Labour Day)")

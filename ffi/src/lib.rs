@@ -15,7 +15,7 @@
 //!   never unwinds into the caller.
 //! - NULL pointers answer `WG_NULL_PARAMETER`, invalid UTF-8 `WG_INVALID_UTF8`, input larger than
 //!   the limits `WG_TOO_LARGE`; none is read past its stated length.
-//! - Handles (`wg_policy`, `wg_report`) are immutable once made and may be shared between
+//! - Handles (`wg_policy`, `wg_report`, `wg_assessment`) are immutable once made and may be shared between
 //!   threads without locking.
 #![deny(missing_docs)]
 #![allow(
@@ -34,14 +34,13 @@ pub mod policy;
 
 pub mod report;
 
+pub mod assessment;
+
 pub mod clause;
 
 mod panic;
 
+pub use assessment::{wg_assessment, wg_grade, wg_reason, wg_worker_result};
 pub use error::{wg_error, wg_result};
 pub use policy::wg_policy;
 pub use report::{wg_person_totals, wg_report};
-
-// Assessment (grades for scores, the assessment of a period) comes with the [assessment] issue:
-// its calls go in a module `assessment` here, named `wg_assessment_<verb>` and
-// `wg_policy_grade_for_score`, with result codes taken from the core's error kinds as below.

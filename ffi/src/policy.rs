@@ -1,13 +1,16 @@
-//! Policy handles and the calls made under a policy: evaluation, working days.
+//! Policy handles and the calls made under a policy: checking and linting, evaluation,
+//! attendance (3.3, 3.4, 3.6), evidence (2.1.x, 2.2.2, 4.1), working days. The assessment of
+//! 4.1 has its own module, `assessment`.
 
 use crate::error::{wg_error, wg_result};
 use crate::input::{document, handle, optional_document, out, short_text};
 use crate::panic::{clear, fallible, infallible};
 use crate::report::wg_report;
 use crate::string::give_string;
+use serde::Serialize;
 use std::ffi::c_char;
-use wangge_core::Policy;
 use wangge_core::api::{self, Answer};
+use wangge_core::{Error, Policy};
 
 /// A checked policy: the obligations of the measures as data, with the working-day calendar.
 ///
@@ -16,7 +19,7 @@ use wangge_core::api::{self, Answer};
 /// `wg_policy_free`.
 #[derive(Debug)]
 pub struct wg_policy {
-    policy: Policy,
+    pub(crate) policy: Policy,
 }
 
 const _: fn() = || {
@@ -90,13 +93,21 @@ pub unsafe extern "C" fn wg_policy_from_json(
     }
 }
 
-/// Checks a policy document without making a handle.
+/// Checks a policy document whole and lints its assessment scheme, without making a handle:
+/// the policy linter's report (grade bands with gaps or overlaps, weights that do not add up,
+/// grades no score can reach, exceptions in conflict, scoring that is not monotonic).
+///
+/// A document that cannot be used at all (bad JSON, a wrong field, an impossible date, ...)
+/// fails with every problem found. A usable document answers `WG_OK` with the linter's report,
+/// whose `ok` is false when a finding has the severity `error`: read `findings` either way. The
+/// normalised document of a policy is `wg_policy_to_json` of its handle.
 ///
 /// - `json`, `json_len`: the document, UTF-8, `json_len` bytes, at most 64 MiB. Borrowed for
 ///   the call only.
 /// - `answer_out`: must not be NULL. On success receives the answer
-///   `{"status":"success","value":<the normalised document>}`, a NUL-terminated string owned
-///   by the caller, to be freed with `wg_string_free`; NULL on failure.
+///   `{"status":"success","value":{"policy":..,"version":..,"ok":..,"findings":[{"severity":..,
+///   "code":..,"message":..,"path":..}]}}`, a NUL-terminated string owned by the caller, to be
+///   freed with `wg_string_free`; NULL on failure.
 /// - `error_out`: NULL is fine. On failure receives every problem of the document (its
 ///   `wg_error_json` is the failure answer); NULL on success. Free with `wg_error_free`.
 ///
@@ -118,8 +129,37 @@ pub unsafe extern "C" fn wg_policy_check(
             let answer_out = out(answer_out, "answer_out")?;
             let text = document(json, json_len, "json")?;
             let policy = Policy::from_json(text)?;
-            let value = policy.document();
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, api::check_policy_under(&policy));
+            Ok(())
+        })
+    }
+}
+
+/// The policy linter's report on a policy handle, as `wg_policy_check` answers it for the
+/// handle's document (a handle's document is always usable, so only NULL pointers fail).
+///
+/// - `policy`: must not be NULL. Borrowed for the call only.
+/// - `answer_out`: must not be NULL. Receives the answer, a NUL-terminated string owned by the
+///   caller, to be freed with `wg_string_free`; NULL on failure.
+/// - `error_out`: NULL is fine; as for every call.
+///
+/// # Safety
+///
+/// `policy` is NULL or a live handle; `answer_out` and `error_out` are NULL or valid for
+/// writing one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wg_policy_lint(
+    policy: *const wg_policy,
+    answer_out: *mut *mut c_char,
+    error_out: *mut *mut wg_error,
+) -> wg_result {
+    // SAFETY: the caller's contract, for every pointer below.
+    unsafe {
+        clear(answer_out);
+        fallible(error_out, || {
+            let answer_out = out(answer_out, "answer_out")?;
+            let policy = handle(policy, "policy")?;
+            give_string(answer_out, api::check_policy_under(&policy.policy));
             Ok(())
         })
     }
@@ -200,6 +240,33 @@ pub unsafe extern "C" fn wg_policy_evaluate(
     answer_out: *mut *mut c_char,
     error_out: *mut *mut wg_error,
 ) -> wg_result {
+    // SAFETY: the caller's contract.
+    unsafe {
+        dossier_call(
+            policy,
+            (dossier_json, dossier_len),
+            (options_json, options_len),
+            answer_out,
+            error_out,
+            api::evaluate_under,
+        )
+    }
+}
+
+/// The shape of every call taking a policy, a dossier and options and answering JSON: reads
+/// the arguments, runs `call` under the handle's policy, and hands the success answer over.
+///
+/// # Safety
+///
+/// As `wg_policy_evaluate`.
+pub(crate) unsafe fn dossier_call<T: Serialize>(
+    policy: *const wg_policy,
+    (dossier_json, dossier_len): (*const c_char, usize),
+    (options_json, options_len): (*const c_char, usize),
+    answer_out: *mut *mut c_char,
+    error_out: *mut *mut wg_error,
+    call: fn(&Policy, &str, Option<&str>) -> Result<T, Error>,
+) -> wg_result {
     // SAFETY: the caller's contract, for every pointer below.
     unsafe {
         clear(answer_out);
@@ -208,10 +275,91 @@ pub unsafe extern "C" fn wg_policy_evaluate(
             let policy = handle(policy, "policy")?;
             let dossier = document(dossier_json, dossier_len, "dossier_json")?;
             let options = optional_document(options_json, options_len, "options_json")?;
-            let value = api::evaluate_under(&policy.policy, dossier, options)?;
+            let value = call(&policy.policy, dossier, options)?;
             give_string(answer_out, Answer::Success { value }.to_json());
             Ok(())
         })
+    }
+}
+
+/// The attendance report (3.3, 3.4, 3.6) of a dossier under a policy, as a JSON answer: daily
+/// classes from the community's hours, the monthly report, spot-check notices and conduct.
+/// Byte for byte what the Rust and WebAssembly bindings answer.
+///
+/// - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+///   same time.
+/// - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+/// - `options_json`, `options_len`: NULL for the defaults (the dossier's period), or options
+///   as for `wg_policy_evaluate`. Borrowed for the call.
+/// - `answer_out`: must not be NULL. On success receives
+///   `{"status":"success","value":<attendance report>}`, a NUL-terminated string owned by the
+///   caller, to be freed with `wg_string_free`; NULL on failure.
+/// - `error_out`: NULL is fine. On failure receives every problem found (its `wg_error_json`
+///   is the failure answer); NULL on success. Free with `wg_error_free`.
+///
+/// # Safety
+///
+/// As `wg_policy_evaluate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wg_policy_attendance(
+    policy: *const wg_policy,
+    dossier_json: *const c_char,
+    dossier_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    answer_out: *mut *mut c_char,
+    error_out: *mut *mut wg_error,
+) -> wg_result {
+    // SAFETY: the caller's contract.
+    unsafe {
+        dossier_call(
+            policy,
+            (dossier_json, dossier_len),
+            (options_json, options_len),
+            answer_out,
+            error_out,
+            api::attendance_under,
+        )
+    }
+}
+
+/// The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
+/// 2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier under a policy, as a JSON answer. Byte for byte
+/// what the Rust and WebAssembly bindings answer.
+///
+/// - `policy`, `dossier_json`: as for `wg_policy_attendance`.
+/// - `options_json`, `options_len`: NULL for the dossier's period, or options as for
+///   `wg_policy_evaluate`; only `period` is used (the report has no labels to translate).
+/// - `answer_out`: must not be NULL. On success receives
+///   `{"status":"success","value":<evidence report>}`, a NUL-terminated string owned by the
+///   caller, to be freed with `wg_string_free`; NULL on failure.
+/// - `error_out`: NULL is fine. On failure (for example `WG_OUT_OF_ORDER` for a problem
+///   resolved before it was escalated) receives every problem found; NULL on success. Free with
+///   `wg_error_free`.
+///
+/// # Safety
+///
+/// As `wg_policy_evaluate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wg_policy_evidence(
+    policy: *const wg_policy,
+    dossier_json: *const c_char,
+    dossier_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    answer_out: *mut *mut c_char,
+    error_out: *mut *mut wg_error,
+) -> wg_result {
+    // SAFETY: the caller's contract.
+    unsafe {
+        dossier_call(
+            policy,
+            (dossier_json, dossier_len),
+            (options_json, options_len),
+            answer_out,
+            error_out,
+            api::evidence_under,
+        )
     }
 }
 

@@ -39,8 +39,19 @@ static void test_result_tags(void) {
   CHECK(WG_SYNTAX == 10 && WG_SHAPE == 11 && WG_INVALID_TIME == 12 && WG_OVERLAP == 13);
   CHECK(WG_DUPLICATE_ID == 14 && WG_UNKNOWN_REFERENCE == 15 && WG_OUTSIDE_CALENDAR == 16);
   CHECK(WG_INVALID_POLICY == 17 && WG_UNKNOWN_CLAUSE == 18 && WG_INVALID_ORGANISATION == 19);
-  CHECK(WG_INVALID_PERIOD == 20 && WG_TOO_LARGE == 21);
+  CHECK(WG_INVALID_PERIOD == 20 && WG_TOO_LARGE == 21 && WG_OUT_OF_ORDER == 22);
+  CHECK(strcmp(wg_result_tag(WG_OUT_OF_ORDER), "out_of_order") == 0);
   CHECK(sizeof(wg_result) == 4);
+  /* Grades too: stable numbers, 0 is never a grade. */
+  CHECK(WG_GRADE_EXCELLENT == 1 && WG_GRADE_COMPETENT == 2);
+  CHECK(WG_GRADE_BASICALLY_COMPETENT == 3 && WG_GRADE_INCOMPETENT == 4);
+  CHECK(sizeof(wg_grade) == 4);
+  CHECK(strcmp(wg_grade_tag(WG_GRADE_EXCELLENT), "excellent") == 0);
+  CHECK(strcmp(wg_grade_tag(WG_GRADE_BASICALLY_COMPETENT), "basically_competent") == 0);
+  CHECK(strcmp(wg_grade_tag(0), "unknown") == 0 && strcmp(wg_grade_tag(5), "unknown") == 0);
+  CHECK(strcmp(wg_grade_label_zh(WG_GRADE_COMPETENT), "称职") == 0);
+  CHECK(strcmp(wg_grade_label_zh(WG_GRADE_INCOMPETENT), "不称职") == 0);
+  CHECK(wg_grade_label_zh(0) == NULL && wg_grade_label_zh(99) == NULL);
 }
 
 static void test_policy_handles(void) {
@@ -61,8 +72,26 @@ static void test_policy_handles(void) {
   CHECK(wg_policy_from_json(text, len, &policy, &error) == WG_OK);
   CHECK(policy != NULL && error == NULL);
   wg_policy_free(policy);
+  /* Checking a document answers the linter's report; linting its handle answers the same. */
   CHECK(wg_policy_check(text, len, &answer, &error) == WG_OK);
-  CHECK(strstr(answer, "\"status\":\"success\"") != NULL);
+  CHECK(strcmp(answer, "{\"status\":\"success\",\"value\":{\"policy\":\"xincheng-2022\","
+                       "\"version\":\"1.0.0\",\"ok\":true,\"findings\":[]}}") == 0);
+  {
+    char *linted = NULL;
+    CHECK(wg_policy_from_json(text, len, &policy, NULL) == WG_OK);
+    CHECK(wg_policy_lint(policy, &linted, &error) == WG_OK && error == NULL);
+    CHECK(linted != NULL && strcmp(linted, answer) == 0);
+    wg_string_free(linted);
+    wg_policy_free(policy);
+  }
+  wg_string_free(answer);
+  free(text);
+
+  /* A usable policy whose scheme the linter faults: WG_OK, with "ok":false and the findings. */
+  text = case_file("../fixtures/broken-scheme.policy.json", &len);
+  CHECK(wg_policy_check(text, len, &answer, &error) == WG_OK);
+  CHECK(strstr(answer, "\"ok\":false") != NULL);
+  CHECK(strstr(answer, "\"code\":\"band_gap\"") != NULL);
   wg_string_free(answer);
   free(text);
 
@@ -91,6 +120,7 @@ static void test_policy_handles(void) {
   wg_error_free(NULL);
   wg_string_free(NULL);
   wg_report_free(NULL);
+  wg_assessment_free(NULL);
 }
 
 static void test_evaluate(void) {
@@ -179,6 +209,186 @@ static void test_typed_calls(void) {
   wg_policy_free(policy);
 }
 
+/* Grades for a score: the band edges of the default policy, bad text, a band gap. */
+static void test_grade_for_score(void) {
+  wg_policy *policy = NULL, *gappy = NULL;
+  wg_error *error = NULL;
+  wg_grade grade = 0;
+  char *text, *long_score;
+  size_t len;
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  CHECK(wg_policy_grade_for_score(policy, "90", &grade, &error) == WG_OK);
+  CHECK(grade == WG_GRADE_EXCELLENT && error == NULL);
+  CHECK(wg_policy_grade_for_score(policy, "89.99", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_COMPETENT);
+  CHECK(wg_policy_grade_for_score(policy, "90.00", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_EXCELLENT);
+  CHECK(wg_policy_grade_for_score(policy, "100", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_EXCELLENT);
+  CHECK(wg_policy_grade_for_score(policy, "75", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_COMPETENT);
+  CHECK(wg_policy_grade_for_score(policy, "74.99", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_BASICALLY_COMPETENT);
+  CHECK(wg_policy_grade_for_score(policy, "60", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_BASICALLY_COMPETENT);
+  CHECK(wg_policy_grade_for_score(policy, "59.99", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_INCOMPETENT);
+  CHECK(wg_policy_grade_for_score(policy, "-5", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_INCOMPETENT);
+
+  /* Not a decimal number: WG_SHAPE, the text quoted, the out-parameter untouched. */
+  grade = WG_GRADE_EXCELLENT;
+  CHECK(wg_policy_grade_for_score(policy, "9O", &grade, &error) == WG_SHAPE);
+  CHECK(grade == WG_GRADE_EXCELLENT);
+  CHECK(strstr(wg_error_message(error), "`9O`") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_grade_for_score(policy, "", &grade, &error) == WG_SHAPE);
+  wg_error_free(error);
+  CHECK(wg_policy_grade_for_score(policy, "8\xff", &grade, &error) == WG_INVALID_UTF8);
+  wg_error_free(error);
+  long_score = malloc(WG_MAX_SHORT_TEXT_BYTES + 2);
+  memset(long_score, '9', WG_MAX_SHORT_TEXT_BYTES + 1);
+  long_score[WG_MAX_SHORT_TEXT_BYTES + 1] = '\0';
+  CHECK(wg_policy_grade_for_score(policy, long_score, &grade, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  free(long_score);
+
+  /* A policy whose bands leave 60 to 70 uncovered: no grade for 65, and it says where. */
+  text = case_file("../fixtures/broken-scheme.policy.json", &len);
+  CHECK(wg_policy_from_json(text, len, &gappy, NULL) == WG_OK);
+  CHECK(wg_policy_grade_for_score(gappy, "65", &grade, &error) == WG_INVALID_POLICY);
+  CHECK(strstr(wg_error_message(error), "`65`") != NULL);
+  CHECK(wg_error_problem_path(error, 0) != NULL &&
+        strcmp(wg_error_problem_path(error, 0), "assessment.bands") == 0);
+  wg_error_free(error);
+  CHECK(wg_policy_grade_for_score(gappy, "70", &grade, NULL) == WG_OK);
+  CHECK(grade == WG_GRADE_BASICALLY_COMPETENT);
+  wg_policy_free(gappy);
+  free(text);
+  wg_policy_free(policy);
+}
+
+/* The assessment as JSON and through the typed handle, which must agree with it. */
+static void test_assess(void) {
+  wg_policy *policy = NULL;
+  wg_error *error = NULL;
+  wg_assessment *assessment = NULL;
+  wg_worker_result worker;
+  wg_reason reason;
+  char *answer = NULL, *english = NULL;
+  size_t len, i, j;
+  char *dossier = case_file("inputs/boundary.dossier.json", &len);
+  const char *en = "{\"lang\":\"en\"}";
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  CHECK(wg_policy_assess(policy, dossier, len, NULL, 0, &answer, &error) == WG_OK);
+  CHECK(error == NULL);
+  CHECK(starts_with(answer, "{\"status\":\"success\",\"value\":{\"policy\":"));
+  CHECK(strstr(answer, "\"lang\":\"zh\"") != NULL);
+  CHECK(wg_policy_assess(policy, dossier, len, en, strlen(en), &english, NULL) == WG_OK);
+  CHECK(strstr(english, "\"lang\":\"en\"") != NULL);
+  wg_string_free(english);
+
+  CHECK(wg_assessment_new(policy, dossier, len, NULL, 0, &assessment, &error) == WG_OK);
+  CHECK(assessment != NULL && error == NULL);
+  CHECK(wg_assessment_worker_count(assessment) == 2);
+  CHECK(wg_assessment_is_complete(assessment) == (strstr(answer, "\"complete\":true") != NULL));
+  for (i = 0; i < wg_assessment_worker_count(assessment); i++) {
+    char head[1024];
+    CHECK(wg_assessment_worker(assessment, i, &worker, NULL) == WG_OK);
+    CHECK(worker.grade >= WG_GRADE_EXCELLENT && worker.grade <= WG_GRADE_INCOMPETENT);
+    /* The handle's fields are the JSON answer's, in the JSON's order. */
+    snprintf(head, sizeof head,
+             "{\"person\":\"%s\",\"name\":\"%s\",\"community\":\"%s\",\"score\":\"%s\","
+             "\"score_grade\":\"%s\",\"grade\":\"%s\",\"grade_zh\":\"%s\"",
+             worker.person, worker.name, worker.community, worker.score,
+             wg_grade_tag(worker.score_grade), wg_grade_tag(worker.grade),
+             wg_grade_label_zh(worker.grade));
+    CHECK(strstr(answer, head) != NULL);
+    CHECK(strstr(answer, worker.award_eligible ? "\"award_eligible\":true"
+                                                : "\"award_eligible\":false") != NULL);
+    CHECK(worker.reason_count > 0);
+    for (j = 0; j < worker.reason_count; j++) {
+      char rule[1024];
+      CHECK(wg_assessment_reason(assessment, i, j, &reason, NULL) == WG_OK);
+      CHECK(reason.kind != NULL && reason.id != NULL && reason.clause != NULL);
+      snprintf(rule, sizeof rule, "{\"kind\":\"%s\",\"id\":\"%s\",\"clause\":\"%s\"", reason.kind,
+               reason.id, reason.clause);
+      CHECK(strstr(answer, rule) != NULL);
+      CHECK(strstr(reason.text, reason.clause) != NULL);
+    }
+    CHECK(wg_assessment_reason(assessment, i, worker.reason_count, &reason, &error) == WG_SHAPE);
+    wg_error_free(error);
+  }
+  /* Both workers of the boundary dossier fall short: 不称职, and no awards under 5.2. */
+  CHECK(wg_assessment_worker(assessment, 0, &worker, NULL) == WG_OK);
+  CHECK(strcmp(worker.person, "w1") == 0 && strcmp(worker.score, "20") == 0);
+  CHECK(worker.grade == WG_GRADE_INCOMPETENT && !worker.award_eligible);
+  CHECK(wg_assessment_reason(assessment, 0, 0, &reason, NULL) == WG_OK);
+  CHECK(strcmp(reason.kind, "component") == 0 && strcmp(reason.id, "patrol") == 0);
+  CHECK(strcmp(reason.clause, "2.2.2") == 0 && reason.evidence_count == 13);
+  CHECK(reason.overridden_by == NULL);
+  CHECK(wg_assessment_worker(assessment, 2, &worker, &error) == WG_SHAPE);
+  CHECK(strstr(wg_error_message(error), "`2`") != NULL);
+  wg_error_free(error);
+  CHECK(wg_assessment_reason(assessment, 7, 0, &reason, &error) == WG_SHAPE);
+  wg_error_free(error);
+  wg_assessment_free(assessment);
+  wg_string_free(answer);
+  free(dossier);
+
+  /* Failures: a bad record, and a period outside the dossier. */
+  dossier = case_file("inputs/overlapping-patrols.dossier.json", &len);
+  CHECK(wg_policy_assess(policy, dossier, len, NULL, 0, &answer, &error) == WG_OVERLAP);
+  CHECK(answer == NULL && wg_error_problem_record(error, 0) != NULL);
+  wg_error_free(error);
+  assessment = (wg_assessment *)1;
+  CHECK(wg_assessment_new(policy, dossier, len, NULL, 0, &assessment, &error) == WG_OVERLAP);
+  CHECK(assessment == NULL);
+  wg_error_free(error);
+  free(dossier);
+  wg_policy_free(policy);
+}
+
+/* Attendance (3.3, 3.4, 3.6) and evidence (2.1.x) reports. */
+static void test_attendance_and_evidence(void) {
+  wg_policy *policy = NULL;
+  wg_error *error = NULL;
+  char *answer = NULL;
+  size_t len;
+  char *dossier;
+  const char *period = "{\"period\":{\"from\":\"2030-01-01\",\"to\":\"2030-01-31\"}}";
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  dossier = case_file("inputs/attendance-boundary.dossier.json", &len);
+  CHECK(wg_policy_attendance(policy, dossier, len, NULL, 0, &answer, &error) == WG_OK);
+  CHECK(error == NULL && starts_with(answer, "{\"status\":\"success\",\"value\":{"));
+  wg_string_free(answer);
+  CHECK(wg_policy_attendance(policy, dossier, len, period, strlen(period), &answer, &error) ==
+        WG_INVALID_PERIOD);
+  CHECK(answer == NULL);
+  wg_error_free(error);
+  free(dossier);
+
+  dossier = case_file("inputs/evidence-boundary.dossier.json", &len);
+  CHECK(wg_policy_evidence(policy, dossier, len, NULL, 0, &answer, &error) == WG_OK);
+  CHECK(error == NULL && starts_with(answer, "{\"status\":\"success\",\"value\":{"));
+  wg_string_free(answer);
+  free(dossier);
+
+  /* Steps of a problem out of their order: every problem, the first out_of_order. */
+  dossier = case_file("inputs/evidence-bad-steps.dossier.json", &len);
+  CHECK(wg_policy_evidence(policy, dossier, len, NULL, 0, &answer, &error) == WG_OUT_OF_ORDER);
+  CHECK(answer == NULL && wg_error_problem_count(error) == 3);
+  CHECK(wg_error_problem_code(error, 1) == WG_INVALID_TIME);
+  CHECK(strcmp(wg_error_problem_record(error, 0), "pb-at-deadline") == 0);
+  CHECK(strcmp(wg_error_problem_date(error, 0), "2023-04-19") == 0);
+  wg_error_free(error);
+  free(dossier);
+  wg_policy_free(policy);
+}
+
 /* Runs CALL (which may write `error`), then checks it answered WG_NULL_PARAMETER naming NAME. */
 #define EXPECT_NULL(call, name)                                                  \
   do {                                                                           \
@@ -202,9 +412,13 @@ static void test_null_pointers(void) {
   wg_policy *policy = NULL, *other = (wg_policy *)1;
   wg_error *error = NULL;
   wg_report *report = NULL;
+  wg_assessment *assessment = NULL;
   char *answer = NULL;
   bool working = false;
+  wg_grade grade = 0;
   wg_person_totals totals;
+  wg_worker_result worker;
+  wg_reason reason;
 
   CHECK(wg_policy_default(&policy, NULL) == WG_OK);
   EXPECT_NULL(wg_policy_default(NULL, &error), "policy_out");
@@ -225,6 +439,28 @@ static void test_null_pointers(void) {
   EXPECT_NULL(wg_clause_text("2.2.2", NULL, &error), "text_out");
   EXPECT_NULL(wg_clause_to_json(NULL, &answer, &error), "id");
   EXPECT_NULL(wg_report_person_totals(NULL, 0, &totals, &error), "report");
+  EXPECT_NULL(wg_policy_lint(NULL, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_lint(policy, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_grade_for_score(NULL, "90", &grade, &error), "policy");
+  EXPECT_NULL(wg_policy_grade_for_score(policy, NULL, &grade, &error), "score");
+  EXPECT_NULL(wg_policy_grade_for_score(policy, "90", NULL, &error), "grade_out");
+  CHECK(grade == 0);
+  EXPECT_NULL(wg_policy_assess(NULL, "{}", 2, NULL, 0, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_assess(policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_assess(policy, "{}", 2, NULL, 0, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_attendance(NULL, "{}", 2, NULL, 0, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_attendance(policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_attendance(policy, "{}", 2, NULL, 0, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_evidence(NULL, "{}", 2, NULL, 0, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_evidence(policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_evidence(policy, "{}", 2, NULL, 0, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_assessment_new(NULL, "{}", 2, NULL, 0, &assessment, &error), "policy");
+  EXPECT_NULL(wg_assessment_new(policy, NULL, 0, NULL, 0, &assessment, &error), "dossier_json");
+  EXPECT_NULL(wg_assessment_new(policy, "{}", 2, NULL, 0, NULL, &error), "assessment_out");
+  CHECK(assessment == NULL);
+  EXPECT_NULL(wg_assessment_worker(NULL, 0, &worker, &error), "assessment");
+  EXPECT_NULL(wg_assessment_reason(NULL, 0, 0, &reason, &error), "assessment");
+  CHECK(wg_assessment_worker_count(NULL) == 0 && wg_assessment_is_complete(NULL) == false);
   CHECK(wg_policy_evaluate_report(policy, NULL, 0, NULL, 0, &report, NULL) ==
         WG_NULL_PARAMETER);
   CHECK(report == NULL);
@@ -273,6 +509,16 @@ static void test_invalid_utf8_and_oversize(void) {
   wg_error_free(error);
   CHECK(wg_policy_check("{}", SIZE_MAX, &answer, &error) == WG_TOO_LARGE);
   wg_error_free(error);
+  CHECK(wg_policy_assess(policy, "{}", SIZE_MAX, NULL, 0, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_policy_assess(policy, bad, strlen(bad), NULL, 0, &answer, &error) == WG_INVALID_UTF8);
+  wg_error_free(error);
+  CHECK(wg_policy_attendance(policy, "{}", 2, bad, strlen(bad), &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "options_json") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_evidence(policy, "", 0, NULL, 0, &answer, &error) == WG_SYNTAX);
+  wg_error_free(error);
   long_id = malloc(WG_MAX_SHORT_TEXT_BYTES + 2);
   memset(long_id, '2', WG_MAX_SHORT_TEXT_BYTES + 1);
   long_id[WG_MAX_SHORT_TEXT_BYTES + 1] = '\0';
@@ -312,6 +558,9 @@ int main(int argc, char **argv) {
   test_policy_handles();
   test_evaluate();
   test_typed_calls();
+  test_grade_for_score();
+  test_assess();
+  test_attendance_and_evidence();
   test_null_pointers();
   test_invalid_utf8_and_oversize();
   if (failures != 0) {

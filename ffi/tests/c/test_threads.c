@@ -1,5 +1,6 @@
-/* One policy handle shared by 4 threads at once, without locking: every thread evaluates the
- * same dossier and asks working days, and every answer equals the one computed alone.
+/* One policy handle shared by 4 threads at once, without locking: every thread evaluates and
+ * assesses the same dossier, grades a score and asks working days, and every answer equals the
+ * one computed alone.
  *
  * Usage: test_threads DOSSIER_FILE [OPTIONS_FILE] */
 #define _POSIX_C_SOURCE 200809L
@@ -16,6 +17,7 @@ static size_t dossier_len;
 static const char *options;
 static size_t options_len;
 static const char *expected;
+static const char *expected_assessment;
 
 static void *work(void *arg) {
   int round;
@@ -30,6 +32,20 @@ static void *work(void *arg) {
       bad++;
     }
     wg_string_free(answer);
+    answer = NULL;
+    if (wg_policy_assess(shared_policy, dossier, dossier_len, options, options_len, &answer,
+                         NULL) != WG_OK ||
+        strcmp(answer, expected_assessment) != 0) {
+      bad++;
+    }
+    wg_string_free(answer);
+    {
+      wg_grade grade = 0;
+      if (wg_policy_grade_for_score(shared_policy, "89.99", &grade, NULL) != WG_OK ||
+          grade != WG_GRADE_COMPETENT) {
+        bad++;
+      }
+    }
     if (wg_policy_is_working_day(shared_policy, "2023-04-23", &working, NULL) != WG_OK ||
         !working) {
       bad++;
@@ -41,7 +57,7 @@ static void *work(void *arg) {
 int main(int argc, char **argv) {
   pthread_t threads[THREADS];
   wg_policy *policy = NULL;
-  char *alone = NULL;
+  char *alone = NULL, *assessed_alone = NULL;
   char *text, *opts = NULL;
   int i;
   if (argc != 2 && argc != 3) {
@@ -57,6 +73,9 @@ int main(int argc, char **argv) {
   CHECK(wg_policy_evaluate(policy, dossier, dossier_len, options, options_len, &alone,
                            NULL) == WG_OK);
   expected = alone;
+  CHECK(wg_policy_assess(policy, dossier, dossier_len, options, options_len, &assessed_alone,
+                         NULL) == WG_OK);
+  expected_assessment = assessed_alone;
   for (i = 0; i < THREADS; i++) {
     CHECK(pthread_create(&threads[i], NULL, work, NULL) == 0);
   }
@@ -66,6 +85,7 @@ int main(int argc, char **argv) {
     CHECK(bad == NULL);
   }
   wg_string_free(alone);
+  wg_string_free(assessed_alone);
   wg_policy_free(policy);
   free(text);
   free(opts);

@@ -3,7 +3,8 @@
  * script drives it over every shared case of tests/cases and compares with `cmp`.
  *
  * Usage:
- *   wg_case evaluate DOSSIER_FILE [POLICY_FILE|-] [OPTIONS_FILE|-]
+ *   wg_case evaluate|assess|attendance|evidence DOSSIER_FILE [POLICY_FILE|-] [OPTIONS_FILE|-]
+ *   wg_case grade_for_score SCORE [POLICY_FILE|-]
  *   wg_case check_policy POLICY_FILE
  *   wg_case is_working_day DATE [POLICY_FILE|-]
  *   wg_case clause_text ID */
@@ -36,6 +37,24 @@ static wg_result load_policy(const char *path, wg_policy **policy, wg_error **er
   return code;
 }
 
+/* The calls taking a policy, a dossier and options, by the case's name. */
+typedef wg_result (*dossier_call)(const wg_policy *, const char *, size_t, const char *, size_t,
+                                  char **, wg_error **);
+
+static dossier_call dossier_call_named(const char *call) {
+  if (strcmp(call, "evaluate") == 0) return wg_policy_evaluate;
+  if (strcmp(call, "assess") == 0) return wg_policy_assess;
+  if (strcmp(call, "attendance") == 0) return wg_policy_attendance;
+  if (strcmp(call, "evidence") == 0) return wg_policy_evidence;
+  return NULL;
+}
+
+/* A typed answer written as the JSON answer the API gives for it. */
+static int typed_answer(const char *value_json) {
+  printf("{\"status\":\"success\",\"value\":%s}", value_json);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *call = argc > 1 ? argv[1] : "";
   wg_policy *policy = NULL;
@@ -43,17 +62,29 @@ int main(int argc, char **argv) {
   char *out = NULL;
   wg_result code;
 
-  if (strcmp(call, "evaluate") == 0 && argc >= 3) {
+  if (dossier_call_named(call) != NULL && argc >= 3) {
     size_t len, olen = 0;
     char *dossier = read_file(argv[2], &len);
     char *options = NULL;
     if (argc > 4 && strcmp(argv[4], "-") != 0) options = read_file(argv[4], &olen);
     code = load_policy(argc > 3 ? argv[3] : NULL, &policy, &error);
     if (code == WG_OK) {
-      code = wg_policy_evaluate(policy, dossier, len, options, olen, &out, &error);
+      code = dossier_call_named(call)(policy, dossier, len, options, olen, &out, &error);
     }
     free(dossier);
     free(options);
+  } else if (strcmp(call, "grade_for_score") == 0 && argc >= 3) {
+    code = load_policy(argc > 3 ? argv[3] : NULL, &policy, &error);
+    if (code == WG_OK) {
+      wg_grade grade = 0;
+      code = wg_policy_grade_for_score(policy, argv[2], &grade, &error);
+      if (code == WG_OK) {
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "\"%s\"", wg_grade_tag(grade));
+        wg_policy_free(policy);
+        return typed_answer(quoted);
+      }
+    }
   } else if (strcmp(call, "check_policy") == 0 && argc == 3) {
     size_t len;
     char *text = read_file(argv[2], &len);
@@ -65,12 +96,8 @@ int main(int argc, char **argv) {
       bool working = false;
       code = wg_policy_is_working_day(policy, argv[2], &working, &error);
       if (code == WG_OK) {
-        /* The typed call answers a bool; this is the JSON answer the API gives for it. */
-        fputs(working ? "{\"status\":\"success\",\"value\":true}"
-                      : "{\"status\":\"success\",\"value\":false}",
-              stdout);
         wg_policy_free(policy);
-        return 0;
+        return typed_answer(working ? "true" : "false");
       }
     }
   } else if (strcmp(call, "clause_text") == 0 && argc == 3) {
