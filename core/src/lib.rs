@@ -35,6 +35,7 @@
 pub mod api;
 pub mod assessment;
 pub mod attendance;
+pub mod batch;
 pub mod calendar;
 pub mod clause;
 pub mod compliance;

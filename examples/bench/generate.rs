@@ -1,0 +1,202 @@
+//! A deterministic generator of synthetic dossiers: N communities of M grid workers each, a full
+//! year (2023) of records per community, one dossier per line.
+//!
+//! Each community is built from the built-in sample community (six workers with different
+//! habits, three grids, a year of work records, meetings, study, attendance, problems, ledgers):
+//! M workers are ⌈M/6⌉ units of the sample merged into one community, every ID of a unit after
+//! the first renamed. Communities differ: each drops a deterministic 3% of its work records, and
+//! each has its own ID and name. To keep generation cheap next to what it measures, the text of
+//! at most [`POOL`] distinct communities is built and the rest reuse it with their own ID.
+
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+/// Distinct community texts built before reuse.
+pub const POOL: usize = 16;
+
+/// Record lists held by the community as a body: kept once, attendees merged.
+const COMMUNITY_LISTS: [&str; 3] = ["meetings", "group_studies", "spot_checks"];
+
+fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z ^ (z >> 31)
+}
+
+/// Renames every string equal to a key of `names`, everywhere in `v`.
+fn rename(v: &mut Value, names: &BTreeMap<String, String>) {
+    match v {
+        Value::String(s) => {
+            if let Some(n) = names.get(s.as_str()) {
+                *s = n.clone();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| rename(x, names)),
+        Value::Object(map) => map.values_mut().for_each(|x| rename(x, names)),
+        _ => {}
+    }
+}
+
+fn unit(base: &Value, u: usize) -> Value {
+    let mut v = base.clone();
+    if u == 0 {
+        return v;
+    }
+    let mut names = BTreeMap::new();
+    for i in 1..=6 {
+        names.insert(format!("w{i}"), format!("w{}", 6 * u + i));
+    }
+    for i in 1..=3 {
+        names.insert(format!("g{i}"), format!("g{}", 3 * u + i));
+        names.insert(format!("h{i}"), format!("h{}", 3 * u + i));
+    }
+    rename(&mut v, &names);
+    if let Some(records) = v.get_mut("records").and_then(Value::as_object_mut) {
+        for (list, items) in records.iter_mut() {
+            if COMMUNITY_LISTS.contains(&list.as_str()) {
+                continue;
+            }
+            for item in items.as_array_mut().into_iter().flatten() {
+                if let Some(Value::String(id)) = item.get_mut("id") {
+                    *id = format!("u{u}-{id}");
+                }
+            }
+        }
+    }
+    v
+}
+
+fn array<'a>(v: &'a mut Value, path: &[&str]) -> Option<&'a mut Vec<Value>> {
+    let mut cur = v;
+    for p in path {
+        cur = cur.get_mut(*p)?;
+    }
+    cur.as_array_mut()
+}
+
+/// One community of `units` × 6 workers, variant `variant`.
+fn community(base: &Value, units: usize, variant: usize) -> Value {
+    let mut out = unit(base, 0);
+    for u in 1..units {
+        let mut more = unit(base, u);
+        let people: Vec<Value> = array(&mut more, &["organisation", "people"])
+            .map(|p| p.drain(..).filter(|x| x["role"] != "grid_leader").collect())
+            .unwrap_or_default();
+        array(&mut out, &["organisation", "people"]).map(|p| p.extend(people));
+        let grids = array(&mut more, &["organisation", "communities"])
+            .and_then(|c| c.first_mut())
+            .and_then(|c| c.get_mut("grids"))
+            .and_then(Value::as_array_mut)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(g) = array(&mut out, &["organisation", "communities"])
+            .and_then(|c| c.first_mut())
+            .and_then(|c| c.get_mut("grids"))
+            .and_then(Value::as_array_mut)
+        {
+            g.extend(grids);
+        }
+        let assignments = array(&mut more, &["organisation", "assignments"])
+            .map(std::mem::take)
+            .unwrap_or_default();
+        array(&mut out, &["organisation", "assignments"]).map(|a| a.extend(assignments));
+        let lists: Map<String, Value> = more
+            .get_mut("records")
+            .and_then(Value::as_object_mut)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        for (list, items) in lists {
+            let Value::Array(items) = items else { continue };
+            if COMMUNITY_LISTS.contains(&list.as_str()) {
+                merge_attendees(&mut out, &list, items);
+            } else if let Some(target) = array(&mut out, &["records", &list]) {
+                target.extend(items);
+            }
+        }
+    }
+    // Each variant drops a deterministic 3% of the work records: communities differ.
+    if let Some(work) = array(&mut out, &["records", "work_records"]) {
+        let mut i = 0u64;
+        work.retain(|_| {
+            i += 1;
+            mix(variant as u64 + 1, i) % 100 >= 3
+        });
+    }
+    out
+}
+
+fn merge_attendees(out: &mut Value, list: &str, items: Vec<Value>) {
+    let Some(target) = array(out, &["records", list]) else {
+        return;
+    };
+    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, t) in target.iter().enumerate() {
+        if let Some(id) = t["id"].as_str() {
+            by_id.insert(id.to_owned(), i);
+        }
+    }
+    for item in items {
+        let (Some(id), Some(extra)) = (item["id"].as_str(), item["attendees"].as_array()) else {
+            continue;
+        };
+        if let Some(t) = by_id.get(id).and_then(|i| target.get_mut(*i)) {
+            if let Some(a) = t.get_mut("attendees").and_then(Value::as_array_mut) {
+                a.extend(extra.iter().cloned());
+            }
+        }
+    }
+}
+
+/// Lines of a city: `communities` communities of `workers` workers (rounded up to a multiple of
+/// six), each a compact JSON dossier.
+pub struct City {
+    pool: Vec<String>,
+    communities: usize,
+    next: usize,
+}
+
+impl City {
+    /// Builds the pool of distinct community texts.
+    pub fn new(communities: usize, workers: usize) -> City {
+        let base: Value = serde_json::from_str(&wangge::sample::community_2023().to_json())
+            .unwrap_or(Value::Null);
+        let units = workers.div_ceil(6).max(1);
+        let pool = (0..POOL.min(communities.max(1)))
+            .map(|variant| {
+                let v = community(&base, units, variant);
+                serde_json::to_string(&v).unwrap_or_default()
+            })
+            .collect();
+        City {
+            pool,
+            communities,
+            next: 0,
+        }
+    }
+
+    /// Workers per community after rounding.
+    pub fn workers_per_community(workers: usize) -> usize {
+        workers.div_ceil(6).max(1) * 6
+    }
+}
+
+impl Iterator for City {
+    type Item = String;
+    fn next(&mut self) -> Option<String> {
+        if self.next >= self.communities {
+            return None;
+        }
+        let k = self.next;
+        self.next += 1;
+        let text = self.pool.get(k % self.pool.len().max(1))?;
+        Some(
+            text.replacen("\"id\":\"c1\"", &format!("\"id\":\"c{k}\""), 1)
+                .replace("\"community\":\"c1\"", &format!("\"community\":\"c{k}\"")),
+        )
+    }
+}
+
+/// A one-line JSON of the sizes, for the record.
+pub fn describe(communities: usize, workers: usize) -> Value {
+    json!({ "communities": communities, "workers_per_community": City::workers_per_community(workers) })
+}
