@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the committed seed corpus fuzz/seeds/<target>/ from the shared cases (tests/cases).
-# The 2 MB sample dossier is cut to March 2023 (records of that month, every ledger entry).
+# The 2 MB sample dossier is cut to March 2023 (records of that month, ledger entries last
+# updated by then), a valid dossier that core/tests/limits.rs also uses.
 # Needs jq. Run from anywhere; commit the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,9 @@ jq -c '
   def in_march: (.date // .opened // .from // "") | startswith("2023-03");
   .period = {"from": "2023-03-01", "to": "2023-03-31"}
   | .records |= with_entries(
-      if .key == "ledger_entries" then . else .value |= map(select(in_march)) end)
+      if .key == "ledger_entries"
+      then .value |= map(select((.last_updated // .opened) <= "2023-03-31"))
+      else .value |= map(select(in_march)) end)
 ' tests/cases/inputs/sample-2023.dossier.json > "$seeds/dossier/sample-march-2023.json"
 
 for f in tests/cases/inputs/*.dossier.json; do

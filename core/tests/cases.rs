@@ -130,8 +130,14 @@ fn every_bad_input_is_refused_with_a_kind() {
         let errors = answer["errors"].as_array().unwrap();
         assert!(!errors.is_empty(), "{name} names no problem");
         for e in errors {
-            assert!(e["kind"].is_string() && e["message"].is_string(), "{name}: {e}");
+            assert!(
+                e["kind"].is_string() && e["message"].is_string(),
+                "{name}: {e}"
+            );
         }
     }
-    assert!(count >= 40, "the catalogue holds {count} bad inputs, fewer than 40");
+    assert!(
+        count >= 40,
+        "the catalogue holds {count} bad inputs, fewer than 40"
+    );
 }
