@@ -21,9 +21,15 @@ pub struct LineAnswer {
 }
 
 /// Assesses one line; blank lines are answered as `shape` failures naming the line.
-pub fn assess_line(policy: &Policy, line: &str, options_json: Option<&str>) -> Result<Assessment, Error> {
+pub fn assess_line(
+    policy: &Policy,
+    line: &str,
+    options_json: Option<&str>,
+) -> Result<Assessment, Error> {
     if line.trim().is_empty() {
-        return Err(Problem::new(ErrorKind::Shape, "the line is empty: one dossier per line").into());
+        return Err(
+            Problem::new(ErrorKind::Shape, "the line is empty: one dossier per line").into(),
+        );
     }
     assess_under(policy, line, options_json)
 }
@@ -48,10 +54,13 @@ where
     I: IntoIterator<Item = S> + 'a,
     S: AsRef<str>,
 {
-    lines.into_iter().enumerate().map(move |(i, line)| LineAnswer {
-        line: i + 1,
-        answer: Answer::from_result(assess_line(policy, line.as_ref(), options_json)).to_json(),
-    })
+    lines
+        .into_iter()
+        .enumerate()
+        .map(move |(i, line)| LineAnswer {
+            line: i + 1,
+            answer: Answer::from_result(assess_line(policy, line.as_ref(), options_json)).to_json(),
+        })
 }
 
 /// Assesses a chunk of lines on every core, answers in line order (`first_line` numbers the
@@ -81,9 +90,16 @@ mod tests {
     #[test]
     fn every_line_is_answered_in_order_and_a_bad_line_does_not_stop_the_batch() {
         let policy = Policy::xincheng_2022();
-        let lines = ["", "{", "{\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-01-02\"}}"];
+        let lines = [
+            "",
+            "{",
+            "{\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-01-02\"}}",
+        ];
         let answers: Vec<LineAnswer> = assess_lines(&policy, lines, None).collect();
-        assert_eq!(answers.iter().map(|a| a.line).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            answers.iter().map(|a| a.line).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
         assert!(answers[0].answer.contains("one dossier per line"));
         assert!(answers[1].answer.contains("\"kind\":\"syntax\""));
         assert!(answers[2].answer.contains("missing field `organisation`"));

@@ -213,6 +213,12 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T
             let path = err.path().to_string();
             let inner = err.into_inner();
             let kind = match inner.classify() {
+                // serde_json files its recursion limit (128 levels) under syntax: it is ours.
+                serde_json::error::Category::Syntax
+                    if inner.to_string().starts_with("recursion limit exceeded") =>
+                {
+                    ErrorKind::TooLarge
+                }
                 serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
                     ErrorKind::Syntax
                 }

@@ -51,6 +51,8 @@ pub mod policy;
 pub mod records;
 pub mod sample;
 pub mod schema;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod time;
 
 pub use calendar::Calendar;

@@ -136,3 +136,33 @@ fn committed_sample_dossier_is_fresh() {
         "tests/cases/inputs/sample-2023.dossier.json is stale: cargo run --bin annual -- --write-sample tests/cases/inputs/sample-2023.dossier.json"
     );
 }
+
+/// The bad-input catalogue (`bad-*.case.json`, written by `make-bad-cases.py`): at least 40
+/// malformed documents, each refused with a typed problem.
+#[test]
+fn every_bad_input_is_refused_with_a_kind() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(cases_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("bad-") && name.ends_with(".expected.json")) {
+            continue;
+        }
+        count += 1;
+        let answer: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(answer["status"], "failure", "{name} is not a failure");
+        let errors = answer["errors"].as_array().unwrap();
+        assert!(!errors.is_empty(), "{name} names no problem");
+        for e in errors {
+            assert!(
+                e["kind"].is_string() && e["message"].is_string(),
+                "{name}: {e}"
+            );
+        }
+    }
+    assert!(
+        count >= 40,
+        "the catalogue holds {count} bad inputs, fewer than 40"
+    );
+}

@@ -7,12 +7,16 @@
 //! the first renamed. Communities differ: each drops a deterministic 3% of its work records, and
 //! each has its own ID and name. To keep generation cheap next to what it measures, the text of
 //! at most [`POOL`] distinct communities is built and the rest reuse it with their own ID.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "serde_json's Value index answers Null for a missing key; it does not panic"
+)]
 
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
 /// Distinct community texts built before reuse.
-pub const POOL: usize = 16;
+pub(crate) const POOL: usize = 16;
 
 /// Record lists held by the community as a body: kept once, attendees merged.
 const COMMUNITY_LISTS: [&str; 3] = ["meetings", "group_studies", "spot_checks"];
@@ -82,7 +86,9 @@ fn community(base: &Value, units: usize, variant: usize) -> Value {
         let people: Vec<Value> = array(&mut more, &["organisation", "people"])
             .map(|p| p.drain(..).filter(|x| x["role"] != "grid_leader").collect())
             .unwrap_or_default();
-        array(&mut out, &["organisation", "people"]).map(|p| p.extend(people));
+        if let Some(p) = array(&mut out, &["organisation", "people"]) {
+            p.extend(people);
+        }
         let grids = array(&mut more, &["organisation", "communities"])
             .and_then(|c| c.first_mut())
             .and_then(|c| c.get_mut("grids"))
@@ -99,7 +105,9 @@ fn community(base: &Value, units: usize, variant: usize) -> Value {
         let assignments = array(&mut more, &["organisation", "assignments"])
             .map(std::mem::take)
             .unwrap_or_default();
-        array(&mut out, &["organisation", "assignments"]).map(|a| a.extend(assignments));
+        if let Some(a) = array(&mut out, &["organisation", "assignments"]) {
+            a.extend(assignments);
+        }
         let lists: Map<String, Value> = more
             .get_mut("records")
             .and_then(Value::as_object_mut)
@@ -149,7 +157,7 @@ fn merge_attendees(out: &mut Value, list: &str, items: Vec<Value>) {
 
 /// Lines of a city: `communities` communities of `workers` workers (rounded up to a multiple of
 /// six), each a compact JSON dossier.
-pub struct City {
+pub(crate) struct City {
     pool: Vec<String>,
     communities: usize,
     next: usize,
@@ -157,7 +165,7 @@ pub struct City {
 
 impl City {
     /// Builds the pool of distinct community texts.
-    pub fn new(communities: usize, workers: usize) -> City {
+    pub(crate) fn new(communities: usize, workers: usize) -> City {
         let base: Value = serde_json::from_str(&wangge::sample::community_2023().to_json())
             .unwrap_or(Value::Null);
         let units = workers.div_ceil(6).max(1);
@@ -175,7 +183,7 @@ impl City {
     }
 
     /// Workers per community after rounding.
-    pub fn workers_per_community(workers: usize) -> usize {
+    pub(crate) fn workers_per_community(workers: usize) -> usize {
         workers.div_ceil(6).max(1) * 6
     }
 }
@@ -197,6 +205,6 @@ impl Iterator for City {
 }
 
 /// A one-line JSON of the sizes, for the record.
-pub fn describe(communities: usize, workers: usize) -> Value {
+pub(crate) fn describe(communities: usize, workers: usize) -> Value {
     json!({ "communities": communities, "workers_per_community": City::workers_per_community(workers) })
 }

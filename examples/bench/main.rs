@@ -73,12 +73,30 @@ fn one_worker_year(policy: &Policy) {
     let api = median(runs, || {
         let _ = wangge::api::assess_under(policy, &text, None).map(|a| wangge::to_json(&a));
     });
-    println!("## one worker-year (the sample community of 6 workers, 2023; {} bytes)", text.len());
-    println!("parse only                 {:>9.3} ms per worker-year", secs(parse) * 1e3 / workers);
-    println!("compliance evaluation      {:>9.3} ms per worker-year", secs(evaluate) * 1e3 / workers);
-    println!("assessment (all rules)     {:>9.3} ms per worker-year", secs(assess) * 1e3 / workers);
-    println!("evaluation / parse         {:>9.2}×   (target ≤ 0.25×)", secs(evaluate) / secs(parse));
-    println!("assessment / parse         {:>9.2}×", secs(assess) / secs(parse));
+    println!(
+        "## one worker-year (the sample community of 6 workers, 2023; {} bytes)",
+        text.len()
+    );
+    println!(
+        "parse only                 {:>9.3} ms per worker-year",
+        secs(parse) * 1e3 / workers
+    );
+    println!(
+        "compliance evaluation      {:>9.3} ms per worker-year",
+        secs(evaluate) * 1e3 / workers
+    );
+    println!(
+        "assessment (all rules)     {:>9.3} ms per worker-year",
+        secs(assess) * 1e3 / workers
+    );
+    println!(
+        "evaluation / parse         {:>9.2}×   (target ≤ 0.25×)",
+        secs(evaluate) / secs(parse)
+    );
+    println!(
+        "assessment / parse         {:>9.2}×",
+        secs(assess) / secs(parse)
+    );
     println!(
         "direct Rust assess_under   {:>9.3} ms per community call (parse + assess + answer JSON)",
         secs(api) * 1e3
@@ -136,7 +154,9 @@ fn child_batch(workers: usize) {
     let communities = workers.div_ceil(WORKERS_PER_COMMUNITY);
     let mut answered = 0usize;
     let t = Instant::now();
-    for a in wangge::batch::assess_lines(&policy, City::new(communities, WORKERS_PER_COMMUNITY), None) {
+    for a in
+        wangge::batch::assess_lines(&policy, City::new(communities, WORKERS_PER_COMMUNITY), None)
+    {
         answered += usize::from(!a.answer.is_empty());
     }
     println!(
@@ -152,12 +172,18 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("--child-batch") => {
-            let n = args.get(1).and_then(|n| n.parse().ok()).ok_or("--child-batch N")?;
+            let n = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .ok_or("--child-batch N")?;
             child_batch(n);
             return Ok(());
         }
         Some("--generate") => {
-            let n: usize = args.get(1).and_then(|n| n.parse().ok()).ok_or("--generate N M")?;
+            let n: usize = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .ok_or("--generate N M")?;
             let m: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(6);
             eprintln!("{}", generate::describe(n, m));
             for line in City::new(n, m) {
@@ -171,9 +197,8 @@ fn run() -> Result<(), String> {
     let policy = Policy::xincheng_2022();
     println!("# wangge benchmarks");
     println!(
-        "machine: {} cores; build: release{}",
-        std::thread::available_parallelism().map_or(0, |n| n.get()),
-        if cfg!(feature = "parallel") { "" } else { "" }
+        "machine: {} cores; build: release",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!();
     one_worker_year(&policy);
@@ -184,8 +209,14 @@ fn run() -> Result<(), String> {
     println!("workers                    {:>9}", c.workers);
     println!("parse only                 {:>9.2} s", secs(c.parse));
     println!("parse + assess (1 core)    {:>9.2} s", secs(c.full));
-    println!("city-year / parse-only     {:>9.2}×   (target ≤ 1.25×)", secs(c.full) / secs(c.parse));
-    println!("worker-years per second    {:>9.0} (1 core)", c.workers as f64 / secs(c.full));
+    println!(
+        "city-year / parse-only     {:>9.2}×   (target ≤ 1.25×)",
+        secs(c.full) / secs(c.parse)
+    );
+    println!(
+        "worker-years per second    {:>9.0} (1 core)",
+        c.workers as f64 / secs(c.full)
+    );
     if let Some(p) = c.parallel {
         println!(
             "parse + assess (all cores) {:>9.2} s, {:.0} worker-years per second",
@@ -199,7 +230,11 @@ fn run() -> Result<(), String> {
     println!("## scaling and peak memory (batch API, each size in its own process)");
     println!("| workers | communities | seconds | µs per worker-year | peak RSS (MiB) |");
     println!("|---:|---:|---:|---:|---:|");
-    let sizes: &[usize] = if quick { &[1_000, 10_000] } else { &[1_000, 10_000, 100_000] };
+    let sizes: &[usize] = if quick {
+        &[1_000, 10_000]
+    } else {
+        &[1_000, 10_000, 100_000]
+    };
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     for n in sizes {
         let out = std::process::Command::new(&exe)
