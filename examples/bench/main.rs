@@ -179,6 +179,21 @@ fn run() -> Result<(), String> {
             child_batch(n);
             return Ok(());
         }
+        Some("--call-file") => {
+            // The same call the C ABI and WASM make: parse + assess + answer JSON, on a file.
+            let path = args.get(1).ok_or("--call-file FILE RUNS")?;
+            let runs: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(21);
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let policy = Policy::xincheng_2022();
+            let t = median(runs, || {
+                let _ = wangge::api::Answer::from_result(wangge::api::assess_under(
+                    &policy, &text, None,
+                ))
+                .to_json();
+            });
+            println!("{:.3}", secs(t) * 1e3);
+            return Ok(());
+        }
         Some("--generate") => {
             let n: usize = args
                 .get(1)
