@@ -32,9 +32,10 @@ node --test wasm/js/cases.mjs
 # reads wasm/pkg/ and tests/cases/, the portal is examples/portal/.
 port=${WASM_TEST_PORT:-8765}
 native=$(mktemp /tmp/wangge-native-XXXXXX.json)
+compliance=$(mktemp /tmp/wangge-compliance-XXXXXX.json)
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$native"' EXIT
+trap 'kill "$server" 2>/dev/null || true; rm -f "$native" "$compliance"' EXIT
 for _ in $(seq 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1
@@ -49,9 +50,11 @@ if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   if [ "$(id -u)" = 0 ]; then sudo=(); else sudo=(sudo); fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
 fi
-# The native answer the page must agree with: the assessment of the sample dossier for its year.
+# The native answers the page must agree with: the assessment and the compliance report of the
+# sample dossier for its year.
 cargo run --locked -q --bin annual -- --json >"$native"
-PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native" \
+cargo run --locked -q --bin annual -- --compliance --json >"$compliance"
+PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native" NATIVE_REPORT="$compliance" \
   SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
 echo "screenshot: ${SCREENSHOT:-$target/wangge-portal.png}"
 
