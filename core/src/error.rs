@@ -199,39 +199,338 @@ impl From<Problem> for Error {
 }
 
 /// Parses JSON text into `T`, naming the JSON path of the first problem.
+///
+/// The text is deserialised once, by `serde_json` alone. When it fails, the path is recovered
+/// from the position `serde_json` reports (see [`path_at`]) rather than tracked during the parse:
+/// a tracking deserialiser wraps every visitor of every document type, which made it the largest
+/// part of the WebAssembly module, and the paths are only needed on failure.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
+    match T::deserialize(&mut de) {
         Ok(value) => {
             de.end().map_err(|e| {
                 Problem::new(ErrorKind::Syntax, format!("trailing text: {}", lower(&e)))
             })?;
             Ok(value)
         }
-        Err(err) => {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            let kind = match inner.classify() {
-                // serde_json files its recursion limit (128 levels) under syntax: it is ours.
-                serde_json::error::Category::Syntax
-                    if inner.to_string().starts_with("recursion limit exceeded") =>
-                {
-                    ErrorKind::TooLarge
-                }
-                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                    ErrorKind::Syntax
-                }
-                serde_json::error::Category::Data => classify_data(&inner),
-                serde_json::error::Category::Io => ErrorKind::Syntax,
-            };
-            let mut problem = Problem::new(kind, lower(&inner));
-            if path != "." {
-                problem = problem.at(path);
-            }
-            Err(problem.into())
+        Err(inner) => Err(json_problem(text, &inner).into()),
+    }
+}
+
+/// The problem of a failed parse of `text`: kind, message and the JSON path where it failed.
+fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let kind = match inner.classify() {
+        // serde_json files its recursion limit (128 levels) under syntax: it is ours.
+        Category::Syntax if inner.to_string().starts_with("recursion limit exceeded") => {
+            ErrorKind::TooLarge
+        }
+        Category::Syntax | Category::Eof | Category::Io => ErrorKind::Syntax,
+        Category::Data => classify_data(inner),
+    };
+    let message = inner.to_string();
+    let fault = match inner.classify() {
+        Category::Data if message.starts_with("duplicate field") => Fault::Member,
+        // An enum in its `{"variant": ..}` form fails at its key as a whole.
+        Category::Data if message.starts_with("unknown variant") => Fault::Variant,
+        // Our scalars (dates, times, decimals, clause IDs) fail after serde_json has read their
+        // string, so the position may lie past the closing bracket of their container.
+        Category::Data
+            if message.starts_with(crate::time::TIME_ERROR_MARK)
+                || message.starts_with(crate::clause::CLAUSE_ERROR_MARK)
+                || message.contains("is not a decimal number") =>
+        {
+            Fault::Scalar
+        }
+        // Tagged enums are read whole, then fail: past their closing bracket too.
+        Category::Data
+            if !message.starts_with("missing field") && !message.starts_with("invalid length") =>
+        {
+            Fault::Buffered
+        }
+        Category::Data => Fault::Value,
+        // serde_json names a syntax error in the middle of a scalar at the scalar's end, or at
+        // the byte after it.
+        _ if !STRUCTURAL.iter().any(|s| message.starts_with(s)) => Fault::Scalar,
+        // A structural error names the byte it peeked at: the text read is what comes before.
+        Category::Syntax if message.starts_with("trailing comma") => Fault::TrailingComma,
+        // An object whose first key is not a string is an enum's `{"variant": ..}` form.
+        Category::Syntax if message.starts_with("expected value") => Fault::Structure {
+            peeked: true,
+            variant: true,
+        },
+        Category::Syntax => Fault::Structure {
+            peeked: true,
+            variant: false,
+        },
+        _ => Fault::Structure {
+            peeked: false,
+            variant: false,
+        },
+    };
+    let problem = Problem::new(kind, lower(inner));
+    match offset_of(text, inner.line(), inner.column()).map(|at| path_at(text, at, fault)) {
+        Some(path) if !path.is_empty() => problem.at(path),
+        _ => problem,
+    }
+}
+
+/// Messages of `serde_json`'s errors in the structure of the text (rather than in a scalar).
+const STRUCTURAL: &[&str] = &[
+    "EOF while parsing a list",
+    "EOF while parsing an object",
+    "EOF while parsing a value",
+    "expected `:`",
+    "expected `,` or `]`",
+    "expected `,` or `}`",
+    "expected value",
+    "key must be a string",
+    "trailing comma",
+];
+
+/// What a failure concerns, which decides the path it is reported at.
+#[derive(Clone, Copy)]
+enum Fault {
+    /// The value being read, or just read (a wrong type, an impossible date, an unknown
+    /// field's key).
+    Value,
+    /// The object holding the member just read (a duplicate field).
+    Member,
+    /// A scalar read whole (a string that is not a date): when the position is past a closing
+    /// bracket, the scalar is the last member of what that bracket closed.
+    Scalar,
+    /// A value read whole before it was deserialised (a tagged enum): when the position is past
+    /// a closing bracket, a member of what it closed when that member was an object or array.
+    Buffered,
+    /// The punctuation between values (a missing comma or colon, the text cut short).
+    Structure {
+        /// Whether the reported position includes the byte peeked at.
+        peeked: bool,
+        /// Whether an object's first key is concerned as an enum's variant name.
+        variant: bool,
+    },
+    /// A comma before a closing bracket: the container's.
+    TrailingComma,
+    /// An unknown variant: a string's, or the key's of an enum in `{"variant": ..}` form.
+    Variant,
+}
+
+/// The byte offset of `serde_json`'s 1-based `line` and its `column` (bytes read on that line).
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    Some((start + column).min(text.len()))
+}
+
+/// Where the reading of an open container stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    /// After `{`, `[` or `,`: the next key or element is due.
+    Due,
+    /// Inside a key (objects only).
+    Key,
+    /// After a key, before its colon (objects only).
+    Colon,
+    /// After the colon, before the value (objects only).
+    Value,
+    /// Inside a value.
+    Reading,
+    /// After a whole value.
+    Read,
+}
+
+/// One open container of the text read so far: its key or index, and its stage.
+struct Open {
+    /// The member's key (objects) or `None` (arrays).
+    key: Option<String>,
+    /// The element's index (arrays).
+    index: usize,
+    /// Whether this is an array.
+    array: bool,
+    /// Where the reading stands.
+    stage: Stage,
+    /// Whether the value read last was an object or an array.
+    nested: bool,
+    /// Whether the object has a `kind` member: the tag of the documents' tagged enums.
+    tagged: bool,
+}
+
+/// The JSON path (`records.work_records[0].date`) that a failure of `fault` is reported at when
+/// `serde_json` stopped at byte `at` of `text`. The path is the one a path-tracking parse gives:
+/// the value being read, its container for punctuation between values, `?` for a key due but
+/// not read (the differential test `tests/parse_paths.rs` holds the two together).
+fn path_at(text: &str, at: usize, fault: Fault) -> String {
+    let bytes = text.as_bytes();
+    let end = match fault {
+        Fault::Structure { peeked: true, .. } | Fault::TrailingComma => at.saturating_sub(1),
+        _ => at,
+    }
+    .min(bytes.len());
+    // A scalar's failure is never inside a container opened after it.
+    let end = match (fault, end.checked_sub(1).and_then(|e| bytes.get(e))) {
+        (Fault::Scalar, Some(b'{' | b'[')) => end - 1,
+        _ => end,
+    };
+    let mut open: Vec<Open> = Vec::new();
+    // The container closed by the last byte read, if that byte was a closing bracket.
+    let mut closed: Option<Open> = None;
+    let mut i = 0;
+    // Marks the innermost container's current value as begun, and the value as read when
+    // `whole`.
+    fn value(open: &mut [Open], whole: bool) {
+        if let Some(top) = open.last_mut() {
+            top.stage = if whole { Stage::Read } else { Stage::Reading };
+            top.nested = false;
         }
     }
+    while i < end {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            closed = None;
+        }
+        match b {
+            b'{' | b'[' => {
+                value(&mut open, false);
+                open.push(Open {
+                    key: None,
+                    index: 0,
+                    array: b == b'[',
+                    stage: Stage::Due,
+                    nested: false,
+                    tagged: false,
+                });
+            }
+            b'}' | b']' => {
+                closed = open.pop();
+                value(&mut open, true);
+                if let Some(top) = open.last_mut() {
+                    top.nested = true;
+                }
+            }
+            b',' => {
+                if let Some(top) = open.last_mut() {
+                    if top.array {
+                        top.index += 1;
+                    } else {
+                        top.key = None;
+                    }
+                    top.stage = Stage::Due;
+                }
+            }
+            b':' => {
+                if let Some(top) = open.last_mut() {
+                    top.stage = Stage::Value;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < end && bytes.get(i) != Some(&b'"') {
+                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+                let whole = i < end;
+                match open.last_mut() {
+                    Some(top) if !top.array && top.stage == Stage::Due => {
+                        if whole {
+                            let raw = text.get(start..=i).unwrap_or("\"\"");
+                            let key = serde_json::from_str::<String>(raw).unwrap_or_default();
+                            top.tagged |= key == "kind";
+                            top.key = Some(key);
+                            top.stage = Stage::Colon;
+                        } else {
+                            top.stage = Stage::Key;
+                        }
+                    }
+                    _ => value(&mut open, whole),
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                if let Some(top) = open.last_mut() {
+                    if top.stage == Stage::Reading {
+                        top.stage = Stage::Read;
+                    }
+                }
+            }
+            _ => value(&mut open, false),
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    let last = open.len().saturating_sub(1);
+    for (depth, o) in open.iter().enumerate() {
+        let segment = if depth < last {
+            Some(true)
+        } else {
+            // The innermost container: is the failure its current member's or its own?
+            match (fault, o.stage) {
+                (Fault::Member, _) | (Fault::Variant, Stage::Colon) => None,
+                (Fault::Variant, _) => Some(true),
+                (Fault::Scalar | Fault::Buffered, Stage::Due) => Some(!o.array),
+                (Fault::Scalar | Fault::Buffered, _) => Some(true),
+                (Fault::Value, Stage::Due) => Some(!o.array),
+                (Fault::Value, _) => Some(true),
+                (Fault::TrailingComma, _) => (!o.array).then_some(false),
+                (Fault::Structure { .. }, Stage::Due | Stage::Key) if o.array => {
+                    matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
+                }
+                (Fault::Structure { variant: true, .. }, Stage::Due) => None,
+                // A number or literal ends where serde_json peeked: it was read whole.
+                (
+                    Fault::Structure { .. },
+                    Stage::Due | Stage::Key | Stage::Read | Stage::Reading,
+                ) if !o.array => Some(false),
+                (Fault::Structure { .. }, Stage::Value) => Some(true),
+                (Fault::Structure { .. }, _) => None,
+            }
+        };
+        match segment {
+            None => {}
+            Some(_) if o.array => {
+                path.push('[');
+                path.push_str(&o.index.to_string());
+                path.push(']');
+            }
+            Some(known) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                match (&o.key, known) {
+                    (Some(key), true) => path.push_str(key),
+                    _ => path.push('?'),
+                }
+            }
+        }
+    }
+    // Past a closing bracket, a value read whole fails as the last member of what it closed.
+    if let Some(c) = closed.filter(|c| c.stage == Stage::Read) {
+        // A scalar read last failed itself. A value read whole failed in the last member of
+        // the container closed, unless that container is itself a tagged enum (it has a `kind`
+        // member), which fails as a whole. Not told apart (the text alone cannot): a tagged enum
+        // that is not its object's last member and ends with a date, time or decimal reports
+        // that member rather than the enum.
+        let descend = match fault {
+            Fault::Scalar => !c.nested || !c.tagged,
+            Fault::Buffered | Fault::Variant => c.nested && !c.tagged,
+            _ => false,
+        };
+        if descend && c.array {
+            path.push('[');
+            path.push_str(&c.index.to_string());
+            path.push(']');
+        } else if let (true, Some(key)) = (descend, &c.key) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+        }
+    }
+    path
 }
 
 /// Messages of our own deserialisers start with a marker naming their kind.

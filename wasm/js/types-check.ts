@@ -1,7 +1,7 @@
 // Compiled (never run) by scripts/test-wasm.sh with `tsc --noEmit --strict`: the package's .d.ts
 // is valid TypeScript and its answers narrow on `status` without any cast.
-import init, { evaluate, checkPolicy, clauseText, isWorkingDay, defaultPolicy, version } from '../pkg/wangge_wasm.js';
-import type { Dossier, EvaluateAnswer, Problem, Report } from '../pkg/wangge_wasm.js';
+import init, { evaluate, assess, gradeForScore, attendance, evidence, checkPolicy, clauseText, isWorkingDay, defaultPolicy, version } from '../pkg/wangge_wasm.js';
+import type { AssessAnswer, Assessment, Dossier, EvaluateAnswer, Grade, LintReport, Problem, Report } from '../pkg/wangge_wasm.js';
 
 export async function example(dossier: Dossier | string): Promise<string[]> {
   await init();
@@ -12,11 +12,25 @@ export async function example(dossier: Dossier | string): Promise<string[]> {
   const report: Report = answer.value;
   const policy = defaultPolicy();
   const checked = policy.status === 'success' ? checkPolicy(policy.value) : policy;
+  const lint: LintReport | null = checked.status === 'success' && 'findings' in checked.value ? checked.value : null;
+  const assessed: AssessAnswer = assess(dossier);
+  const grades: string[] = assessed.status === 'success'
+    ? ((a: Assessment) => a.workers.map((w) => `${w.name} ${w.score} ${w.grade_zh} ${w.rules.map((r) => r.clause).join(',')}`))(assessed.value)
+    : [];
+  const edge = gradeForScore('90');
+  const grade: Grade | null = edge.status === 'success' ? edge.value : null;
+  const days = attendance(dossier, null, { period: { from: '2023-03-01', to: '2023-03-31' } });
+  const problems = evidence(dossier);
   const clause = clauseText('2.2.2');
   const day = isWorkingDay('2023-04-23');
   return [
     version(),
     checked.status,
+    String(lint?.ok),
+    ...grades,
+    String(grade),
+    days.status === 'success' ? String(days.value.people.length) : days.errors[0].message,
+    problems.status === 'success' ? String(problems.value.people.length) : problems.errors[0].message,
     clause.status === 'success' ? clause.value.text_zh : '',
     String(day.status === 'success' && day.value),
     ...report.people.map((p) => `${p.name} ${p.totals.met}/${p.totals.missed}/${p.totals.excused}`),

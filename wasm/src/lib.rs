@@ -7,10 +7,10 @@
 //!
 //! Two forms of each call:
 //!
-//! - `evaluate`, `checkPolicy`, ... return the answer as a JavaScript object, tagged
+//! - `evaluate`, `assess`, `checkPolicy`, ... return the answer as a JavaScript object, tagged
 //!   `{status: "success", value}` or `{status: "failure", errors: [{kind, message, path?,
 //!   record?, date?}]}`, so JavaScript never parses an error string;
-//! - `evaluateJson`, `checkPolicyJson`, ... return the exact answer text of the Rust API, byte for
+//! - `evaluateJson`, `assessJson`, `checkPolicyJson`, ... return the exact answer text of the Rust API, byte for
 //!   byte (the shared case files of `tests/cases/` are compared with these).
 //!
 //! Documents (dossier, policy, options) may be given as JSON text or as plain objects. The
@@ -21,7 +21,7 @@
 
 use js_sys::JSON;
 use wangge::api::{self, Answer};
-use wangge::{ErrorKind, Problem};
+use wangge::{ErrorKind, Policy, Problem};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -67,51 +67,133 @@ fn to_object(answer: String) -> JsValue {
     JSON::parse(&answer).unwrap_or_else(|exception| exception)
 }
 
-/// The evaluation of a dossier as answer text, byte for byte `wangge::api::evaluate_json`.
-///
-/// `dossier`: a `Dossier` object or its JSON text. `policy`: a `PolicyDocument` object or text;
-/// the embedded default policy when absent. `options`: `{period?: {from, to}, lang?: "zh" |
-/// "en"}` or its text.
-#[wasm_bindgen(js_name = evaluateJson)]
-pub fn evaluate_json(
-    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+/// The texts of a dossier call's three documents, or the failure answer of the first one that
+/// cannot be written as JSON.
+fn dossier_texts(
+    dossier: &JsValue,
+    policy: Option<JsValue>,
+    options: Option<JsValue>,
+) -> Result<(String, Option<String>, Option<String>), String> {
+    Ok((
+        document_text(dossier, "dossier")?,
+        optional_text(policy, "policy")?,
+        optional_text(options, "options")?,
+    ))
+}
+
+/// Defines a call over a dossier, an optional policy and optional options: `$json` answers the
+/// text of `wangge::api::$api` byte for byte, `$object` the same answer as a JavaScript object.
+macro_rules! dossier_call {
+    (
+        $(#[$json_doc:meta])* json: $json:ident as $json_js:ident,
+        $(#[$object_doc:meta])* object: $object:ident as $object_js:ident -> $answer:literal,
+        api: $api:path
+    ) => {
+        $(#[$json_doc])*
+        #[wasm_bindgen(js_name = $json_js)]
+        pub fn $json(
+            #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+            policy: Option<JsValue>,
+            #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")]
+            options: Option<JsValue>,
+        ) -> String {
+            match dossier_texts(&dossier, policy, options) {
+                Ok((d, p, o)) => $api(p.as_deref(), &d, o.as_deref()),
+                Err(failure) => failure,
+            }
+        }
+
+        $(#[$object_doc])*
+        #[wasm_bindgen(js_name = $object_js, unchecked_return_type = $answer)]
+        pub fn $object(
+            #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+            policy: Option<JsValue>,
+            #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")]
+            options: Option<JsValue>,
+        ) -> JsValue {
+            to_object($json(dossier, policy, options))
+        }
+    };
+}
+
+dossier_call! {
+    /// The evaluation of a dossier as answer text, byte for byte `wangge::api::evaluate_json`.
+    ///
+    /// `dossier`: a `Dossier` object or its JSON text. `policy`: a `PolicyDocument` object or
+    /// text; the embedded default policy when absent. `options`: `{period?: {from, to}, lang?:
+    /// "zh" | "en"}` or its text.
+    json: evaluate_json as evaluateJson,
+    /// Evaluates a dossier under a policy: the compliance report of every grid leader, grid
+    /// worker and community, each finding with its clause (see [`evaluate_json`] for the
+    /// arguments).
+    object: evaluate as evaluate -> "EvaluateAnswer",
+    api: api::evaluate_json
+}
+
+dossier_call! {
+    /// The annual assessment of a dossier as answer text, byte for byte
+    /// `wangge::api::assess_json` (arguments as [`evaluate_json`]).
+    json: assess_json as assessJson,
+    /// Grades every grid worker of a dossier (4.1): score as an exact decimal string, grade
+    /// `excellent` / `competent` / `basically_competent` / `incompetent` with `grade_zh`
+    /// (优秀 / 称职 / 基本称职 / 不称职), the rules fired with their clauses, the consequences
+    /// of 5.1 / 5.2, the margin to the next band, each community's grade distribution (4.2)
+    /// and the original text of every clause cited.
+    object: assess as assess -> "AssessAnswer",
+    api: api::assess_json
+}
+
+dossier_call! {
+    /// The attendance report of a dossier as answer text, byte for byte
+    /// `wangge::api::attendance_json` (arguments as [`evaluate_json`]).
+    json: attendance_json as attendanceJson,
+    /// The attendance report (3.3, 3.4, 3.6) of a dossier: daily classes from the clock
+    /// records, the monthly report, spot-check notices and conduct, for the options' period
+    /// (the dossier's when absent).
+    object: attendance as attendance -> "AttendanceAnswer",
+    api: api::attendance_json
+}
+
+dossier_call! {
+    /// The evidence report of a dossier as answer text, byte for byte
+    /// `wangge::api::evidence_json` (arguments as [`evaluate_json`]; of the options only
+    /// `period` is used).
+    json: evidence_json as evidenceJson,
+    /// The evidence report (2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier: problems found and
+    /// solved, urgent reports, proxy services and ledgers, for the options' period (the
+    /// dossier's when absent).
+    object: evidence as evidence -> "EvidenceAnswer",
+    api: api::evidence_json
+}
+
+/// The grade of a score as answer text, byte for byte `wangge::api::grade_for_score_json`.
+#[wasm_bindgen(js_name = gradeForScoreJson)]
+pub fn grade_for_score_json(
+    score: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
     policy: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
-        JsValue,
-    >,
 ) -> String {
-    let texts = document_text(&dossier, "dossier").and_then(|d| {
-        Ok((
-            d,
-            optional_text(policy, "policy")?,
-            optional_text(options, "options")?,
-        ))
-    });
-    match texts {
-        Ok((d, p, o)) => api::evaluate_json(p.as_deref(), &d, o.as_deref()),
+    match optional_text(policy, "policy") {
+        Ok(p) => api::grade_for_score_json(p.as_deref(), score),
         Err(failure) => failure,
     }
 }
 
-/// Evaluates a dossier under a policy: the compliance report of every grid leader, grid worker
-/// and community, each finding with its clause (see [`evaluate_json`] for the arguments).
-#[wasm_bindgen(unchecked_return_type = "EvaluateAnswer")]
-pub fn evaluate(
-    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+/// The grade (4.1) of a score given as a decimal string (`"87.5"`) under a policy's bands (the
+/// default policy when absent): `excellent`, `competent`, `basically_competent` or
+/// `incompetent`; a `shape` failure when the score is not a decimal.
+#[wasm_bindgen(js_name = gradeForScore, unchecked_return_type = "GradeAnswer")]
+pub fn grade_for_score(
+    score: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
     policy: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
-        JsValue,
-    >,
 ) -> JsValue {
-    to_object(evaluate_json(dossier, policy, options))
+    to_object(grade_for_score_json(score, policy))
 }
 
-// `assess` (grades 优秀 / 称职 / 基本称职 / 不称职 and scores) comes with the assessment issue:
-// add `assessJson` / `assess` here the same way, over `wangge::api::assess_json`.
-
-/// Checks a policy document as answer text, byte for byte `wangge::api::check_policy_json`.
+/// The policy linter's answer as text, byte for byte `wangge::api::check_policy_json`.
 #[wasm_bindgen(js_name = checkPolicyJson)]
 pub fn check_policy_json(
     #[wasm_bindgen(unchecked_param_type = "PolicyDocument | string")] policy: JsValue,
@@ -122,9 +204,10 @@ pub fn check_policy_json(
     }
 }
 
-/// Checks a policy document (an object or its text): success holds the normalised document,
-/// failure every problem found.
-#[wasm_bindgen(js_name = checkPolicy, unchecked_return_type = "PolicyAnswer")]
+/// Checks a policy document (an object or its text) and lints its assessment scheme: success
+/// holds the linter's report (band gaps and overlaps, weights, unreachable grades, exception
+/// conflicts, non-monotonic scoring), failure every structural problem found.
+#[wasm_bindgen(js_name = checkPolicy, unchecked_return_type = "CheckPolicyAnswer")]
 pub fn check_policy(
     #[wasm_bindgen(unchecked_param_type = "PolicyDocument | string")] policy: JsValue,
 ) -> JsValue {
@@ -132,10 +215,12 @@ pub fn check_policy(
 }
 
 /// Parses policy JSON text (as read from a file) into a checked `PolicyDocument` object, ready
-/// to show, edit and pass back to `evaluate`. The same check as `checkPolicy`, for text only.
+/// to show, edit and pass back to `evaluate` or `assess`; failure holds every structural
+/// problem, as `checkPolicy` reports them.
 #[wasm_bindgen(js_name = parsePolicy, unchecked_return_type = "PolicyAnswer")]
 pub fn parse_policy(text: &str) -> JsValue {
-    to_object(api::check_policy_json(text))
+    let document = Policy::from_json(text).map(|p| p.document().clone());
+    to_object(Answer::from_result(document).to_json())
 }
 
 /// The embedded default policy (新城街道, 2022) as answer text.

@@ -96,7 +96,11 @@ fn policies_parse_and_check() {
     let value = get(&JSON::parse(&text).unwrap(), "value");
     let parsed = w::parse_policy(&String::from(JSON::stringify(&value).unwrap()));
     assert_eq!(status(&parsed), "success");
-    assert_eq!(status(&w::check_policy(value)), "success");
+    // parsePolicy hands back the document, checkPolicy the linter's report on it.
+    assert!(get(&get(&parsed, "value"), "obligations").is_array());
+    let linted = w::check_policy(value);
+    assert_eq!(status(&linted), "success");
+    assert!(get(&get(&linted, "value"), "findings").is_array());
     let broken = w::check_policy(JsValue::from_str("{}"));
     assert_eq!(status(&broken), "failure");
     assert_eq!(
@@ -116,4 +120,65 @@ fn clauses_and_version() {
     let first = Array::from(&get(&unknown, "errors")).get(0);
     assert_eq!(get(&first, "kind").as_string().unwrap(), "unknown_clause");
     assert_eq!(w::version(), wangge::VERSION);
+}
+
+#[wasm_bindgen_test]
+fn assess_grades_every_worker_with_reasons_and_clauses() {
+    let answer = w::assess(JsValue::from_str(SAMPLE), None, None);
+    assert_eq!(status(&answer), "success");
+    let value = get(&answer, "value");
+    let workers = Array::from(&get(&value, "workers"));
+    assert!(workers.length() >= 1);
+    let first = workers.get(0);
+    let grade_zh = get(&first, "grade_zh").as_string().unwrap();
+    assert!(["优秀", "称职", "基本称职", "不称职"].contains(&grade_zh.as_str()));
+    assert!(
+        get(&first, "score").is_string(),
+        "scores are exact decimal strings"
+    );
+    assert!(get(&value, "clauses").is_object());
+    assert_eq!(
+        w::assess_json(JsValue::from_str(SAMPLE), None, None),
+        wangge::api::assess_json(None, SAMPLE, None)
+    );
+}
+
+#[wasm_bindgen_test]
+fn grades_of_scores_at_the_band_edge() {
+    assert_eq!(get(&w::grade_for_score("90", None), "value"), "excellent");
+    assert_eq!(
+        get(&w::grade_for_score("89.99", None), "value"),
+        "competent"
+    );
+    let answer = w::grade_for_score("ninety", None);
+    let first = Array::from(&get(&answer, "errors")).get(0);
+    assert_eq!(get(&first, "kind").as_string().unwrap(), "shape");
+}
+
+#[wasm_bindgen_test]
+fn attendance_and_evidence_answer_as_the_rust_api() {
+    assert_eq!(
+        w::attendance_json(
+            JsValue::from_str(SAMPLE),
+            None,
+            Some(JsValue::from_str(MAY))
+        ),
+        wangge::api::attendance_json(None, SAMPLE, Some(MAY))
+    );
+    assert_eq!(
+        w::evidence_json(
+            JsValue::from_str(SAMPLE),
+            None,
+            Some(JsValue::from_str(MAY))
+        ),
+        wangge::api::evidence_json(None, SAMPLE, Some(MAY))
+    );
+    assert_eq!(
+        status(&w::attendance(JsValue::from_str(SAMPLE), None, None)),
+        "success"
+    );
+    assert_eq!(
+        status(&w::evidence(JsValue::from_str(SAMPLE), None, None)),
+        "success"
+    );
 }

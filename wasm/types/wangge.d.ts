@@ -2,19 +2,12 @@
  * Rust types of wangge). Do not edit by hand. */
 
 /**
- * A calendar date, YYYY-MM-DD.
+ * An exact decimal: a string such as "87.5" (at most four decimal places) or an integer.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Date".
+ * via the `definition` "Decimal".
  */
-export type Date = string;
-/**
- * Whom an obligation binds.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Binds".
- */
-export type Binds = "grid_leader" | "grid_worker" | "community";
+export type Decimal = string | number;
 /**
  * A clause ID of the measures, as in CLAUSES.md.
  *
@@ -59,22 +52,48 @@ export type ClauseId =
   | "5.1"
   | "5.2";
 /**
- * Which days daily duties fall on.
+ * Bonus or deduction.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "DailyDutyDays".
+ * via the `definition` "Direction".
  */
-export type DailyDutyDays = "working_days" | "working_days_and_duty_days" | "every_day";
+export type Direction = "bonus" | "deduction";
+/**
+ * A calendar date, YYYY-MM-DD.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Date".
+ */
+export type Date = string;
+/**
+ * Kinds of anomaly.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AnomalyKind".
+ */
+export type AnomalyKind =
+  | "clock_out_without_in"
+  | "clock_in_twice"
+  | "missing_clock_out"
+  | "clock_on_leave_day"
+  | "clock_on_rest_day"
+  | "not_assigned"
+  | "outside_period"
+  | "leave_on_rest_days_only"
+  | "spot_check_on_rest_day"
+  | "observation_on_leave_day"
+  | "observation_contradicts_clock"
+  | "no_clock_records";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "ClauseAnswer".
+ * via the `definition` "AssessAnswer".
  */
-export type ClauseAnswer =
+export type AssessAnswer =
   | {
       status: "success";
-      value: Clause;
+      value: Assessment;
     }
   | {
       /**
@@ -83,6 +102,35 @@ export type ClauseAnswer =
       errors: Problem[];
       status: "failure";
     };
+/**
+ * Language of the human-readable texts in a report.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Lang".
+ */
+export type Lang = "zh" | "en";
+/**
+ * A consequence of the grade.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Consequence".
+ */
+export type Consequence =
+  "priority_for_awards" | "priority_two_committee_candidate" | "no_award_eligibility";
+/**
+ * The four grades of 4.1, from best to worst.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Grade".
+ */
+export type Grade = "excellent" | "competent" | "basically_competent" | "incompetent";
+/**
+ * Kinds of rule in an assessment.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "RuleKind".
+ */
+export type RuleKind = "component" | "adjustment" | "exception" | "quota" | "consequence";
 /**
  * What kind of problem a document or a request has.
  *
@@ -104,7 +152,224 @@ export type ErrorKind =
   | "unknown_clause"
   | "invalid_organisation"
   | "invalid_period"
-  | "too_large";
+  | "too_large"
+  | "out_of_order";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AttendanceAnswer".
+ */
+export type AttendanceAnswer =
+  | {
+      status: "success";
+      value: AttendanceReport;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * The conduct rules of 3.6.1–3.6.5 as a closed list, each citing its clause.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ConductKind".
+ */
+export type ConductKind =
+  | "improper_dress"
+  | "phone_on_duty"
+  | "tv_or_recordings_on_duty"
+  | "chess_or_cards_on_duty"
+  | "computer_games_on_duty"
+  | "private_errands"
+  | "leaving_post"
+  | "slipping_away"
+  | "visiting_other_posts"
+  | "discourtesy"
+  | "quarrelling"
+  | "escalating_conflict"
+  | "foul_language"
+  | "heavy_drinking_on_duty"
+  | "drinking_at_noon"
+  | "drink_driving"
+  | "entertainment_venue_in_working_time"
+  | "gambling";
+/**
+ * The class of one person's day (3.3, 3.6.1).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DayClass".
+ */
+export type DayClass =
+  | "present"
+  | "late"
+  | "left_early"
+  | "late_and_left_early"
+  | "half_day_absent"
+  | "absent"
+  | "on_leave"
+  | "official_business"
+  | "rest_day_duty"
+  | "incomplete";
+/**
+ * Kinds of leave. `official_business` (公出) is work away from the post, not leave, but is
+ * recorded the same way.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LeaveKind".
+ */
+export type LeaveKind =
+  | "annual"
+  | "sick"
+  | "personal"
+  | "marriage"
+  | "bereavement"
+  | "official_business"
+  | "compensatory"
+  | "unspecified";
+/**
+ * What a spot check can find (3.4: 迟到、早退、无故缺勤等 — a minimum list).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ObservedFinding".
+ */
+export type ObservedFinding = "present" | "late" | "left_early" | "absent" | "other_irregularity";
+/**
+ * Whom a notice of criticism is for (3.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "NoticeRecipient".
+ */
+export type NoticeRecipient = "worker" | "responsible_person";
+/**
+ * A local time, HH:MM, 00:00 to 23:59.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LocalTime".
+ */
+export type LocalTime = string;
+/**
+ * Who receives the community's notice of criticism after a spot check (3.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ResponsiblePerson".
+ */
+export type ResponsiblePerson = "named_else_party_secretary" | "party_secretary";
+/**
+ * A day of the year, MM-DD.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "MonthDay".
+ */
+export type MonthDay = string;
+/**
+ * Whom an obligation binds.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Binds".
+ */
+export type Binds = "grid_leader" | "grid_worker" | "community";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "CheckPolicyAnswer".
+ */
+export type CheckPolicyAnswer =
+  | {
+      status: "success";
+      value: LintReport;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * What a lint finding is about.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LintCode".
+ */
+export type LintCode =
+  | "band_gap"
+  | "band_overlap"
+  | "unreachable_grade"
+  | "weights_total"
+  | "exception_never_fires"
+  | "exception_always_fires"
+  | "exception_conflict"
+  | "non_monotonic"
+  | "unknown_name"
+  | "part_weights";
+/**
+ * How serious a lint finding is.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = "error" | "warning";
+/**
+ * Which days daily duties fall on.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DailyDutyDays".
+ */
+export type DailyDutyDays = "working_days" | "working_days_and_duty_days" | "every_day";
+/**
+ * Problem categories, from the clauses that name them. The lists end in 等 and are minimum
+ * lists: a policy adds categories under `other` (`evidence.extra_categories`).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProblemCategory".
+ */
+export type ProblemCategory =
+  | "dispute"
+  | "petition"
+  | "instability"
+  | "public_security_hazard"
+  | "emergency"
+  | "work_safety"
+  | "fire_safety"
+  | "gas_safety"
+  | "food_and_drug_safety"
+  | "farm_produce_safety"
+  | "traffic_safety"
+  | "geological_hazard"
+  | "weather_hazard"
+  | "damaged_infrastructure"
+  | "street_occupation"
+  | "nuisance"
+  | "exposed_garbage"
+  | "air_pollution"
+  | "water_pollution"
+  | "solid_or_hazardous_waste"
+  | "wage_arrears_risk"
+  | "other";
+/**
+ * The ledgers 2.1.2 names (a minimum list: the text ends in 等; a policy adds kinds under
+ * `other`).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LedgerKind".
+ */
+export type LedgerKind =
+  | "entitled_groups"
+  | "left_behind_children"
+  | "elderly_in_difficulty"
+  | "disabled"
+  | "veterans"
+  | "floating_population"
+  | "severe_mental_disorder"
+  | "drug_users"
+  | "community_corrections"
+  | "released_prisoners"
+  | "other";
 /**
  * The five must-visit groups (五必访, 2.2.2).
  *
@@ -118,12 +383,45 @@ export type MustVisit =
   | "model_figures"
   | "special_groups";
 /**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ClauseAnswer".
+ */
+export type ClauseAnswer =
+  | {
+      status: "success";
+      value: Clause;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * Clock-in or clock-out.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ClockDirection".
+ */
+export type ClockDirection = "in" | "out";
+/**
+ * Where a clock event comes from.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ClockSource".
+ */
+export type ClockSource = "machine" | "app" | "manual";
+/**
  * Why a duty did not apply.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Excuse".
  */
-export type Excuse = "leave" | "not_assigned" | "not_a_working_day" | "not_yet_due";
+export type Excuse =
+  "leave" | "official_business" | "not_assigned" | "not_a_working_day" | "not_yet_due";
 /**
  * Units of a shortfall.
  *
@@ -138,6 +436,37 @@ export type Unit = "minutes" | "records" | "items" | "groups";
  * via the `definition` "Status".
  */
 export type Status = "met" | "missed" | "excused";
+/**
+ * How a component's share is measured.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Measure".
+ */
+export type Measure =
+  | {
+      kind: "compliance_rate";
+      /**
+       * Obligation IDs of the policy.
+       */
+      obligations: string[];
+      when_nothing_due: Decimal;
+      zero_at?: Decimal;
+    }
+  | {
+      /**
+       * The fact it is divided by.
+       */
+      denominator: string;
+      kind: "fact_ratio";
+      /**
+       * The fact counted as earned.
+       */
+      numerator: string;
+      when_nothing_due: Decimal;
+    }
+  | {
+      kind: "constant";
+    };
 /**
  * Records an obligation can count.
  *
@@ -186,33 +515,44 @@ export type Role = "grid_leader" | "grid_worker" | "helper";
  */
 export type MeetingKind = "dispatch" | "morning" | "weekly" | "quarterly_joint";
 /**
- * Problem categories, from the clauses that name them (minimum lists; `other` for the rest).
+ * The two channels every urgent report goes to (2.1.4, 2.1.7, 2.1.8).
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "ProblemCategory".
+ * via the `definition` "ReportChannel".
  */
-export type ProblemCategory =
-  | "dispute"
-  | "petition"
-  | "instability"
-  | "public_security_hazard"
-  | "emergency"
-  | "work_safety"
-  | "fire_safety"
-  | "gas_safety"
-  | "food_and_drug_safety"
-  | "farm_produce_safety"
-  | "traffic_safety"
-  | "geological_hazard"
-  | "weather_hazard"
-  | "damaged_infrastructure"
-  | "street_occupation"
-  | "nuisance"
-  | "exposed_garbage"
-  | "air_pollution"
-  | "water_pollution"
-  | "solid_or_hazardous_waste"
-  | "wage_arrears_risk"
+export type ReportChannel = "community" | "grid_group";
+/**
+ * Steps of a problem's lifecycle (2.2.2: 马上解决；解决不了的上报网格负责人，协调相关部门共同解决，
+ * 并及时向居民进行反馈).
+ *
+ * Allowed orders: `solved_on_spot` [`feedback_given`]; or `escalated` `coordinated`*
+ * `resolved` [`feedback_given`]. Anything else is an error naming the record.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "StepKind".
+ */
+export type StepKind =
+  "solved_on_spot" | "escalated" | "coordinated" | "resolved" | "feedback_given";
+/**
+ * How a proxy case ended.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProxyOutcome".
+ */
+export type ProxyOutcome = "completed" | "refused" | "withdrawn" | "referred";
+/**
+ * Services 2.1.8 names (a minimum list: it ends in 等).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProxyService".
+ */
+export type ProxyService =
+  | "minimum_living_allowance"
+  | "entitled_group_benefits"
+  | "hardship_aid"
+  | "administrative_approval"
+  | "employment"
+  | "social_insurance"
   | "other";
 /**
  * The five must-checks (五必查, 2.2.2).
@@ -235,12 +575,24 @@ export type MustCheck =
 export type MustDo =
   "know_the_numbers" | "gather_sentiment" | "watch_opinion" | "prevent_epidemics" | "meet_needs";
 /**
- * A local time, HH:MM, 00:00 to 23:59.
+ * What an exception does.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "LocalTime".
+ * via the `definition` "Effect".
  */
-export type LocalTime = string;
+export type Effect =
+  | {
+      grade: Grade;
+      kind: "at_most";
+    }
+  | {
+      grade: Grade;
+      kind: "not";
+    }
+  | {
+      grade: Grade;
+      kind: "exactly";
+    };
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -260,13 +612,6 @@ export type EvaluateAnswer =
       status: "failure";
     };
 /**
- * Language of the human-readable texts in a report.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Lang".
- */
-export type Lang = "zh" | "en";
-/**
  * How often an obligation recurs.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -280,6 +625,63 @@ export type PeriodKind = "working_day" | "week" | "month" | "quarter" | "year" |
  * via the `definition` "WarningKind".
  */
 export type WarningKind = "outside_period" | "outside_assignment" | "not_a_grid_worker";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceAnswer".
+ */
+export type EvidenceAnswer =
+  | {
+      status: "success";
+      value: EvidenceReport;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * What an evidence finding is about.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "FindingKind".
+ */
+export type FindingKind = "late_report" | "missing_report" | "stale_ledger_entry";
+/**
+ * Units of an evidence finding's `limit` and `actual`.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceUnit".
+ */
+export type EvidenceUnit = "minutes" | "days";
+/**
+ * How fast problems of a category must be reported on both channels.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Urgency".
+ */
+export type Urgency = "at_once" | "promptly" | "none";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GradeAnswer".
+ */
+export type GradeAnswer =
+  | {
+      status: "success";
+      value: Grade;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
 /**
  * What an obligation asks, per period instance.
  *
@@ -362,6 +764,13 @@ export type PatrolSumming = "summed_over_day" | "longest_session";
 export type WeekdayName =
   "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 /**
+ * Kinds of period part.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PartKind".
+ */
+export type PartKind = "month" | "quarter" | "half_year";
+/**
  * An answer: success with a value, or failure with every problem found.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -379,6 +788,13 @@ export type PolicyAnswer =
       errors: Problem[];
       status: "failure";
     };
+/**
+ * Scope of a quota.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "QuotaScope".
+ */
+export type QuotaScope = "community" | "subdistrict";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -402,6 +818,454 @@ export type WorkingDayAnswer =
     };
 
 /**
+ * A bonus item or a deduction: points per counted fact, up to a cap.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Adjustment".
+ */
+export interface Adjustment {
+  /**
+   * Most points in total.
+   */
+  cap?: Decimal | null;
+  clause: ClauseId;
+  direction: Direction;
+  /**
+   * The fact counted.
+   */
+  fact: string;
+  /**
+   * Stable ID.
+   */
+  id: string;
+  points_each: Decimal;
+  /**
+   * English title.
+   */
+  title_en: string;
+  /**
+   * Chinese title.
+   */
+  title_zh: string;
+}
+/**
+ * A bonus or deduction applied.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AdjustmentApplied".
+ */
+export interface AdjustmentApplied {
+  /**
+   * Its clause.
+   */
+  clause: string;
+  /**
+   * How many times the fact was counted.
+   */
+  count: number;
+  direction: Direction;
+  /**
+   * Adjustment ID.
+   */
+  id: string;
+  points: Decimal;
+  /**
+   * Title in the answer's language.
+   */
+  title: string;
+}
+/**
+ * A record that could not be used as it stands, or a finding the records contradict.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Anomaly".
+ */
+export interface Anomaly {
+  /**
+   * The clause concerned.
+   */
+  clause: string;
+  /**
+   * The day concerned.
+   */
+  date?: Date | null;
+  kind: AnomalyKind;
+  /**
+   * Lowercase description, values in backticks.
+   */
+  message: string;
+  /**
+   * The person concerned.
+   */
+  person?: string | null;
+  /**
+   * The record concerned.
+   */
+  record: string;
+}
+/**
+ * The answer of [`assess`].
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Assessment".
+ */
+export interface Assessment {
+  /**
+   * Every cited clause with its original text.
+   */
+  clauses: {
+    [k: string]: CitedClause | undefined;
+  };
+  /**
+   * One roll-up per community.
+   */
+  communities: CommunityRollup[];
+  /**
+   * False when records were set aside (see the compliance report's warnings).
+   */
+  complete: boolean;
+  lang: Lang;
+  period: DateRange;
+  policy: PolicyRef;
+  /**
+   * One result per grid worker, in organisation order.
+   */
+  workers: WorkerResult[];
+}
+/**
+ * A cited clause with its original text.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "CitedClause".
+ */
+export interface CitedClause {
+  /**
+   * Original text.
+   */
+  text_zh: string;
+  /**
+   * English heading.
+   */
+  title_en: string;
+  /**
+   * Chinese heading.
+   */
+  title_zh: string;
+}
+/**
+ * A community's roll-up for its annual key-work assessment (4.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "CommunityRollup".
+ */
+export interface CommunityRollup {
+  /**
+   * Community ID.
+   */
+  community: string;
+  distribution: Distribution;
+  /**
+   * Mean score, rounded as the scheme says; absent with no worker.
+   */
+  mean_score?: Decimal | null;
+  /**
+   * Name.
+   */
+  name: string;
+  own_duties: Totals;
+  /**
+   * The community's own duties, per obligation.
+   */
+  own_duties_by_obligation: ObligationTotals[];
+  /**
+   * Workers graded.
+   */
+  workers: number;
+}
+/**
+ * Grade counts.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Distribution".
+ */
+export interface Distribution {
+  /**
+   * 基本称职.
+   */
+  basically_competent: number;
+  /**
+   * 称职.
+   */
+  competent: number;
+  /**
+   * 优秀.
+   */
+  excellent: number;
+  /**
+   * 不称职.
+   */
+  incompetent: number;
+}
+/**
+ * Counts of outcomes.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Totals".
+ */
+export interface Totals {
+  /**
+   * Excused.
+   */
+  excused: number;
+  /**
+   * Met.
+   */
+  met: number;
+  /**
+   * Missed.
+   */
+  missed: number;
+}
+/**
+ * Outcome counts of one obligation.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ObligationTotals".
+ */
+export interface ObligationTotals {
+  /**
+   * Its clause.
+   */
+  clause: string;
+  /**
+   * Excused.
+   */
+  excused: number;
+  /**
+   * Met.
+   */
+  met: number;
+  /**
+   * Missed.
+   */
+  missed: number;
+  /**
+   * The obligation.
+   */
+  obligation: string;
+}
+/**
+ * An inclusive range of dates, `from` to `to`.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DateRange".
+ */
+export interface DateRange {
+  from: Date;
+  to: Date;
+}
+/**
+ * The policy a report was computed under.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PolicyRef".
+ */
+export interface PolicyRef {
+  /**
+   * Policy ID.
+   */
+  id: string;
+  /**
+   * Policy version.
+   */
+  version: string;
+}
+/**
+ * One grid worker's result.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "WorkerResult".
+ */
+export interface WorkerResult {
+  /**
+   * Bonus items and deductions applied.
+   */
+  adjustments: AdjustmentApplied[];
+  /**
+   * False under the one-vote veto of 5.2.
+   */
+  award_eligible: boolean;
+  /**
+   * Community.
+   */
+  community: string;
+  /**
+   * Points per component.
+   */
+  components: ComponentScore[];
+  /**
+   * Consequences of the grade (5.1, 5.2).
+   */
+  consequences: Consequence[];
+  grade: Grade;
+  /**
+   * Chinese label of the final grade.
+   */
+  grade_zh: string;
+  margin: Margin;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Period parts, when the scheme has them.
+   */
+  parts?: PartScore[];
+  /**
+   * Person ID.
+   */
+  person: string;
+  /**
+   * Every rule that fired, most important first.
+   */
+  rules: RuleFired[];
+  score: Decimal;
+  score_grade: Grade;
+}
+/**
+ * Points of one component.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ComponentScore".
+ */
+export interface ComponentScore {
+  /**
+   * Its clause.
+   */
+  clause: string;
+  /**
+   * What was counted as earned.
+   */
+  earned: number;
+  /**
+   * Component ID.
+   */
+  id: string;
+  lost: Decimal;
+  /**
+   * What it was counted against.
+   */
+  out_of: number;
+  points: Decimal;
+  /**
+   * Title in the answer's language.
+   */
+  title: string;
+  weight: Decimal;
+}
+/**
+ * How far a worker is from the neighbouring grades.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Margin".
+ */
+export interface Margin {
+  /**
+   * Points above the next worse grade (the score minus its band's upper bound).
+   */
+  above_worse?: GradeGap | null;
+  /**
+   * The component that lost most points.
+   */
+  largest_shortfall?: string | null;
+  /**
+   * The whole margin in words, in the answer's language.
+   */
+  text: string;
+  /**
+   * Points needed for the next better grade (its band's lower bound minus the score).
+   */
+  to_better?: GradeGap | null;
+}
+/**
+ * A gap to a grade.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GradeGap".
+ */
+export interface GradeGap {
+  grade: Grade;
+  points: Decimal;
+}
+/**
+ * The score of one period part.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PartScore".
+ */
+export interface PartScore {
+  period: DateRange;
+  /**
+   * Its score; absent when nothing was due in it (left out of the mean).
+   */
+  score?: Decimal | null;
+  weight: Decimal;
+}
+/**
+ * A rule that fired for a worker, with its clause and the evidence behind it.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "RuleFired".
+ */
+export interface RuleFired {
+  /**
+   * Clause.
+   */
+  clause: string;
+  /**
+   * How many facts or records it rests on.
+   */
+  evidence_count: number;
+  /**
+   * Rule ID (component, adjustment or exception ID; `quota`; `5.1` / `5.2`).
+   */
+  id: string;
+  kind: RuleKind;
+  /**
+   * For an exception outranked by a higher-priority one: that one's ID.
+   */
+  overridden_by?: string | null;
+  /**
+   * Human-readable reason in the answer's language.
+   */
+  text: string;
+}
+/**
+ * One thing wrong with an input, with where it is.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Problem".
+ */
+export interface Problem {
+  /**
+   * Date concerned, `YYYY-MM-DD`.
+   */
+  date?: string | null;
+  kind: ErrorKind;
+  /**
+   * Lowercase description, the offending value in backticks.
+   */
+  message: string;
+  /**
+   * JSON path of the offending value, such as `records.work_records[3].patrols[0].end`.
+   */
+  path?: string | null;
+  /**
+   * ID of the record or item concerned.
+   */
+  record?: string | null;
+}
+/**
  * A person assigned to a grid from `from` to `to` (inclusive; open-ended when absent).
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -421,6 +1285,440 @@ export interface Assignment {
    * Last day in the grid; absent while the assignment runs.
    */
   to?: Date | null;
+}
+/**
+ * The attendance report of a period.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AttendanceReport".
+ */
+export interface AttendanceReport {
+  /**
+   * Records that could not be used as they stand, and contradictions.
+   */
+  anomalies: Anomaly[];
+  /**
+   * True when there is no anomaly.
+   */
+  complete: boolean;
+  /**
+   * Conduct incidents, by date (3.6.1–3.6.5).
+   */
+  conduct: ConductFinding[];
+  /**
+   * Every classed day, by person (organisation order) then date.
+   */
+  days: AttendanceDay[];
+  /**
+   * Monthly reports, by community then month (3.3).
+   */
+  months: MonthlyReport[];
+  /**
+   * Notices of criticism, by spot check (3.4).
+   */
+  notices: Notice[];
+  /**
+   * One entry per grid worker, in organisation order.
+   */
+  people: PersonAttendance[];
+  period: DateRange;
+  policy: PolicyRef;
+}
+/**
+ * A conduct incident, under the clause it breaks (3.6.1–3.6.5). The measures state no
+ * consequence: none is invented here.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ConductFinding".
+ */
+export interface ConductFinding {
+  /**
+   * The clause it breaks.
+   */
+  clause: string;
+  date: Date;
+  kind: ConductKind;
+  /**
+   * The worker.
+   */
+  person: string;
+  /**
+   * The incident record.
+   */
+  record: string;
+  /**
+   * Chinese text.
+   */
+  text_zh: string;
+}
+/**
+ * One person's day.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AttendanceDay".
+ */
+export interface AttendanceDay {
+  /**
+   * Half-days of absence without reason (0, 1 or 2).
+   */
+  absent_half_days: number;
+  class: DayClass;
+  /**
+   * The clauses it rests on: always 3.3; 3.6.1 when late or early; 3.6.6 for duty.
+   */
+  clauses: string[];
+  /**
+   * The worker's community.
+   */
+  community: string;
+  date: Date;
+  /**
+   * Minutes left early beyond the grace, in sessions not counted as absence.
+   */
+  early_minutes: number;
+  /**
+   * IDs of the records used: clock events, leave, duty shift.
+   */
+  evidence: string[];
+  /**
+   * The working hours applied (their ID), on a working day.
+   */
+  hours?: string | null;
+  /**
+   * Minutes late beyond the grace, in sessions not counted as absence.
+   */
+  late_minutes: number;
+  /**
+   * The kind of leave, for leave and official business.
+   */
+  leave_kind?: LeaveKind | null;
+  /**
+   * The worker.
+   */
+  person: string;
+}
+/**
+ * A community's monthly attendance report to the subdistrict Party committee (3.3).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "MonthlyReport".
+ */
+export interface MonthlyReport {
+  /**
+   * The clause asking for it: 3.3.
+   */
+  clause: string;
+  /**
+   * Community ID.
+   */
+  community: string;
+  /**
+   * The month, `YYYY-MM`.
+   */
+  month: string;
+  /**
+   * Community name.
+   */
+  name: string;
+  period: DateRange;
+  /**
+   * One row per grid worker with a classed day in the month, in organisation order.
+   */
+  rows: MonthlyRow[];
+  totals: AttendanceCounts;
+}
+/**
+ * One worker's row of a monthly report.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "MonthlyRow".
+ */
+export interface MonthlyRow {
+  counts: AttendanceCounts;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The worker.
+   */
+  person: string;
+}
+/**
+ * Counts of a person's or a community's days; every count is a sum over the days.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AttendanceCounts".
+ */
+export interface AttendanceCounts {
+  /**
+   * Half-days of absence without reason (旷工, in half-days).
+   */
+  absent_half_days: number;
+  /**
+   * Days of each class.
+   */
+  classes: {
+    [k: string]: number | undefined;
+  };
+  /**
+   * Conduct incidents (3.6.1–3.6.5).
+   */
+  conduct: number;
+  /**
+   * Days with early leave (早退次数).
+   */
+  early_days: number;
+  /**
+   * Minutes left early (早退分钟).
+   */
+  early_minutes: number;
+  /**
+   * Days with lateness (迟到次数).
+   */
+  late_days: number;
+  /**
+   * Minutes late (迟到分钟).
+   */
+  late_minutes: number;
+  /**
+   * Days of leave by kind (official business is its own class, not here).
+   */
+  leave_days: {
+    [k: string]: number | undefined;
+  };
+  /**
+   * Notices of criticism to the worker (3.4).
+   */
+  notices: number;
+  /**
+   * Working days classed (应出勤天数).
+   */
+  working_days: number;
+}
+/**
+ * A notice of criticism (通报批评) after a spot check (3.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Notice".
+ */
+export interface Notice {
+  /**
+   * 3.4.
+   */
+  clause: string;
+  /**
+   * The community.
+   */
+  community: string;
+  /**
+   * The worker found.
+   */
+  concerning: string;
+  /**
+   * Clock events contradicting the finding, when the clock records say otherwise (the
+   * contradiction is also an anomaly; it is not resolved here).
+   */
+  contradicted_by?: string[];
+  date: Date;
+  /**
+   * The spot check's ID, then the worker's clock events of the day.
+   */
+  evidence: string[];
+  fact: ObservedFinding;
+  /**
+   * ID: the spot check's, the worker's and `worker` or `head`.
+   */
+  id: string;
+  /**
+   * Who is criticised.
+   */
+  recipient: string;
+  recipient_role: NoticeRecipient;
+  /**
+   * The notice's text.
+   */
+  text_zh: string;
+  time: LocalTime;
+}
+/**
+ * One worker's attendance over the evaluated period, for the assessment (4.1).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PersonAttendance".
+ */
+export interface PersonAttendance {
+  /**
+   * Community.
+   */
+  community: string;
+  /**
+   * Conduct incidents by clause.
+   */
+  conduct_by_clause: {
+    [k: string]: number | undefined;
+  };
+  counts: AttendanceCounts;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Notices received as a community's responsible person (3.4).
+   */
+  notices_as_responsible_person: number;
+  /**
+   * The worker.
+   */
+  person: string;
+}
+/**
+ * The attendance section of a policy document.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AttendancePolicy".
+ */
+export interface AttendancePolicy {
+  early_leave_grace_minutes: Choice7;
+  full_day_absence_at_minutes: Choice7;
+  half_day_absence_at_minutes: Choice7;
+  late_grace_minutes: Choice7;
+  responsible_person: Choice8;
+  working_hours: Choice6;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice7".
+ */
+export interface Choice7 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: number;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice8".
+ */
+export interface Choice8 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  value: ResponsiblePerson;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice6".
+ */
+export interface Choice6 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: WorkingHours[];
+}
+/**
+ * One schedule of working hours: a morning and an afternoon session.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "WorkingHours".
+ */
+export interface WorkingHours {
+  afternoon: Session;
+  /**
+   * The communities it is for; every community when empty. A schedule naming a community
+   * wins over one naming none.
+   */
+  communities?: string[];
+  /**
+   * First day in force; always when absent.
+   */
+  effective_from?: Date | null;
+  /**
+   * Last day in force; open-ended when absent.
+   */
+  effective_to?: Date | null;
+  /**
+   * Stable ID, unique in the policy, such as `summer`.
+   */
+  id: string;
+  morning: Session;
+  /**
+   * Chinese name, such as 夏季作息.
+   */
+  name_zh: string;
+  /**
+   * The part of each year it is for; the whole year when absent.
+   */
+  season?: Season | null;
+}
+/**
+ * A working session, `start` to `end` the same day.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Session".
+ */
+export interface Session {
+  end: LocalTime;
+  start: LocalTime;
+}
+/**
+ * A part of each year, `from` to `to` inclusive; it may run over the new year (`10-01` to
+ * `04-30`).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Season".
+ */
+export interface Season {
+  from: MonthDay;
+  to: MonthDay;
+}
+/**
+ * A grade band: the scores from `min` to `max`, each bound inclusive or not.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Band".
+ */
+export interface Band {
+  grade: Grade;
+  /**
+   * Upper bound; none above.
+   */
+  max?: Bound | null;
+  /**
+   * Lower bound; none below.
+   */
+  min?: Bound | null;
+}
+/**
+ * One end of a band.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Bound".
+ */
+export interface Bound {
+  /**
+   * Whether the score itself is in the band (以上 / 以下 / 不少于 include it).
+   */
+  inclusive: boolean;
+  value: Decimal;
 }
 /**
  * What a policy adds to the national calendar.
@@ -510,6 +1808,48 @@ export interface MakeUpWorkday {
   for_zh: string;
 }
 /**
+ * The linter's answer.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LintReport".
+ */
+export interface LintReport {
+  /**
+   * Every defect found.
+   */
+  findings: LintFinding[];
+  /**
+   * True when no finding is an error.
+   */
+  ok: boolean;
+  /**
+   * Policy ID.
+   */
+  policy: string;
+  /**
+   * Policy version.
+   */
+  version: string;
+}
+/**
+ * One defect.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LintFinding".
+ */
+export interface LintFinding {
+  code: LintCode;
+  /**
+   * Lowercase description.
+   */
+  message: string;
+  /**
+   * JSON path in the policy document.
+   */
+  path: string;
+  severity: Severity;
+}
+/**
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -524,24 +1864,98 @@ export interface Choice {
   value: DailyDutyDays;
 }
 /**
- * A cited clause with its original text.
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "CitedClause".
+ * via the `definition` "Choice2".
  */
-export interface CitedClause {
+export interface Choice2 {
+  clause: ClauseId;
   /**
-   * Original text.
+   * Why: says it is a local choice, not text of the measures.
    */
-  text_zh: string;
+  note: string;
   /**
-   * English heading.
+   * The value chosen.
    */
-  title_en: string;
+  value: number;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice3".
+ */
+export interface Choice3 {
+  clause: ClauseId;
   /**
-   * Chinese heading.
+   * Why: says it is a local choice, not text of the measures.
    */
-  title_zh: string;
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: ProblemCategory[];
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice4".
+ */
+export interface Choice4 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: LedgerMaxAge[];
+}
+/**
+ * The staleness limit of one named ledger kind (2.1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LedgerMaxAge".
+ */
+export interface LedgerMaxAge {
+  /**
+   * Most days since the last update; an entry exactly this old is current.
+   */
+  days: number;
+  kind: LedgerKind;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice5".
+ */
+export interface Choice5 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: MustVisitLedgers[];
+}
+/**
+ * The ledgers that show a must-visit group lives in a grid.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "MustVisitLedgers".
+ */
+export interface MustVisitLedgers {
+  group: MustVisit;
+  /**
+   * Named ledger kinds whose current entries show the group is present.
+   */
+  ledgers: LedgerKind[];
 }
 /**
  * One clause of the measures.
@@ -568,29 +1982,24 @@ export interface Clause {
   title_zh: string;
 }
 /**
- * One thing wrong with an input, with where it is.
+ * One clock-in or clock-out (打卡) of a worker (3.3).
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Problem".
+ * via the `definition` "ClockEvent".
  */
-export interface Problem {
+export interface ClockEvent {
+  date: Date;
+  direction: ClockDirection;
   /**
-   * Date concerned, `YYYY-MM-DD`.
+   * Record ID.
    */
-  date?: string | null;
-  kind: ErrorKind;
+  id: string;
   /**
-   * Lowercase description, the offending value in backticks.
+   * The worker.
    */
-  message: string;
-  /**
-   * JSON path of the offending value, such as `records.work_records[3].patrols[0].end`.
-   */
-  path?: string | null;
-  /**
-   * ID of the record or item concerned.
-   */
-  record?: string | null;
+  person: string;
+  source: ClockSource;
+  time: LocalTime;
 }
 /**
  * A community (社区) and its grids (1.1, 1.2).
@@ -633,8 +2042,10 @@ export interface Grid {
    */
   id: string;
   /**
-   * Must-visit groups (五必访, 2.2.2) living in the grid. When absent, every group the
-   * policy's must-visit obligation names is taken as present.
+   * Must-visit groups (五必访, 2.2.2) living in the grid: the fallback for dossiers that keep
+   * no ledgers. When the dossier has ledger entries, the ledgers decide (2.1.2, see
+   * `evidence::ledger_must_visit_groups`) and this field is not used. When neither is
+   * given, every group the policy's must-visit obligation names is taken as present.
    */
   must_visit_groups?: MustVisit[] | null;
   /**
@@ -707,16 +2118,6 @@ export interface Finding {
   text?: string | null;
 }
 /**
- * An inclusive range of dates, `from` to `to`.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "DateRange".
- */
-export interface DateRange {
-  from: Date;
-  to: Date;
-}
-/**
  * What was asked and what the records show, for a missed duty.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -738,52 +2139,73 @@ export interface Shortfall {
   unit: Unit;
 }
 /**
- * Outcome counts of one obligation.
+ * A scored component.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "ObligationTotals".
+ * via the `definition` "Component".
  */
-export interface ObligationTotals {
+export interface Component {
+  clause: ClauseId;
   /**
-   * Its clause.
+   * Stable ID.
    */
-  clause: string;
+  id: string;
+  measure: Measure;
   /**
-   * Excused.
+   * English title.
    */
-  excused: number;
+  title_en: string;
   /**
-   * Met.
+   * Chinese title.
    */
-  met: number;
-  /**
-   * Missed.
-   */
-  missed: number;
-  /**
-   * The obligation.
-   */
-  obligation: string;
+  title_zh: string;
+  weight: Decimal;
 }
 /**
- * Counts of outcomes.
+ * A threshold on a fact: `fact ≥ at_least` (inclusive, 以上).
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Totals".
+ * via the `definition` "Condition".
  */
-export interface Totals {
+export interface Condition {
   /**
-   * Excused.
+   * The least count that fires the exception (inclusive).
    */
-  excused: number;
+  at_least: number;
   /**
-   * Met.
+   * The fact.
    */
-  met: number;
+  fact: string;
+}
+/**
+ * A breach of the conduct rules (3.6.1–3.6.5), as recorded by whoever saw it.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ConductIncident".
+ */
+export interface ConductIncident {
+  date: Date;
   /**
-   * Missed.
+   * What happened; must not be empty.
    */
-  missed: number;
+  description: string;
+  /**
+   * Record ID.
+   */
+  id: string;
+  kind: ConductKind;
+  /**
+   * The worker.
+   */
+  person: string;
+  /**
+   * Who reported it, by name.
+   */
+  reported_by?: string | null;
+  /**
+   * The time, `HH:MM`, if known.
+   */
+  time?: LocalTime | null;
 }
 /**
  * The organisation and its records for a period.
@@ -866,6 +2288,14 @@ export interface Subdistrict {
  */
 export interface Records {
   /**
+   * Clock-ins and clock-outs (3.3).
+   */
+  clock_events?: ClockEvent[];
+  /**
+   * Conduct incidents (3.6.1–3.6.5).
+   */
+  conduct_incidents?: ConductIncident[];
+  /**
    * Duty shifts at the service centre (值班, 3.6.6).
    */
   duty_shifts?: DutyShift[];
@@ -878,9 +2308,13 @@ export interface Records {
    */
   handovers?: Handover[];
   /**
-   * Approved leave.
+   * Approved leave, with its kind (3.3).
    */
   leave?: Leave[];
+  /**
+   * Ledger entries (台账, 2.1.2).
+   */
+  ledger_entries?: LedgerEntry[];
   /**
    * Meetings (2.1.0 dispatch; 2.2.3 morning, weekly, quarterly joint).
    */
@@ -894,6 +2328,10 @@ export interface Records {
    */
   problems?: ProblemFound[];
   /**
+   * Proxy-service cases (事项代办, 2.1.8).
+   */
+  proxy_cases?: ProxyCase[];
+  /**
    * Red-grid service activities (红色网格, 2.2.2).
    */
   red_grid_services?: RedGridService[];
@@ -905,6 +2343,10 @@ export interface Records {
    * Self-study entries (自学, 3.5).
    */
   self_studies?: SelfStudy[];
+  /**
+   * Spot checks of attendance by the subdistrict (3.4).
+   */
+  spot_checks?: SpotCheck[];
   /**
    * Daily work records (网格员工作记录表, 2.2.6) with patrols and the three fives (2.2.2).
    */
@@ -1009,11 +2451,47 @@ export interface Leave {
    * Record ID.
    */
   id: string;
+  kind?: LeaveKind;
   /**
    * The person on leave.
    */
   person: string;
   to: Date;
+}
+/**
+ * One entry of a grid's ledger (2.1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LedgerEntry".
+ */
+export interface LedgerEntry {
+  /**
+   * Last day on the ledger (moved away, sentence ended …); absent while current.
+   */
+  closed?: Date | null;
+  /**
+   * The grid whose ledger it is.
+   */
+  grid: string;
+  /**
+   * Record ID.
+   */
+  id: string;
+  kind: LedgerKind;
+  last_updated: Date;
+  opened: Date;
+  /**
+   * For `other` only: a ledger kind the policy adds (`evidence.extra_ledger_kinds[].id`).
+   */
+  other_kind?: string | null;
+  /**
+   * Who or what the entry is about, as the ledger names it (kept short: 2.2.5).
+   */
+  subject: string;
+  /**
+   * Who last updated it.
+   */
+  updated_by?: string | null;
 }
 /**
  * A meeting (2.1.0, 2.2.3).
@@ -1071,7 +2549,7 @@ export interface NotebookReview {
   reviewer: string;
 }
 /**
- * A problem found in the grid (2.2.2). Its lifecycle comes with the evidence records.
+ * A problem found in the grid (2.2.2), with its lifecycle and its reports.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "ProblemFound".
@@ -1079,6 +2557,7 @@ export interface NotebookReview {
 export interface ProblemFound {
   category: ProblemCategory;
   date: Date;
+  found_at: LocalTime;
   /**
    * Where.
    */
@@ -1088,13 +2567,101 @@ export interface ProblemFound {
    */
   id: string;
   /**
-   * Who found it.
+   * For `other` only: a category the policy adds (`evidence.extra_categories[].id`).
+   */
+  other_category?: string | null;
+  /**
+   * Who found it (the grid worker).
    */
   person: string;
+  /**
+   * Reports to the community and the grid WeChat group (2.1.4, 2.1.7, 2.1.8).
+   */
+  reports?: ProblemReport[];
+  /**
+   * What was done, in order (2.2.2). Empty while the problem is open.
+   */
+  steps?: ProblemStep[];
   /**
    * Description.
    */
   text: string;
+}
+/**
+ * A report of a problem on one channel (2.1.4, 2.1.7, 2.1.8: 上报社区和网格微信群).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProblemReport".
+ */
+export interface ProblemReport {
+  channel: ReportChannel;
+  date: Date;
+  time: LocalTime;
+}
+/**
+ * One step of a problem's lifecycle (2.2.2), with its time and actor.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProblemStep".
+ */
+export interface ProblemStep {
+  /**
+   * Who did it (a person of the organisation).
+   */
+  actor: string;
+  date: Date;
+  /**
+   * For `coordinated`: the department (相关部门); required there.
+   */
+  department?: string | null;
+  /**
+   * Free text.
+   */
+  note?: string | null;
+  step: StepKind;
+  time: LocalTime;
+  /**
+   * For `escalated`: the person it went to (网格负责人), when recorded.
+   */
+  to?: string | null;
+}
+/**
+ * One proxy-service case (2.1.8).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProxyCase".
+ */
+export interface ProxyCase {
+  /**
+   * The day it was closed; absent while open.
+   */
+  closed?: Date | null;
+  /**
+   * The grid of the resident served.
+   */
+  grid: string;
+  /**
+   * Record ID.
+   */
+  id: string;
+  opened: Date;
+  /**
+   * For `other`: what the service is; required there.
+   */
+  other_service?: string | null;
+  /**
+   * The outcome; present exactly when the case is closed.
+   */
+  outcome?: ProxyOutcome | null;
+  /**
+   * The grid worker handling it.
+   */
+  person: string;
+  /**
+   * Who is served, as the case file names them (kept short: 2.2.5).
+   */
+  resident: string;
+  service: ProxyService;
 }
 /**
  * A red-grid service activity (红色网格, 2.2.2): the worker brings the grid's Party members and
@@ -1171,6 +2738,49 @@ export interface SelfStudy {
    * Topic.
    */
   topic?: string | null;
+}
+/**
+ * A spot check of attendance by the subdistrict (抽查, 3.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "SpotCheck".
+ */
+export interface SpotCheck {
+  /**
+   * Who checked (subdistrict staff, by name; they need not be in the organisation).
+   */
+  checker: string;
+  /**
+   * The community checked.
+   */
+  community: string;
+  date: Date;
+  /**
+   * Record ID.
+   */
+  id: string;
+  /**
+   * What was seen, one entry per worker.
+   */
+  observations: Observation[];
+  time: LocalTime;
+}
+/**
+ * What a spot check saw of one worker (3.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Observation".
+ */
+export interface Observation {
+  finding: ObservedFinding;
+  /**
+   * Free text; required for `other_irregularity`.
+   */
+  note?: string | null;
+  /**
+   * The worker.
+   */
+  person: string;
 }
 /**
  * One day's work record of one grid worker (2.2.6), with the day's patrols (2.2.2).
@@ -1326,22 +2936,6 @@ export interface PersonReport {
   totals: Totals;
 }
 /**
- * The policy a report was computed under.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "PolicyRef".
- */
-export interface PolicyRef {
-  /**
-   * Policy ID.
-   */
-  id: string;
-  /**
-   * Policy version.
-   */
-  version: string;
-}
-/**
  * A record set aside, or another notice that does not stop the evaluation.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -1361,6 +2955,323 @@ export interface Warning {
    * The record concerned.
    */
   record: string;
+}
+/**
+ * The evidence report of a period.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceReport".
+ */
+export interface EvidenceReport {
+  /**
+   * Late and missing reports, then stale ledger entries.
+   */
+  findings: EvidenceFinding[];
+  /**
+   * Ledgers per grid, in organisation order (empty when the dossier keeps none).
+   */
+  ledgers: GridLedgers[];
+  /**
+   * Grid workers and anyone else with evidence records, in organisation order.
+   */
+  people: PersonEvidence[];
+  period: DateRange;
+  policy: PolicyRef;
+}
+/**
+ * One evidence finding: something the records show was not done as the measures ask.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceFinding".
+ */
+export interface EvidenceFinding {
+  /**
+   * What the records show (absent for a report never made).
+   */
+  actual?: number | null;
+  /**
+   * For reports: the channel.
+   */
+  channel?: ReportChannel | null;
+  /**
+   * The clause it enforces.
+   */
+  clause: string;
+  date: Date;
+  /**
+   * The grid.
+   */
+  grid: string;
+  kind: FindingKind;
+  /**
+   * The policy's limit, inclusive.
+   */
+  limit: number;
+  /**
+   * The person concerned: the finder of a problem, the last updater of a ledger entry.
+   */
+  person?: string | null;
+  /**
+   * The problem or ledger entry concerned.
+   */
+  record: string;
+  unit: EvidenceUnit;
+  /**
+   * For reports: the urgency that applies.
+   */
+  urgency?: Urgency | null;
+}
+/**
+ * The ledgers of one grid as of the period's end (2.1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GridLedgers".
+ */
+export interface GridLedgers {
+  /**
+   * Entries on the ledgers that day.
+   */
+  current: number;
+  /**
+   * Grid ID.
+   */
+  grid: string;
+  /**
+   * Must-visit groups the ledgers show living in the grid (2.2.2).
+   */
+  must_visit_groups: MustVisit[];
+  /**
+   * Of those, stale.
+   */
+  stale: number;
+  /**
+   * Of those, updated after that day (not judged).
+   */
+  updated_later: number;
+}
+/**
+ * The evidence of one person.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PersonEvidence".
+ */
+export interface PersonEvidence {
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Person ID.
+   */
+  person: string;
+  problems: ProblemMetrics;
+  proxy: ProxyMetrics;
+  role: Role;
+}
+/**
+ * Problem metrics of one person over the period (4.1), counted by the day found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProblemMetrics".
+ */
+export interface ProblemMetrics {
+  /**
+   * Escalated to the person responsible for the grid.
+   */
+  escalated: number;
+  /**
+   * Feedback given to residents.
+   */
+  feedback_given: number;
+  /**
+   * Feedback given / (solved on the spot + resolved).
+   */
+  feedback_rate?: Ratio | null;
+  /**
+   * Problems found.
+   */
+  found: number;
+  /**
+   * Median minutes from finding to solution (on the spot or resolved), exact.
+   */
+  median_minutes_to_solve?: Ratio | null;
+  /**
+   * Solved on the spot / found.
+   */
+  on_spot_rate?: Ratio | null;
+  /**
+   * Neither solved on the spot nor resolved by the period's end.
+   */
+  open: number;
+  /**
+   * Problems with a reporting deadline (2.1.4, 2.1.7, 2.1.8) that fell due in the period.
+   */
+  reports_due: number;
+  /**
+   * Of those, late or missing on at least one channel.
+   */
+  reports_late: number;
+  /**
+   * Of those, reported on both channels within the deadline.
+   */
+  reports_on_time: number;
+  /**
+   * Resolved / escalated.
+   */
+  resolution_rate?: Ratio | null;
+  /**
+   * Escalated and resolved.
+   */
+  resolved: number;
+  /**
+   * Solved on the spot (马上解决).
+   */
+  solved_on_spot: number;
+  /**
+   * (solved on the spot + resolved) / found.
+   */
+  solved_rate?: Ratio | null;
+}
+/**
+ * An exact non-negative fraction, always in lowest terms with a positive denominator.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Ratio".
+ */
+export interface Ratio {
+  /**
+   * Denominator, never 0.
+   */
+  denominator: number;
+  /**
+   * Numerator.
+   */
+  numerator: number;
+}
+/**
+ * Proxy-service metrics of one person over the period (2.1.8).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ProxyMetrics".
+ */
+export interface ProxyMetrics {
+  /**
+   * Cases closed in the period.
+   */
+  closed: number;
+  /**
+   * Cases closed in the period as completed.
+   */
+  completed: number;
+  /**
+   * Cases open at the period's end.
+   */
+  open_at_end: number;
+  /**
+   * Cases opened in the period.
+   */
+  opened: number;
+}
+/**
+ * Open values of the evidence rules (2.1.2, 2.1.4, 2.1.7, 2.1.8, 2.2.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "EvidencePolicy".
+ */
+export interface EvidencePolicy {
+  at_once_categories: Choice3;
+  at_once_minutes: Choice2;
+  /**
+   * Problem categories the policy adds under `other` (the lists of 2.1.4–2.1.8 end in 等).
+   */
+  extra_categories?: ExtraCategory[];
+  /**
+   * Ledger kinds the policy adds under `other` (the list of 2.1.2 ends in 等).
+   */
+  extra_ledger_kinds?: ExtraLedgerKind[];
+  ledger_max_age_days: Choice4;
+  must_visit_ledgers: Choice5;
+  promptly_categories: Choice3;
+  promptly_minutes: Choice2;
+}
+/**
+ * A problem category the policy adds.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ExtraCategory".
+ */
+export interface ExtraCategory {
+  clause: ClauseId;
+  /**
+   * Stable ID, used as `other_category` on problems.
+   */
+  id: string;
+  /**
+   * Chinese label.
+   */
+  label_zh: string;
+  /**
+   * Why: says it is a local choice.
+   */
+  note: string;
+  urgency: Urgency;
+}
+/**
+ * A ledger kind the policy adds.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ExtraLedgerKind".
+ */
+export interface ExtraLedgerKind {
+  /**
+   * Stable ID, used as `other_kind` on ledger entries.
+   */
+  id: string;
+  /**
+   * Chinese label.
+   */
+  label_zh: string;
+  /**
+   * Most days since the last update, inclusive.
+   */
+  max_age_days: number;
+  /**
+   * The must-visit group its entries show, if any.
+   */
+  must_visit?: MustVisit | null;
+  /**
+   * Why: says it is a local choice.
+   */
+  note: string;
+}
+/**
+ * A labelled exception over the score (after Catala): when a fact reaches a threshold, the
+ * grade is limited.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Exception".
+ */
+export interface Exception {
+  clause: ClauseId;
+  /**
+   * Stable ID (the label).
+   */
+  id: string;
+  /**
+   * Priority: when two fired exceptions cannot both hold, the higher wins; equal
+   * priorities (or none) that cannot both hold are a conflict error, never a silent pick.
+   */
+  priority?: number | null;
+  then: Effect;
+  /**
+   * English title.
+   */
+  title_en: string;
+  /**
+   * Chinese title.
+   */
+  title_zh: string;
+  when: Condition;
 }
 /**
  * An open value fixed inside one obligation (its period, a deadline), noted as a local choice.
@@ -1438,18 +3349,39 @@ export interface Parameters {
   daily_duty_days: Choice;
 }
 /**
+ * Period parts of the assessment.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Parts".
+ */
+export interface Parts {
+  each: PartKind;
+  /**
+   * Weight of each part in order; equal weights when absent. A part in which the worker had
+   * nothing due (not yet assigned, say) is left out and the others re-weighted.
+   */
+  weights?: Decimal[] | null;
+}
+/**
  * A policy document as written in JSON.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "PolicyDocument".
  */
 export interface PolicyDocument {
+  /**
+   * The scoring scheme of the annual assessment (4.1); a policy without one can evaluate
+   * compliance but not grade.
+   */
+  assessment?: Scheme | null;
+  attendance?: AttendancePolicy;
   calendar?: CalendarExtension;
   effective_from: Date;
   /**
    * Last day in force; absent while in force.
    */
   effective_to?: Date | null;
+  evidence?: EvidencePolicy;
   /**
    * Stable ID, such as `xincheng-2022`.
    */
@@ -1464,6 +3396,63 @@ export interface PolicyDocument {
    * Version of this policy, such as `1.0.0`.
    */
   version: string;
+}
+/**
+ * The assessment scheme of a policy (4.1, 4.2, 5.1, 5.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Scheme".
+ */
+export interface Scheme {
+  /**
+   * Bonus items (加分) and deductions (扣分).
+   */
+  adjustments?: Adjustment[];
+  /**
+   * Grade bands over the score.
+   */
+  bands: Band[];
+  /**
+   * Scored components.
+   */
+  components: Component[];
+  declared_weight_total: Decimal;
+  /**
+   * Labelled exceptions over the score.
+   */
+  exceptions?: Exception[];
+  /**
+   * Why these numbers: says they are a local choice (the measures give none).
+   */
+  note: string;
+  /**
+   * Period parts: when present, each part is scored on its own records and the year's
+   * score is their weighted mean.
+   */
+  parts?: Parts | null;
+  /**
+   * Cap on the share of 优秀.
+   */
+  quota?: Quota | null;
+  scale: Decimal;
+  /**
+   * Decimal places of the final score (0–4); rounded half away from zero.
+   */
+  score_decimals: number;
+}
+/**
+ * A cap on the share of 优秀.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Quota".
+ */
+export interface Quota {
+  max_share: Decimal;
+  /**
+   * Why: a local choice, not text of the measures.
+   */
+  note: string;
+  scope: QuotaScope;
 }
 /**
  * The document a policy implements.
