@@ -41,7 +41,8 @@
 #define WG_MAX_DOCUMENT_BYTES 67108864
 
 /**
- * Longest short text argument (a date, a clause ID, a score) read before its NUL byte, in bytes.
+ * Longest short text argument (a date, a clause, community or division ID, a score) read before
+ * its NUL byte, in bytes.
  */
 #define WG_MAX_SHORT_TEXT_BYTES 1024
 
