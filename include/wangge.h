@@ -11,7 +11,8 @@
  *  - Strings handed over as owned are freed with wg_string_free; strings borrowed from a
  *    handle or an error live until that handle or error is freed.
  *  - Text is UTF-8. JSON documents are given as pointer + length (at most 64 MiB); short texts
- *    (dates, clause IDs, scores) are NUL-terminated (at most 1024 bytes).
+ *    (dates, clause, community and division IDs, scores) are NUL-terminated
+ *    (at most 1024 bytes).
  *  - NULL pointers, invalid UTF-8 and oversized input answer a code, never a crash; a panic
  *    inside the library answers WG_PANIC and never unwinds into the caller.
  *  - Thread safety: handles (wg_policy, wg_report, wg_assessment) are immutable once made and
@@ -40,7 +41,8 @@
 #define WG_MAX_DOCUMENT_BYTES 67108864
 
 /**
- * Longest short text argument (a date, a clause ID, a score) read before its NUL byte, in bytes.
+ * Longest short text argument (a date, a clause, community or division ID, a score) read before
+ * its NUL byte, in bytes.
  */
 #define WG_MAX_SHORT_TEXT_BYTES 1024
 
@@ -944,6 +946,157 @@ wg_result wg_clause_text(const char *id, char **text_out, struct wg_error **erro
  * one pointer.
  */
 wg_result wg_clause_to_json(const char *id, char **answer_out, struct wg_error **error_out);
+
+/**
+ * Decides a request to give dossier data outside (2.2.5) under a policy: granted only with
+ * dated, unexpired approvals of both the community's Party organisation and each relevant
+ * functional department (which department is relevant, and how long an approval without an
+ * end date lasts, are policy data).
+ *
+ * A refusal is a *successful* answer: `WG_OK`, with `value.audit.decision` `"refused"` and
+ * `value.audit.reasons` naming what is missing (an approval, an expired approval, one dated
+ * after the request, one from the wrong body). Every decision carries its audit entry citing
+ * 2.2.5; a grant also carries `value.copy`, a copy of the dossier holding only that
+ * community's data, only the fields and records asked. A failure means the request or the
+ * dossier could not be read (bad JSON, an unknown field path, record or community).
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+ *   same time.
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `request_json`, `request_len`: the request
+ *   `{"id":..,"requester":..,"purpose":..,"date":"YYYY-MM-DD","community":..,"fields":[dossier
+ *   paths such as "records.ledger_entries[].subject"],"records":[IDs, optional],
+ *   "approvals":[{"id":..,"body":{"kind":"party_organisation","community":..} or
+ *   {"kind":"functional_department","department":..},"approved_on":..,"valid_until":..}]}`,
+ *   UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":{"audit":{..,"decision":"granted"|"refused",..},..}}`, a
+ *   NUL-terminated string owned by the caller, to be freed with `wg_string_free`; NULL on
+ *   failure.
+ * - `error_out`: NULL is fine. On failure receives every problem found (its `wg_error_json`
+ *   is the failure answer); NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `dossier_json` and `request_json` are NULL or readable
+ * for their lengths; `answer_out` and `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_policy_disclose(const struct wg_policy *policy,
+                             const char *dossier_json,
+                             size_t dossier_len,
+                             const char *request_json,
+                             size_t request_len,
+                             char **answer_out,
+                             struct wg_error **error_out);
+
+/**
+ * The dossier as a viewer may see it (2.2.5), filtered by the library. A person viewer
+ * (`{"kind":"person","person":"w1","from":"YYYY-MM-DD","to":"YYYY-MM-DD"}`, `to` optional: the
+ * one day `from`) sees by their role: a grid worker the records of the grids assigned to them
+ * on those days and their own personal records, a grid leader their community; the
+ * subdistrict (`{"kind":"subdistrict"}`) sees everything.
+ *
+ * Asking beyond one's scope is not an error: the view is always filtered, and the answer
+ * states the scope applied, `{"status":"success","value":{"scope":{..},"dossier":{..}}}`.
+ * Show `value.dossier`, never the dossier given, to that viewer.
+ *
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `viewer_json`, `viewer_len`: the viewer, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives the answer, a NUL-terminated string
+ *   owned by the caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure (a viewer who is not in the dossier, bad JSON, ...)
+ *   receives every problem found; NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `dossier_json` and `viewer_json` are NULL or readable for their lengths; `answer_out` and
+ * `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_dossier_view(const char *dossier_json,
+                          size_t dossier_len,
+                          const char *viewer_json,
+                          size_t viewer_len,
+                          char **answer_out,
+                          struct wg_error **error_out);
+
+/**
+ * The public notice board (2.2.4) of a community on a date, built from public fields only:
+ * grid names, map references, the buildings of each grid under the division in force, and
+ * each grid worker's and the grid leader's name, photo reference, phone, services and duties.
+ * What the board lacks (a phone, a map) is listed apart as `gaps`, for the staff.
+ *
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `community`: the community's ID, NUL-terminated, at most 1024 bytes. Borrowed for the call.
+ * - `date`: `YYYY-MM-DD`, NUL-terminated, at most 1024 bytes. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":{"clause":"2.2.4","date":..,"board":{..},"gaps":[..]}}`, a
+ *   NUL-terminated string owned by the caller, to be freed with `wg_string_free`; NULL on
+ *   failure.
+ * - `error_out`: NULL is fine. On failure (`WG_UNKNOWN_REFERENCE` for an unknown community,
+ *   `WG_INVALID_TIME` for an impossible date, ...) receives every problem found; NULL on
+ *   success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `dossier_json` is NULL or readable for `dossier_len` bytes; `community` and `date` are NULL
+ * or NUL-terminated; `answer_out` and `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_dossier_public_notice(const char *dossier_json,
+                                   size_t dossier_len,
+                                   const char *community,
+                                   const char *date,
+                                   char **answer_out,
+                                   struct wg_error **error_out);
+
+/**
+ * The class of every field of a dossier, as the answer
+ * `{"status":"success","value":[{"path":"records.ledger_entries[].subject",
+ * "class":"confidential"},..]}`: `public` (what 2.2.4 posts), `internal` or `confidential`
+ * (2.2.5). Field paths are those a disclosure request names.
+ *
+ * - `answer_out`: must not be NULL. Receives the answer, a NUL-terminated string owned by the
+ *   caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine; only a NULL `answer_out` fails.
+ *
+ * # Safety
+ *
+ * `answer_out` and `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_data_classes_to_json(char **answer_out, struct wg_error **error_out);
+
+/**
+ * The filing (1.2) of a community's grid division `to_division` for the subdistrict's
+ * grid-governance leading group (街道网格化治理工作领导小组): what moved (area, from grid, to
+ * grid, effective date) since division `from_division`, or, for a first division, where every
+ * area was placed.
+ *
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `community`: the community's ID, NUL-terminated, at most 1024 bytes. Borrowed for the call.
+ * - `from_division`: the division replaced, NUL-terminated, at most 1024 bytes, older than
+ *   `to_division`; or NULL for the filing of a first division (every area listed as placed).
+ *   Borrowed for the call.
+ * - `to_division`: must not be NULL. The division filed, NUL-terminated, at most 1024 bytes.
+ *   Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":{"clause":"1.2","addressee":..,"moves":[..],..}}`, a
+ *   NUL-terminated string owned by the caller, to be freed with `wg_string_free`; NULL on
+ *   failure.
+ * - `error_out`: NULL is fine. On failure (`WG_UNKNOWN_REFERENCE` for an unknown community or
+ *   division, `WG_INVALID_ORGANISATION` for a division of another community, ...) receives every problem found; NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `dossier_json` is NULL or readable for `dossier_len` bytes; `community`, `from_division`
+ * and `to_division` are NULL or NUL-terminated; `answer_out` and `error_out` are NULL or valid
+ * for writing one pointer.
+ */
+wg_result wg_dossier_grid_filing(const char *dossier_json,
+                                 size_t dossier_len,
+                                 const char *community,
+                                 const char *from_division,
+                                 const char *to_division,
+                                 char **answer_out,
+                                 struct wg_error **error_out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -2,7 +2,8 @@
 # Tests the C ABI (issue 6): header freshness and version, the header as C99 and C++, C tests
 # linked static and shared, under Valgrind (leaks are errors) and AddressSanitizer, 4 threads on
 # one policy handle, every shared case (evaluate, assess, grade_for_score, attendance, evidence,
-# check_policy, is_working_day, clause_text) byte for byte through C, the C and Python examples.
+# check_policy, is_working_day, clause_text, disclose, view, public_notice, grid_filing) byte for
+# byte through C, the C and Python examples.
 # Installs what it needs on a fresh Debian machine (CI runs as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +79,14 @@ for case in sorted(d.glob("*.case.json")):
         args = ["is_working_day", c["date"], rel("policy")]
     elif c["call"] == "clause_text":
         args = ["clause_text", c["id"]]
+    elif c["call"] == "disclose":
+        args = ["disclose", rel("dossier"), rel("request"), rel("policy")]
+    elif c["call"] == "view":
+        args = ["view", rel("dossier"), rel("viewer")]
+    elif c["call"] == "public_notice":
+        args = ["public_notice", rel("dossier"), c["community"], c["date"]]
+    elif c["call"] == "grid_filing":
+        args = ["grid_filing", rel("dossier"), c["community"], c.get("from", "-"), c["to"]]
     else:
         sys.exit(f"{case}: unknown call {c['call']}")
     print("\t".join([case.name[: -len(".case.json")]] + args))

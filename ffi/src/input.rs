@@ -6,7 +6,8 @@ use std::ffi::c_char;
 /// Longest JSON document accepted, in bytes (64 MiB): the core's limit.
 pub const WG_MAX_DOCUMENT_BYTES: usize = 67108864;
 
-/// Longest short text argument (a date, a clause ID, a score) read before its NUL byte, in bytes.
+/// Longest short text argument (a date, a clause, community or division ID, a score) read before
+/// its NUL byte, in bytes.
 pub const WG_MAX_SHORT_TEXT_BYTES: usize = 1024;
 
 /// A JSON document argument given as pointer and length.

@@ -38,6 +38,10 @@ pub mod assessment;
 
 pub mod clause;
 
+pub mod confidentiality;
+
+pub mod division;
+
 mod panic;
 
 pub use assessment::{wg_assessment, wg_grade, wg_reason, wg_worker_result};

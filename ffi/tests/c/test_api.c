@@ -397,6 +397,183 @@ static void test_attendance_and_evidence(void) {
     error = NULL;                                                                \
   } while (0)
 
+/* Confidentiality (2.2.4, 2.2.5) and grid divisions (1.2), on the confidentiality sample. */
+
+/* A request for the drug-user ledger entry le-1 of community c1, with the approvals given. */
+static char *disclosure_request(const char *approvals) {
+  const char *head =
+      "{\"id\":\"req-c\",\"requester\":\"新城公安派出所\",\"purpose\":\"禁毒社区康复回访核查\","
+      "\"date\":\"2023-05-20\",\"community\":\"c1\","
+      "\"fields\":[\"records.ledger_entries[].id\",\"records.ledger_entries[].subject\"],"
+      "\"records\":[\"le-1\"],\"approvals\":[";
+  size_t len = strlen(head) + strlen(approvals) + 3;
+  char *request = malloc(len);
+  snprintf(request, len, "%s%s]}", head, approvals);
+  return request;
+}
+
+static void test_disclosure(void) {
+  const char *party = "{\"id\":\"a1\",\"body\":{\"kind\":\"party_organisation\","
+                      "\"community\":\"c1\"},\"approved_on\":\"2023-05-18\"}";
+  const char *both = "{\"id\":\"a1\",\"body\":{\"kind\":\"party_organisation\","
+                     "\"community\":\"c1\"},\"approved_on\":\"2023-05-18\"},"
+                     "{\"id\":\"a2\",\"body\":{\"kind\":\"functional_department\","
+                     "\"department\":\"public_security\"},\"approved_on\":\"2023-05-19\"}";
+  wg_policy *policy = NULL;
+  wg_error *error = (wg_error *)1;
+  char *answer = (char *)1;
+  char *request;
+  size_t len;
+  char *dossier = case_file("inputs/confidentiality-2023.dossier.json", &len);
+
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+  /* Only the Party organisation's approval: refused, yet a successful answer with its audit
+   * entry, naming the missing department and disclosing nothing. */
+  request = disclosure_request(party);
+  CHECK(wg_policy_disclose(policy, dossier, len, request, strlen(request), &answer, &error) ==
+        WG_OK);
+  CHECK(error == NULL);
+  CHECK(starts_with(answer, "{\"status\":\"success\",\"value\":{\"audit\":{\"clause\":\"2.2.5\""));
+  CHECK(strstr(answer, "\"decision\":\"refused\"") != NULL);
+  CHECK(strstr(answer, "\"kind\":\"missing_department_approval\"") != NULL);
+  CHECK(strstr(answer, "\"records_disclosed\":0") != NULL);
+  CHECK(strstr(answer, "王某") == NULL); /* le-1's subject is not given out */
+  wg_string_free(answer);
+  free(request);
+
+  /* Both approvals: granted, with le-1 alone and its subject in the copy. */
+  request = disclosure_request(both);
+  CHECK(wg_policy_disclose(policy, dossier, len, request, strlen(request), &answer, &error) ==
+        WG_OK);
+  CHECK(strstr(answer, "\"decision\":\"granted\"") != NULL);
+  CHECK(strstr(answer, "\"records_disclosed\":1") != NULL);
+  CHECK(strstr(answer, "王某，1号楼302") != NULL);
+  CHECK(strstr(answer, "李某") == NULL && strstr(answer, "孙奶奶") == NULL);
+  CHECK(strstr(answer, "\"reasons\":[]") != NULL);
+  wg_string_free(answer);
+  free(request);
+
+  /* A request that cannot be read fails, naming the field it does not know. */
+  {
+    const char *unknown = "{\"id\":\"r\",\"requester\":\"x\",\"purpose\":\"y\","
+                          "\"date\":\"2023-05-20\",\"community\":\"c1\","
+                          "\"fields\":[\"records.no_such_thing[].id\"],\"approvals\":[]}";
+    CHECK(wg_policy_disclose(policy, dossier, len, unknown, strlen(unknown), &answer, &error) !=
+          WG_OK);
+    CHECK(answer == NULL && error != NULL);
+    CHECK(strstr(wg_error_message(error), "no_such_thing") != NULL);
+    wg_error_free(error);
+    CHECK(wg_policy_disclose(policy, dossier, len, "{", 1, &answer, &error) == WG_SYNTAX);
+    CHECK(answer == NULL);
+    wg_error_free(error);
+  }
+  free(dossier);
+  wg_policy_free(policy);
+}
+
+static void test_view(void) {
+  wg_error *error = NULL;
+  char *answer = NULL;
+  size_t len;
+  char *dossier = case_file("inputs/confidentiality-2023.dossier.json", &len);
+  const char *w1 = "{\"kind\":\"person\",\"person\":\"w1\",\"from\":\"2023-05-10\"}";
+  const char *all = "{\"kind\":\"subdistrict\"}";
+  const char *nobody = "{\"kind\":\"person\",\"person\":\"nobody\",\"from\":\"2023-05-10\"}";
+  /* Records of grids other than w1's g1 (g2, and g4 of another community). */
+  const char *elsewhere[] = {"\"le-2\"", "\"le-4\"", "\"px-1\"", "\"wr-w4-0510\"",
+                             "李某", "赵某", "\"grid\":\"g4\""};
+  size_t k;
+
+  CHECK(wg_dossier_view(dossier, len, w1, strlen(w1), &answer, &error) == WG_OK);
+  CHECK(error == NULL);
+  CHECK(strstr(answer, "\"basis\":\"grid_worker\"") != NULL);
+  CHECK(strstr(answer, "\"grids\":[\"g1\"]") != NULL);
+  CHECK(strstr(answer, "\"le-1\"") != NULL); /* their own grid's ledger entry is there */
+  for (k = 0; k < sizeof elsewhere / sizeof elsewhere[0]; k++) {
+    if (strstr(answer, elsewhere[k]) != NULL) {
+      fprintf(stderr, "w1's view holds `%s` of another grid\n", elsewhere[k]);
+      failures++;
+    }
+  }
+  wg_string_free(answer);
+
+  CHECK(wg_dossier_view(dossier, len, all, strlen(all), &answer, &error) == WG_OK);
+  CHECK(strstr(answer, "\"le-2\"") != NULL && strstr(answer, "\"le-4\"") != NULL);
+  wg_string_free(answer);
+
+  CHECK(wg_dossier_view(dossier, len, nobody, strlen(nobody), &answer, &error) ==
+        WG_UNKNOWN_REFERENCE);
+  CHECK(answer == NULL && wg_error_problem_record(error, 0) != NULL &&
+        strcmp(wg_error_problem_record(error, 0), "nobody") == 0);
+  wg_error_free(error);
+  free(dossier);
+}
+
+static void test_public_notice_and_filing(void) {
+  wg_error *error = NULL;
+  char *answer = NULL;
+  size_t len;
+  char *dossier = case_file("inputs/confidentiality-2023.dossier.json", &len);
+  const char *at;
+  int subjects = 0;
+
+  CHECK(wg_dossier_public_notice(dossier, len, "c1", "2023-07-01", &answer, &error) == WG_OK);
+  CHECK(starts_with(answer, "{\"status\":\"success\",\"value\":{\"clause\":\"2.2.4\""));
+  CHECK(strstr(answer, "王芳") != NULL && strstr(answer, "0431-8000-0011") != NULL);
+  /* No ledger subject of the dossier, whatever it is, appears on the board. */
+  for (at = strstr(dossier, "\"subject\""); at != NULL; at = strstr(at + 1, "\"subject\"")) {
+    const char *start = strchr(at + 9, '"'), *end;
+    char subject[256];
+    if (start == NULL || (end = strchr(start + 1, '"')) == NULL) break;
+    if ((size_t)(end - start - 1) >= sizeof subject) continue;
+    memcpy(subject, start + 1, (size_t)(end - start - 1));
+    subject[end - start - 1] = '\0';
+    subjects++;
+    if (strstr(answer, subject) != NULL) {
+      fprintf(stderr, "the public notice holds the ledger subject `%s`\n", subject);
+      failures++;
+    }
+  }
+  CHECK(subjects >= 4);
+  wg_string_free(answer);
+
+  CHECK(wg_dossier_public_notice(dossier, len, "nowhere", "2023-07-01", &answer, &error) ==
+        WG_UNKNOWN_REFERENCE);
+  CHECK(answer == NULL);
+  wg_error_free(error);
+  CHECK(wg_dossier_public_notice(dossier, len, "c1", "2023-02-29", &answer, &error) ==
+        WG_INVALID_TIME);
+  wg_error_free(error);
+
+  /* The filing of div-2023 replacing div-2022: b4 moved from g2 to g3, b6 was built. */
+  CHECK(wg_dossier_grid_filing(dossier, len, "c1", "div-2022", "div-2023", &answer, &error) ==
+        WG_OK);
+  CHECK(strstr(answer, "\"addressee\":\"街道网格化治理工作领导小组\"") != NULL);
+  CHECK(strstr(answer, "{\"area\":\"b4\",\"area_name\":\"4号楼\",\"from_grid\":\"g2\","
+                       "\"to_grid\":\"g3\"") != NULL);
+  CHECK(strstr(answer, "\"area\":\"b1\"") == NULL); /* b1 stayed in g1 */
+  {
+    /* With no division replaced (NULL), a first filing: every area listed as placed. */
+    char *first = NULL;
+    CHECK(wg_dossier_grid_filing(dossier, len, "c1", NULL, "div-2023", &first, &error) == WG_OK);
+    CHECK(first != NULL && strstr(first, "\"from_division\"") == NULL);
+    CHECK(first != NULL && strstr(first, "{\"area\":\"b1\",\"area_name\":\"1号楼\","
+                                         "\"to_grid\":\"g1\"") != NULL);
+    wg_string_free(first);
+  }
+  wg_string_free(answer);
+  CHECK(wg_dossier_grid_filing(dossier, len, "c1", NULL, "div-1999", &answer, &error) ==
+        WG_UNKNOWN_REFERENCE);
+  CHECK(answer == NULL);
+  wg_error_free(error);
+
+  CHECK(wg_data_classes_to_json(&answer, &error) == WG_OK);
+  CHECK(strstr(answer, "{\"path\":\"records.ledger_entries[].subject\","
+                       "\"class\":\"confidential\"}") != NULL);
+  wg_string_free(answer);
+  free(dossier);
+}
+
 static void expect_null(wg_result got, wg_error *error, const char *name) {
   CHECK(got == WG_NULL_PARAMETER);
   CHECK(error != NULL && wg_error_code(error) == WG_NULL_PARAMETER);
@@ -473,6 +650,29 @@ static void test_null_pointers(void) {
   CHECK(wg_error_problem_count(NULL) == 0 && wg_error_problem_date(NULL, 0) == NULL);
   CHECK(wg_error_problem_record(NULL, 0) == NULL);
   CHECK(wg_report_person_count(NULL) == 0 && wg_report_is_complete(NULL) == false);
+
+  /* Confidentiality and divisions. */
+  answer = (char *)1;
+  EXPECT_NULL(wg_policy_disclose(NULL, "{}", 2, "{}", 2, &answer, &error), "policy");
+  CHECK(answer == NULL);
+  EXPECT_NULL(wg_policy_disclose(policy, NULL, 0, "{}", 2, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_disclose(policy, "{}", 2, NULL, 0, &answer, &error), "request_json");
+  EXPECT_NULL(wg_policy_disclose(policy, "{}", 2, "{}", 2, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_dossier_view(NULL, 0, "{}", 2, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_dossier_view("{}", 2, NULL, 0, &answer, &error), "viewer_json");
+  EXPECT_NULL(wg_dossier_view("{}", 2, "{}", 2, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_dossier_public_notice(NULL, 0, "c1", "2023-07-01", &answer, &error),
+              "dossier_json");
+  EXPECT_NULL(wg_dossier_public_notice("{}", 2, NULL, "2023-07-01", &answer, &error),
+              "community");
+  EXPECT_NULL(wg_dossier_public_notice("{}", 2, "c1", NULL, &answer, &error), "date");
+  EXPECT_NULL(wg_dossier_public_notice("{}", 2, "c1", "2023-07-01", NULL, &error), "answer_out");
+  EXPECT_NULL(wg_dossier_grid_filing(NULL, 0, "c1", NULL, "d", &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_dossier_grid_filing("{}", 2, NULL, NULL, "d", &answer, &error), "community");
+  EXPECT_NULL(wg_dossier_grid_filing("{}", 2, "c1", NULL, NULL, &answer, &error), "to_division");
+  EXPECT_NULL(wg_dossier_grid_filing("{}", 2, "c1", NULL, "d", NULL, &error), "answer_out");
+  EXPECT_NULL(wg_data_classes_to_json(NULL, &error), "answer_out");
+  CHECK(answer == NULL);
   wg_policy_free(policy);
 }
 
@@ -529,6 +729,48 @@ static void test_invalid_utf8_and_oversize(void) {
   wg_error_free(error);
   free(long_id);
 
+  /* The same for the confidentiality calls: every argument is checked, none read past. */
+  CHECK(wg_policy_disclose(policy, bad, strlen(bad), "{}", 2, &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "dossier_json") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_disclose(policy, "{}", 2, bad, strlen(bad), &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "request_json") != NULL);
+  wg_error_free(error);
+  CHECK(wg_policy_disclose(policy, "{}", 2, "{}", SIZE_MAX, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_dossier_view("{}", 2, bad, strlen(bad), &answer, &error) == WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "viewer_json") != NULL);
+  wg_error_free(error);
+  CHECK(wg_dossier_view("{}", SIZE_MAX, "{}", 2, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_dossier_view("{\"period\":", 11, "{}", 2, &answer, &error) == WG_SYNTAX);
+  wg_error_free(error);
+  CHECK(wg_dossier_public_notice("{}", 2, bad_date, "2023-07-01", &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "community") != NULL);
+  wg_error_free(error);
+  CHECK(wg_dossier_public_notice("{}", 2, "c1", bad_date, &answer, &error) == WG_INVALID_UTF8);
+  wg_error_free(error);
+  CHECK(wg_dossier_public_notice("{}", SIZE_MAX, "c1", "2023-07-01", &answer, &error) ==
+        WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_dossier_grid_filing("{}", 2, "c1", bad_date, "d", &answer, &error) ==
+        WG_INVALID_UTF8);
+  CHECK(strstr(wg_error_message(error), "from_division") != NULL);
+  wg_error_free(error);
+  long_id = malloc(WG_MAX_SHORT_TEXT_BYTES + 2);
+  memset(long_id, 'd', WG_MAX_SHORT_TEXT_BYTES + 1);
+  long_id[WG_MAX_SHORT_TEXT_BYTES + 1] = '\0';
+  CHECK(wg_dossier_grid_filing("{}", 2, "c1", NULL, long_id, &answer, &error) == WG_TOO_LARGE);
+  wg_error_free(error);
+  CHECK(wg_dossier_public_notice("{}", 2, long_id, "2023-07-01", &answer, &error) ==
+        WG_TOO_LARGE);
+  wg_error_free(error);
+  free(long_id);
+  CHECK(answer == NULL);
+
   /* Not JSON, empty, and deeply nested input. */
   CHECK(wg_policy_evaluate(policy, "", 0, NULL, 0, &answer, &error) == WG_SYNTAX);
   wg_error_free(error);
@@ -563,6 +805,9 @@ int main(int argc, char **argv) {
   test_attendance_and_evidence();
   test_null_pointers();
   test_invalid_utf8_and_oversize();
+  test_disclosure();
+  test_view();
+  test_public_notice_and_filing();
   if (failures != 0) {
     fprintf(stderr, "test_api: %d failures\n", failures);
     return 1;

@@ -7,7 +7,11 @@
  *   wg_case grade_for_score SCORE [POLICY_FILE|-]
  *   wg_case check_policy POLICY_FILE
  *   wg_case is_working_day DATE [POLICY_FILE|-]
- *   wg_case clause_text ID */
+ *   wg_case clause_text ID
+ *   wg_case disclose DOSSIER_FILE REQUEST_FILE [POLICY_FILE|-]
+ *   wg_case view DOSSIER_FILE VIEWER_FILE
+ *   wg_case public_notice DOSSIER_FILE COMMUNITY DATE
+ *   wg_case grid_filing DOSSIER_FILE COMMUNITY FROM_DIVISION|- TO_DIVISION */
 #include "wangge.h"
 #define TESTUTIL_READ_ONLY
 #include "testutil.h"
@@ -102,6 +106,34 @@ int main(int argc, char **argv) {
     }
   } else if (strcmp(call, "clause_text") == 0 && argc == 3) {
     code = wg_clause_to_json(argv[2], &out, &error);
+  } else if (strcmp(call, "disclose") == 0 && argc >= 4) {
+    size_t len, rlen;
+    char *dossier = read_file(argv[2], &len);
+    char *request = read_file(argv[3], &rlen);
+    code = load_policy(argc > 4 ? argv[4] : NULL, &policy, &error);
+    if (code == WG_OK) {
+      code = wg_policy_disclose(policy, dossier, len, request, rlen, &out, &error);
+    }
+    free(dossier);
+    free(request);
+  } else if (strcmp(call, "view") == 0 && argc == 4) {
+    size_t len, vlen;
+    char *dossier = read_file(argv[2], &len);
+    char *viewer = read_file(argv[3], &vlen);
+    code = wg_dossier_view(dossier, len, viewer, vlen, &out, &error);
+    free(dossier);
+    free(viewer);
+  } else if (strcmp(call, "public_notice") == 0 && argc == 5) {
+    size_t len;
+    char *dossier = read_file(argv[2], &len);
+    code = wg_dossier_public_notice(dossier, len, argv[3], argv[4], &out, &error);
+    free(dossier);
+  } else if (strcmp(call, "grid_filing") == 0 && argc == 6) {
+    size_t len;
+    char *dossier = read_file(argv[2], &len);
+    const char *from = strcmp(argv[4], "-") == 0 ? NULL : argv[4];
+    code = wg_dossier_grid_filing(dossier, len, argv[3], from, argv[5], &out, &error);
+    free(dossier);
   } else {
     fprintf(stderr, "usage: see the head of wg_case.c\n");
     return 2;
