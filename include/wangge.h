@@ -321,6 +321,19 @@ typedef struct wg_reason {
   const char *overridden_by;
 } wg_reason;
 
+/**
+ * Called by `wg_policy_assess_lines` with each line's answer.
+ *
+ * - `user_data`: the pointer given to `wg_policy_assess_lines`, untouched.
+ * - `line`: the line number in this call's text, from 1.
+ * - `answer`, `answer_len`: the line's tagged answer (`{"status":"success",...}` or
+ *   `{"status":"failure","errors":[...]}`), NUL-terminated UTF-8, borrowed for the duration of
+ *   the call only: copy what you keep.
+ *
+ * Return 0 to go on, anything else to stop after this line.
+ */
+typedef int (*wg_line_callback)(void *user_data, size_t line, const char *answer, size_t answer_len);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -913,6 +926,41 @@ wg_result wg_assessment_reason(const struct wg_assessment *assessment,
  * is using; it must not be used afterwards.
  */
 void wg_assessment_free(struct wg_assessment *assessment);
+
+/**
+ * Assesses a batch of communities, one dossier per line (JSON Lines), calling `callback` with
+ * each line's answer in order. Only one community's records are held at a time; a bad line
+ * gets a failure answer and the batch goes on. To stream a city, read the file in chunks of
+ * whole lines and call this once per chunk.
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+ *   same time.
+ * - `lines`, `lines_len`: the dossiers, UTF-8, one per line (`\n`; a trailing `\r` is
+ *   ignored), at most 64 MiB per call. Borrowed for the call.
+ * - `options_json`, `options_len`: NULL for the defaults, or options as for
+ *   `wg_policy_assess`, applied to every line. Borrowed for the call.
+ * - `callback`: must not be NULL. Called once per line, in order, on the calling thread.
+ * - `user_data`: passed to `callback` untouched; NULL is fine.
+ * - `lines_out`: NULL is fine; otherwise receives the number of lines answered.
+ * - `error_out`: NULL is fine. On failure of the call itself (NULL arguments, bad UTF-8,
+ *   oversized text, bad options) receives an error owned by the caller, to be freed with
+ *   `wg_error_free`; a bad line is not a failure of the call.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `lines` and `options_json` are NULL or readable for their
+ * lengths; `lines_out` and `error_out` are NULL or valid for writing; `callback` is safe to
+ * call with `user_data`.
+ */
+wg_result wg_policy_assess_lines(const struct wg_policy *policy,
+                                 const char *lines,
+                                 size_t lines_len,
+                                 const char *options_json,
+                                 size_t options_len,
+                                 wg_line_callback callback,
+                                 void *user_data,
+                                 size_t *lines_out,
+                                 struct wg_error **error_out);
 
 /**
  * The original Chinese text of a clause of the measures, by its ID (`"2.2.2"`; IDs as in

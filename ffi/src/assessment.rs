@@ -1,13 +1,13 @@
 //! The annual assessment of 4.1 (grades with their reasons, consequences of 5.1 / 5.2, the
 //! community roll-up of 4.2): as a JSON answer, as a typed handle for callers without a JSON
-//! parser, and the grade of a single score.
+//! parser, the grade of a single score, and batches of communities (JSON Lines).
 
 use crate::error::{Failure, wg_error, wg_result};
 use crate::input::{document, handle, optional_document, out, short_text};
 use crate::panic::{clear, fallible, infallible};
 use crate::policy::{dossier_call, wg_policy};
 use crate::string::c_string;
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use wangge_core::api;
 use wangge_core::assessment::{Assessment, Grade, RuleFired, WorkerResult};
 use wangge_core::{ErrorKind, Problem};
@@ -485,5 +485,96 @@ mod tests {
         let unknown = unsafe { CStr::from_ptr(wg_grade_tag(0)) };
         assert_eq!(unknown.to_str().unwrap(), "unknown");
         assert!(wg_grade_label_zh(5).is_null());
+    }
+}
+
+/// Called by `wg_policy_assess_lines` with each line's answer.
+///
+/// - `user_data`: the pointer given to `wg_policy_assess_lines`, untouched.
+/// - `line`: the line number in this call's text, from 1.
+/// - `answer`, `answer_len`: the line's tagged answer (`{"status":"success",...}` or
+///   `{"status":"failure","errors":[...]}`), NUL-terminated UTF-8, borrowed for the duration of
+///   the call only: copy what you keep.
+///
+/// Return 0 to go on, anything else to stop after this line.
+pub type wg_line_callback = Option<
+    unsafe extern "C" fn(
+        user_data: *mut c_void,
+        line: usize,
+        answer: *const c_char,
+        answer_len: usize,
+    ) -> c_int,
+>;
+
+/// Assesses a batch of communities, one dossier per line (JSON Lines), calling `callback` with
+/// each line's answer in order. Only one community's records are held at a time; a bad line
+/// gets a failure answer and the batch goes on. To stream a city, read the file in chunks of
+/// whole lines and call this once per chunk.
+///
+/// - `policy`: must not be NULL. Borrowed for the call only; other threads may use it at the
+///   same time.
+/// - `lines`, `lines_len`: the dossiers, UTF-8, one per line (`\n`; a trailing `\r` is
+///   ignored), at most 64 MiB per call. Borrowed for the call.
+/// - `options_json`, `options_len`: NULL for the defaults, or options as for
+///   `wg_policy_assess`, applied to every line. Borrowed for the call.
+/// - `callback`: must not be NULL. Called once per line, in order, on the calling thread.
+/// - `user_data`: passed to `callback` untouched; NULL is fine.
+/// - `lines_out`: NULL is fine; otherwise receives the number of lines answered.
+/// - `error_out`: NULL is fine. On failure of the call itself (NULL arguments, bad UTF-8,
+///   oversized text, bad options) receives an error owned by the caller, to be freed with
+///   `wg_error_free`; a bad line is not a failure of the call.
+///
+/// # Safety
+///
+/// `policy` is NULL or a live handle; `lines` and `options_json` are NULL or readable for their
+/// lengths; `lines_out` and `error_out` are NULL or valid for writing; `callback` is safe to
+/// call with `user_data`.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments, reason = "a C signature: pointer and length pairs")]
+pub unsafe extern "C" fn wg_policy_assess_lines(
+    policy: *const wg_policy,
+    lines: *const c_char,
+    lines_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    callback: wg_line_callback,
+    user_data: *mut c_void,
+    lines_out: *mut usize,
+    error_out: *mut *mut wg_error,
+) -> wg_result {
+    // SAFETY: the caller's contract, for every pointer below.
+    unsafe {
+        fallible(error_out, || {
+            let policy = handle(policy, "policy")?;
+            let text = document(lines, lines_len, "lines")?;
+            let options = optional_document(options_json, options_len, "options_json")?;
+            let Some(callback) = callback else {
+                return Err(Failure::null("callback"));
+            };
+            if options.is_some() {
+                // Bad options fail the call once, not every line.
+                api::parse_options(options)?;
+            }
+            let body = text.strip_suffix('\n').unwrap_or(text);
+            let mut answered = 0usize;
+            let rows = body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+            for a in wangge_core::batch::assess_lines(&policy.policy, rows, options) {
+                let answer = c_string(a.answer);
+                answered = a.line;
+                let stop = callback(
+                    user_data,
+                    a.line,
+                    answer.as_ptr(),
+                    answer.as_bytes().len(),
+                );
+                if stop != 0 {
+                    break;
+                }
+            }
+            if !lines_out.is_null() {
+                *lines_out = answered;
+            }
+            Ok(())
+        })
     }
 }

@@ -789,6 +789,67 @@ static void test_invalid_utf8_and_oversize(void) {
   wg_policy_free(policy);
 }
 
+/* Batches (JSON Lines): each line answered in order, a bad line does not stop the batch, the
+ * callback can stop it, and the answers equal the single call's. */
+struct batch_seen {
+  int lines;
+  int failures;
+  int stop_after;
+  char *first;
+};
+
+static int on_line(void *user_data, size_t line, const char *answer, size_t len) {
+  struct batch_seen *seen = user_data;
+  seen->lines++;
+  CHECK(line == (size_t)seen->lines);
+  CHECK(strlen(answer) == len);
+  if (starts_with(answer, "{\"status\":\"failure\"")) seen->failures++;
+  if (seen->first == NULL) {
+    seen->first = malloc(len + 1);
+    memcpy(seen->first, answer, len + 1);
+  }
+  return seen->stop_after != 0 && seen->lines >= seen->stop_after;
+}
+
+static void test_assess_lines(void) {
+  size_t len = 0;
+  char *dossier = case_file("inputs/boundary.dossier.json", &len);
+  /* One dossier per line: the file's newlines become spaces. */
+  for (size_t i = 0; i < len; i++) {
+    if (dossier[i] == '\n' || dossier[i] == '\r') dossier[i] = ' ';
+  }
+  const char *bad = "{\"period\":1}";
+  size_t total = 2 * len + strlen(bad) + 4;
+  char *text = malloc(total);
+  size_t n = (size_t)snprintf(text, total, "%.*s\n%s\n%.*s\n", (int)len, dossier, bad, (int)len, dossier);
+  struct wg_policy *policy = NULL;
+  CHECK(wg_policy_default(&policy, NULL) == WG_OK);
+
+  struct batch_seen seen = {0, 0, 0, NULL};
+  size_t answered = 0;
+  CHECK(wg_policy_assess_lines(policy, text, n, NULL, 0, on_line, &seen, &answered, NULL) == WG_OK);
+  CHECK(answered == 3 && seen.lines == 3 && seen.failures == 1);
+  char *single = NULL;
+  CHECK(wg_policy_assess(policy, dossier, len, NULL, 0, &single, NULL) == WG_OK);
+  CHECK(seen.first != NULL && single != NULL && strcmp(seen.first, single) == 0);
+  wg_string_free(single);
+  free(seen.first);
+
+  struct batch_seen stop = {0, 0, 1, NULL};
+  CHECK(wg_policy_assess_lines(policy, text, n, NULL, 0, on_line, &stop, &answered, NULL) == WG_OK);
+  CHECK(answered == 1 && stop.lines == 1);
+  free(stop.first);
+
+  struct wg_error *error = NULL;
+  CHECK(wg_policy_assess_lines(policy, text, n, NULL, 0, NULL, NULL, NULL, &error) == WG_NULL_PARAMETER);
+  wg_error_free(error);
+  CHECK(wg_policy_assess_lines(NULL, text, n, NULL, 0, on_line, &seen, NULL, NULL) == WG_NULL_PARAMETER);
+  CHECK(wg_policy_assess_lines(policy, text, n, "{", 1, on_line, &seen, NULL, NULL) == WG_SYNTAX);
+  wg_policy_free(policy);
+  free(text);
+  free(dossier);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s CASES_DIR\n", argv[0]);
@@ -808,6 +869,7 @@ int main(int argc, char **argv) {
   test_disclosure();
   test_view();
   test_public_notice_and_filing();
+  test_assess_lines();
   if (failures != 0) {
     fprintf(stderr, "test_api: %d failures\n", failures);
     return 1;
