@@ -468,26 +468,6 @@ pub unsafe extern "C" fn wg_assessment_free(assessment: *mut wg_assessment) {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The tags are serde's words for the core's grades, and the labels the core's.
-    #[test]
-    fn grade_numbers_tags_and_labels_are_the_cores() {
-        for (number, grade) in (1..=4).zip(Grade::ALL) {
-            assert_eq!(wg_grade::of(grade) as u32, number);
-            let tag = unsafe { CStr::from_ptr(wg_grade_tag(number)) };
-            assert_eq!(tag.to_str().unwrap(), tag_of(&grade));
-            let zh = unsafe { CStr::from_ptr(wg_grade_label_zh(number)) };
-            assert_eq!(zh.to_str().unwrap(), grade.label_zh());
-        }
-        let unknown = unsafe { CStr::from_ptr(wg_grade_tag(0)) };
-        assert_eq!(unknown.to_str().unwrap(), "unknown");
-        assert!(wg_grade_label_zh(5).is_null());
-    }
-}
-
 /// Called by `wg_policy_assess_lines` with each line's answer.
 ///
 /// - `user_data`: the pointer given to `wg_policy_assess_lines`, untouched.
@@ -530,7 +510,10 @@ pub type wg_line_callback = Option<
 /// lengths; `lines_out` and `error_out` are NULL or valid for writing; `callback` is safe to
 /// call with `user_data`.
 #[unsafe(no_mangle)]
-#[allow(clippy::too_many_arguments, reason = "a C signature: pointer and length pairs")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a C signature: pointer and length pairs"
+)]
 pub unsafe extern "C" fn wg_policy_assess_lines(
     policy: *const wg_policy,
     lines: *const c_char,
@@ -561,12 +544,7 @@ pub unsafe extern "C" fn wg_policy_assess_lines(
             for a in wangge_core::batch::assess_lines(&policy.policy, rows, options) {
                 let answer = c_string(a.answer);
                 answered = a.line;
-                let stop = callback(
-                    user_data,
-                    a.line,
-                    answer.as_ptr(),
-                    answer.as_bytes().len(),
-                );
+                let stop = callback(user_data, a.line, answer.as_ptr(), answer.as_bytes().len());
                 if stop != 0 {
                     break;
                 }
@@ -576,5 +554,25 @@ pub unsafe extern "C" fn wg_policy_assess_lines(
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tags are serde's words for the core's grades, and the labels the core's.
+    #[test]
+    fn grade_numbers_tags_and_labels_are_the_cores() {
+        for (number, grade) in (1..=4).zip(Grade::ALL) {
+            assert_eq!(wg_grade::of(grade) as u32, number);
+            let tag = unsafe { CStr::from_ptr(wg_grade_tag(number)) };
+            assert_eq!(tag.to_str().unwrap(), tag_of(&grade));
+            let zh = unsafe { CStr::from_ptr(wg_grade_label_zh(number)) };
+            assert_eq!(zh.to_str().unwrap(), grade.label_zh());
+        }
+        let unknown = unsafe { CStr::from_ptr(wg_grade_tag(0)) };
+        assert_eq!(unknown.to_str().unwrap(), "unknown");
+        assert!(wg_grade_label_zh(5).is_null());
     }
 }
