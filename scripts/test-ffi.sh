@@ -100,6 +100,8 @@ run_cases() { # run_cases LABEL CASES_TSV COMMAND-PREFIX...
   while IFS=$'\t' read -r name rest; do
     IFS=$'\t' read -r -a args <<< "$rest"
     "$@" "${args[@]}" > "$work/$name.answer"
+    # The shared build's answers are kept for the cross-binding harness (scripts/conformance.py).
+    [ "$label" = shared ] && mkdir -p "$target/conformance/c" && cp "$work/$name.answer" "$target/conformance/c/$name.json"
     cmp "$work/$name.answer" "tests/cases/$name.expected.json" \
       || { echo "case $name: the C answer differs ($label)" >&2; exit 1; }
     n=$((n + 1))

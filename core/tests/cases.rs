@@ -95,6 +95,11 @@ fn answer(case: &Case) -> String {
 #[test]
 fn every_shared_case_gives_its_expected_answer() {
     let bless = std::env::var_os("WANGGE_BLESS").is_some();
+    // For the cross-binding harness (scripts/conformance.py): every answer, as bytes.
+    let answers_dir = std::env::var_os("WANGGE_ANSWERS_DIR").map(PathBuf::from);
+    if let Some(dir) = &answers_dir {
+        std::fs::create_dir_all(dir).unwrap();
+    }
     let mut names: Vec<PathBuf> = std::fs::read_dir(cases_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -114,6 +119,10 @@ fn every_shared_case_gives_its_expected_answer() {
             path.to_string_lossy()
                 .replace(".case.json", ".expected.json"),
         );
+        if let Some(dir) = &answers_dir {
+            let name = path.file_name().unwrap().to_string_lossy().replace(".case.json", ".json");
+            std::fs::write(dir.join(name), &got).unwrap();
+        }
         if bless {
             std::fs::write(&expected_path, &got).unwrap();
             continue;
