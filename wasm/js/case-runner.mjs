@@ -14,6 +14,10 @@ const CALLS = {
   check_policy: (c, read) => ['checkPolicy', [read(c.policy)]],
   is_working_day: (c, read) => ['isWorkingDay', [c.date, optional(c.policy, read)]],
   clause_text: (c) => ['clauseText', [c.id]],
+  disclose: (c, read) => ['disclose', [read(c.dossier), read(c.request), optional(c.policy, read)]],
+  view: (c, read) => ['view', [read(c.dossier), read(c.viewer)]],
+  public_notice: (c, read) => ['publicNotice', [read(c.dossier), c.community, c.date]],
+  grid_filing: (c, read) => ['gridFiling', [read(c.dossier), c.community, c.from, c.to]],
 };
 
 const optional = (path, read) => (path === undefined ? undefined : read(path));
@@ -24,7 +28,7 @@ export const calls = Object.keys(CALLS);
 
 /** The input files a case reads, relative to tests/cases/. */
 export function inputsOf(c) {
-  return [c.dossier, c.policy, c.options].filter((p) => p !== undefined);
+  return [c.dossier, c.policy, c.options, c.request, c.viewer].filter((p) => p !== undefined);
 }
 
 /**

@@ -3,6 +3,10 @@
 // Rust); the object form of each call must equal the parsed expected answer. Uses node's test
 // runner: `node --test wasm/js/cases.mjs` after `scripts/build-wasm.sh` has built wasm/pkg/.
 // browser-cases.mjs runs the same cases in Chromium.
+//
+// For the cross-binding harness, `--out DIR` (when run as `node wasm/js/cases.mjs --out DIR`) or
+// the environment variable WANGGE_ANSWERS_DIR (also under `node --test`) writes each case's answer
+// text, the exact bytes compared, to DIR/<case-name>.json; without either nothing is written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -10,12 +14,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, calls } from './case-runner.mjs';
+import { answersDir, writeAnswer } from './answers-out.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = join(root, 'tests', 'cases');
 const wangge = createRequire(import.meta.url)(join(root, 'wasm', 'pkg', 'node', 'wangge_wasm.js'));
 const read = (rel) => readFileSync(join(dir, rel), 'utf8');
 
+const out = answersDir();
 const cases = readdirSync(dir).filter((n) => n.endsWith('.case.json')).sort();
 assert.ok(cases.length >= 20, `expected the shared cases, found ${cases.length}`);
 
@@ -23,6 +29,7 @@ for (const name of cases) {
   test(`case ${name}`, () => {
     const c = JSON.parse(read(name));
     const got = answer(wangge, c, read);
+    if (out) writeAnswer(out, name, Buffer.from(got, 'utf8'));
     const want = readFileSync(join(dir, name.replace('.case.json', '.expected.json')));
     assert.ok(Buffer.from(got, 'utf8').equals(want), `${name}: the WASM answer differs from the expected bytes`);
     // The object form is the same answer.

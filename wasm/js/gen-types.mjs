@@ -32,6 +32,13 @@ const roots = {
   PolicyAnswer: 'policy-answer.schema.json',
   WorkingDayAnswer: 'working-day-answer.schema.json',
   ClauseAnswer: 'clause-answer.schema.json',
+  DisclosureRequest: 'disclosure-request.schema.json',
+  Viewer: 'viewer.schema.json',
+  DiscloseAnswer: 'disclose-answer.schema.json',
+  ViewAnswer: 'view-answer.schema.json',
+  PublicNoticeAnswer: 'public-notice-answer.schema.json',
+  GridFilingAnswer: 'grid-filing-answer.schema.json',
+  DataClassesAnswer: 'data-classes-answer.schema.json',
 };
 
 // One schema whose definitions are every root and every shared definition, so each type is

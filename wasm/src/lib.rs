@@ -272,6 +272,142 @@ pub fn clause_text(id: &str) -> JsValue {
     to_object(api::clause_text_json(id))
 }
 
+/// The decision on a disclosure request (2.2.5) as answer text, byte for byte
+/// `wangge::api::disclose_json`.
+///
+/// `dossier`: a `Dossier` object or its JSON text. `request`: a `DisclosureRequest` object or
+/// text (requester, purpose, date, community, fields as dossier paths, optional records, the
+/// approvals obtained). `policy`: a `PolicyDocument` object or text; the embedded default policy
+/// when absent (it names the relevant department of each kind of data).
+#[wasm_bindgen(js_name = discloseJson)]
+pub fn disclose_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureRequest | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy: Option<JsValue>,
+) -> String {
+    let texts = (|| {
+        Ok::<_, String>((
+            document_text(&dossier, "dossier")?,
+            document_text(&request, "request")?,
+            optional_text(policy, "policy")?,
+        ))
+    })();
+    match texts {
+        Ok((d, r, p)) => api::disclose_json(p.as_deref(), &d, &r),
+        Err(failure) => failure,
+    }
+}
+
+/// Decides a request to give data outside (2.2.5): granted only with dated, unexpired approvals
+/// of both the community Party organisation and each relevant functional department. A refusal
+/// is a **success** answer whose `audit.decision` is `refused` and whose `audit.reasons` name
+/// what is missing; a grant also holds the redacted copy (only the fields and records asked).
+/// A failure means the dossier or request cannot be read (see [`disclose_json`]).
+#[wasm_bindgen(unchecked_return_type = "DiscloseAnswer")]
+pub fn disclose(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureRequest | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy: Option<JsValue>,
+) -> JsValue {
+    to_object(disclose_json(dossier, request, policy))
+}
+
+/// A dossier as a viewer may see it, as answer text, byte for byte `wangge::api::view_json`.
+#[wasm_bindgen(js_name = viewJson)]
+pub fn view_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Viewer | string")] viewer: JsValue,
+) -> String {
+    let texts = document_text(&dossier, "dossier")
+        .and_then(|d| document_text(&viewer, "viewer").map(|v| (d, v)));
+    match texts {
+        Ok((d, v)) => api::view_json(&d, &v),
+        Err(failure) => failure,
+    }
+}
+
+/// The dossier as a viewer may see it (access scope): a grid worker
+/// (`{kind: "person", person: "w1", from: "2023-05-10"}`) the records of their grids and their
+/// own, a grid leader their community, the subdistrict (`{kind: "subdistrict"}`) everything.
+/// Asking beyond one's scope is not an error: the view is filtered and states the scope applied.
+#[wasm_bindgen(unchecked_return_type = "ViewAnswer")]
+pub fn view(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Viewer | string")] viewer: JsValue,
+) -> JsValue {
+    to_object(view_json(dossier, viewer))
+}
+
+/// The public notice of a community as answer text, byte for byte
+/// `wangge::api::public_notice_json`.
+#[wasm_bindgen(js_name = publicNoticeJson)]
+pub fn public_notice_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    community: &str,
+    date: &str,
+) -> String {
+    match document_text(&dossier, "dossier") {
+        Ok(d) => api::public_notice_json(&d, community, date),
+        Err(failure) => failure,
+    }
+}
+
+/// The public notice (2.2.4) of community `community` (an ID) on `date` (`YYYY-MM-DD`): grid
+/// names, map references and buildings, and each worker's and the grid leader's name, photo
+/// reference, phone, services and duties, built from public fields only; `gaps` lists what the
+/// board lacks.
+#[wasm_bindgen(js_name = publicNotice, unchecked_return_type = "PublicNoticeAnswer")]
+pub fn public_notice(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    community: &str,
+    date: &str,
+) -> JsValue {
+    to_object(public_notice_json(dossier, community, date))
+}
+
+/// The grid-division filing as answer text, byte for byte `wangge::api::grid_filing_json`.
+#[wasm_bindgen(js_name = gridFilingJson)]
+pub fn grid_filing_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    community: &str,
+    from: Option<String>,
+    to: &str,
+) -> String {
+    match document_text(&dossier, "dossier") {
+        Ok(d) => api::grid_filing_json(&d, community, from.as_deref(), to),
+        Err(failure) => failure,
+    }
+}
+
+/// The filing (1.2) of community `community`'s division `to` for the subdistrict's
+/// grid-governance leading group: what moved (area, from grid, to grid, effective date) since
+/// division `from` (a division ID; `null` or `undefined` for the community's first division).
+#[wasm_bindgen(js_name = gridFiling, unchecked_return_type = "GridFilingAnswer")]
+pub fn grid_filing(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    community: &str,
+    from: Option<String>,
+    to: &str,
+) -> JsValue {
+    to_object(grid_filing_json(dossier, community, from, to))
+}
+
+/// Every dossier field path with its class as answer text, byte for byte
+/// `wangge::api::data_classes_json`.
+#[wasm_bindgen(js_name = dataClassesJson)]
+pub fn data_classes_json() -> String {
+    api::data_classes_json()
+}
+
+/// Every field path of a dossier with its class: `public` (what 2.2.4 posts), `internal` or
+/// `confidential` (ledgers and residents' personal data; 2.2.5).
+#[wasm_bindgen(js_name = dataClasses, unchecked_return_type = "DataClassesAnswer")]
+pub fn data_classes() -> JsValue {
+    to_object(api::data_classes_json())
+}
+
 /// The version of wangge this package was built from.
 #[wasm_bindgen]
 pub fn version() -> String {

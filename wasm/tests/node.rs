@@ -182,3 +182,150 @@ fn attendance_and_evidence_answer_as_the_rust_api() {
         "success"
     );
 }
+
+const CONFIDENTIAL: &str =
+    include_str!("../../tests/cases/inputs/confidentiality-2023.dossier.json");
+const BOTH_APPROVALS: &str =
+    include_str!("../../tests/cases/inputs/disclosure-both-approvals.request.json");
+
+/// The request of `BOTH_APPROVALS` with only the community Party organisation's approval.
+fn party_approval_only() -> JsValue {
+    let request = JSON::parse(BOTH_APPROVALS).unwrap();
+    let approvals = Array::from(&get(&request, "approvals"));
+    approvals.pop();
+    assert_eq!(approvals.length(), 1);
+    Reflect::set(&request, &JsValue::from_str("approvals"), &approvals).unwrap();
+    request
+}
+
+#[wasm_bindgen_test]
+fn clause_2_2_5_one_approval_is_a_refusal_answered_as_success() {
+    let answer = w::disclose(JsValue::from_str(CONFIDENTIAL), party_approval_only(), None);
+    // A refusal is a decision, not an error: success, with the audit entry saying why.
+    assert_eq!(status(&answer), "success");
+    let value = get(&answer, "value");
+    let audit = get(&value, "audit");
+    assert_eq!(get(&audit, "decision").as_string().unwrap(), "refused");
+    assert_eq!(get(&audit, "clause").as_string().unwrap(), "2.2.5");
+    assert_eq!(get(&audit, "records_disclosed").as_f64().unwrap(), 0.0);
+    let reasons = Array::from(&get(&audit, "reasons"));
+    assert!(
+        reasons
+            .iter()
+            .any(|r| get(&r, "kind").as_string().unwrap() == "missing_department_approval"),
+        "the refusal names the missing department approval"
+    );
+    assert!(
+        get(&value, "copy").is_undefined() || get(&value, "copy").is_null(),
+        "nothing is handed out on a refusal"
+    );
+    let request = String::from(JSON::stringify(&party_approval_only()).unwrap());
+    assert_eq!(
+        w::disclose_json(
+            JsValue::from_str(CONFIDENTIAL),
+            JsValue::from_str(&request),
+            None
+        ),
+        wangge::api::disclose_json(None, CONFIDENTIAL, &request)
+    );
+}
+
+#[wasm_bindgen_test]
+fn clause_2_2_5_both_approvals_grant_a_redacted_copy() {
+    let answer = w::disclose(
+        JSON::parse(CONFIDENTIAL).unwrap(),
+        JSON::parse(BOTH_APPROVALS).unwrap(),
+        Some(JsValue::NULL),
+    );
+    assert_eq!(status(&answer), "success");
+    let value = get(&answer, "value");
+    let audit = get(&value, "audit");
+    assert_eq!(get(&audit, "decision").as_string().unwrap(), "granted");
+    assert_eq!(get(&audit, "party_approval").as_string().unwrap(), "a1");
+    assert_eq!(Array::from(&get(&audit, "reasons")).length(), 0);
+    // The copy holds the one ledger entry asked, and no other part of the dossier.
+    let copy = get(&value, "copy");
+    let entries = Array::from(&get(&get(&copy, "records"), "ledger_entries"));
+    assert_eq!(entries.length(), 1);
+    assert_eq!(get(&entries.get(0), "id").as_string().unwrap(), "le-1");
+    assert!(get(&copy, "organisation").is_undefined());
+    assert_eq!(
+        w::disclose_json(
+            JsValue::from_str(CONFIDENTIAL),
+            JsValue::from_str(BOTH_APPROVALS),
+            None
+        ),
+        wangge::api::disclose_json(None, CONFIDENTIAL, BOTH_APPROVALS)
+    );
+}
+
+#[wasm_bindgen_test]
+fn clause_2_2_4_the_public_notice_holds_no_ledger_subject() {
+    let text = w::public_notice_json(JsValue::from_str(CONFIDENTIAL), "c1", "2023-07-01");
+    assert_eq!(
+        text,
+        wangge::api::public_notice_json(CONFIDENTIAL, "c1", "2023-07-01")
+    );
+    assert!(text.starts_with(r#"{"status":"success""#), "{text}");
+    let dossier = JSON::parse(CONFIDENTIAL).unwrap();
+    let entries = Array::from(&get(&get(&dossier, "records"), "ledger_entries"));
+    assert!(entries.length() > 0);
+    for entry in entries.iter() {
+        let subject = get(&entry, "subject").as_string().unwrap();
+        assert!(!text.contains(&subject), "{subject} is on the board");
+    }
+    let notice = w::public_notice(dossier, "c1", "2023-07-01");
+    let board = get(&get(&notice, "value"), "board");
+    assert_eq!(get(&board, "community").as_string().unwrap(), "幸福社区");
+    let bad_date = w::public_notice(JsValue::from_str(CONFIDENTIAL), "c1", "2023-02-30");
+    let first = Array::from(&get(&bad_date, "errors")).get(0);
+    assert_eq!(get(&first, "kind").as_string().unwrap(), "invalid_time");
+}
+
+#[wasm_bindgen_test]
+fn access_scope_filing_and_data_classes_answer_as_the_rust_api() {
+    let viewer = r#"{"kind":"person","person":"w1","from":"2023-05-10"}"#;
+    assert_eq!(
+        w::view_json(
+            JsValue::from_str(CONFIDENTIAL),
+            JSON::parse(viewer).unwrap()
+        ),
+        wangge::api::view_json(CONFIDENTIAL, viewer)
+    );
+    assert_eq!(
+        status(&w::view(
+            JsValue::from_str(CONFIDENTIAL),
+            JsValue::from_str(r#"{"kind":"subdistrict"}"#)
+        )),
+        "success"
+    );
+    assert_eq!(
+        w::grid_filing_json(
+            JsValue::from_str(CONFIDENTIAL),
+            "c1",
+            Some("div-2022".into()),
+            "div-2023"
+        ),
+        wangge::api::grid_filing_json(CONFIDENTIAL, "c1", Some("div-2022"), "div-2023")
+    );
+    assert_eq!(
+        w::grid_filing_json(JsValue::from_str(CONFIDENTIAL), "c1", None, "div-2023"),
+        wangge::api::grid_filing_json(CONFIDENTIAL, "c1", None, "div-2023")
+    );
+    let classes = w::data_classes();
+    assert_eq!(status(&classes), "success");
+    let fields = Array::from(&get(&classes, "value"));
+    assert!(fields.iter().any(|f| {
+        get(&f, "path").as_string().unwrap() == "records.ledger_entries[].subject"
+            && get(&f, "class").as_string().unwrap() == "confidential"
+    }));
+    assert_eq!(w::data_classes_json(), wangge::api::data_classes_json());
+    // A request that is not an object is a structured failure, never a throw.
+    let answer = w::disclose(
+        JsValue::from_str(CONFIDENTIAL),
+        JsValue::from_f64(1.0),
+        None,
+    );
+    let first = Array::from(&get(&answer, "errors")).get(0);
+    assert_eq!(get(&first, "kind").as_string().unwrap(), "shape");
+}

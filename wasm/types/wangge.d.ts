@@ -85,6 +85,41 @@ export type AnomalyKind =
   | "observation_contradicts_clock"
   | "no_clock_records";
 /**
+ * The body that gave an approval.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ApprovalBody".
+ */
+export type ApprovalBody =
+  | {
+      /**
+       * The community.
+       */
+      community: string;
+      kind: "party_organisation";
+    }
+  | {
+      /**
+       * The department's ID in the policy.
+       */
+      department: string;
+      kind: "functional_department";
+    }
+  | {
+      kind: "other";
+      /**
+       * Its name.
+       */
+      name: string;
+    };
+/**
+ * The class of a field.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Class".
+ */
+export type Class = "public" | "internal" | "confidential";
+/**
  * An answer: success with a value, or failure with every problem found.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -266,6 +301,26 @@ export type ResponsiblePerson = "named_else_party_secretary" | "party_secretary"
  */
 export type MonthDay = string;
 /**
+ * Granted or refused.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Decision".
+ */
+export type Decision = "granted" | "refused";
+/**
+ * Why (part of) a decision.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ReasonKind".
+ */
+export type ReasonKind =
+  | "missing_party_approval"
+  | "missing_department_approval"
+  | "no_relevant_department"
+  | "expired_approval"
+  | "approval_not_yet_given"
+  | "wrong_body";
+/**
  * Whom an obligation binds.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -322,6 +377,25 @@ export type Severity = "error" | "warning";
  */
 export type DailyDutyDays = "working_days" | "working_days_and_duty_days" | "every_day";
 /**
+ * The ledgers 2.1.2 names (a minimum list: the text ends in 等; a policy adds kinds under
+ * `other`).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LedgerKind".
+ */
+export type LedgerKind =
+  | "entitled_groups"
+  | "left_behind_children"
+  | "elderly_in_difficulty"
+  | "disabled"
+  | "veterans"
+  | "floating_population"
+  | "severe_mental_disorder"
+  | "drug_users"
+  | "community_corrections"
+  | "released_prisoners"
+  | "other";
+/**
  * Problem categories, from the clauses that name them. The lists end in 等 and are minimum
  * lists: a policy adds categories under `other` (`evidence.extra_categories`).
  *
@@ -350,25 +424,6 @@ export type ProblemCategory =
   | "water_pollution"
   | "solid_or_hazardous_waste"
   | "wage_arrears_risk"
-  | "other";
-/**
- * The ledgers 2.1.2 names (a minimum list: the text ends in 等; a policy adds kinds under
- * `other`).
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "LedgerKind".
- */
-export type LedgerKind =
-  | "entitled_groups"
-  | "left_behind_children"
-  | "elderly_in_difficulty"
-  | "disabled"
-  | "veterans"
-  | "floating_population"
-  | "severe_mental_disorder"
-  | "drug_users"
-  | "community_corrections"
-  | "released_prisoners"
   | "other";
 /**
  * The five must-visit groups (五必访, 2.2.2).
@@ -485,6 +540,45 @@ export type CountedRecord =
   | "group_study_attendance"
   | "self_study"
   | "notebook_review";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DataClassesAnswer".
+ */
+export type DataClassesAnswer =
+  | {
+      status: "success";
+      /**
+       * The result.
+       */
+      value: FieldClass[];
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DiscloseAnswer".
+ */
+export type DiscloseAnswer =
+  | {
+      status: "success";
+      value: Disclosure;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
 /**
  * Kinds of helper named in 1.1 (a minimum list: the text ends in 等).
  *
@@ -683,6 +777,24 @@ export type GradeAnswer =
       status: "failure";
     };
 /**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GridFilingAnswer".
+ */
+export type GridFilingAnswer =
+  | {
+      status: "success";
+      value: GridFiling;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
  * What an obligation asks, per period instance.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -799,6 +911,71 @@ export type QuotaScope = "community" | "subdistrict";
  * An answer: success with a value, or failure with every problem found.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PublicNoticeAnswer".
+ */
+export type PublicNoticeAnswer =
+  | {
+      status: "success";
+      value: PublicNotice;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * The role a scope rests on.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ScopeBasis".
+ */
+export type ScopeBasis = "subdistrict" | "grid_leader" | "grid_worker" | "helper";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ViewAnswer".
+ */
+export type ViewAnswer =
+  | {
+      status: "success";
+      value: View;
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * Who is looking.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Viewer".
+ */
+export type Viewer =
+  | {
+      from: Date;
+      kind: "person";
+      /**
+       * The person.
+       */
+      person: string;
+      /**
+       * Last day; `from` when absent.
+       */
+      to?: Date | null;
+    }
+  | {
+      kind: "subdistrict";
+    };
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "WorkingDayAnswer".
  */
 export type WorkingDayAnswer =
@@ -902,6 +1079,91 @@ export interface Anomaly {
    * The record concerned.
    */
   record: string;
+}
+/**
+ * One approval of a disclosure.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Approval".
+ */
+export interface Approval {
+  approved_on: Date;
+  body: ApprovalBody;
+  /**
+   * Stable ID, unique in the request.
+   */
+  id: string;
+  /**
+   * The approval's document number or reference.
+   */
+  reference?: string | null;
+  /**
+   * The last day it is valid; when absent, `approved_on` plus the policy's
+   * `confidentiality.approval_valid_days`.
+   */
+  valid_until?: Date | null;
+}
+/**
+ * An area of a community (a building, a courtyard) that a division places in a grid (1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Area".
+ */
+export interface Area {
+  /**
+   * First day the area exists (a new building); always when absent.
+   */
+  from?: Date | null;
+  /**
+   * Stable ID, unique in the community.
+   */
+  id: string;
+  /**
+   * Name, such as 3号楼.
+   */
+  name: string;
+  /**
+   * Last day the area exists (a demolished building); still when absent.
+   */
+  to?: Date | null;
+}
+/**
+ * One area that changes grid (1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AreaMove".
+ */
+export interface AreaMove {
+  /**
+   * The area.
+   */
+  area: string;
+  /**
+   * Its name.
+   */
+  area_name: string;
+  effective_from: Date;
+  /**
+   * The grid it leaves; absent when it was in no grid (a first division, a new building).
+   */
+  from_grid?: string | null;
+  /**
+   * The grid it joins; absent when it leaves every grid (a demolished building).
+   */
+  to_grid?: string | null;
+}
+/**
+ * A field asked, with its class.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AskedField".
+ */
+export interface AskedField {
+  class: Class;
+  /**
+   * The dossier path.
+   */
+  path: string;
 }
 /**
  * The answer of [`assess`].
@@ -1691,6 +1953,106 @@ export interface Season {
   to: MonthDay;
 }
 /**
+ * The audit entry of a decision (2.2.5): every decision, grant or refusal, has one.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AuditEntry".
+ */
+export interface AuditEntry {
+  /**
+   * The clause: `2.2.5`.
+   */
+  clause: string;
+  /**
+   * Whose data.
+   */
+  community: string;
+  date: Date;
+  decision: Decision;
+  /**
+   * The departments required and the approvals that met them.
+   */
+  department_requirements: DepartmentRequirement[];
+  /**
+   * The fields asked, with their classes.
+   */
+  fields: AskedField[];
+  /**
+   * The Party organisation's approval relied on, if any.
+   */
+  party_approval?: string | null;
+  /**
+   * What for.
+   */
+  purpose: string;
+  /**
+   * Every reason: what is missing, and every approval that could not count.
+   */
+  reasons: Reason[];
+  /**
+   * The records asked by ID (empty: every record of the lists named).
+   */
+  records_asked: string[];
+  /**
+   * Records in the copy given (0 when refused).
+   */
+  records_disclosed: number;
+  /**
+   * The request.
+   */
+  request: string;
+  /**
+   * Who asked.
+   */
+  requester: string;
+}
+/**
+ * One department requirement of a request and whether it was met.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DepartmentRequirement".
+ */
+export interface DepartmentRequirement {
+  /**
+   * The data it is for: a record list or `organisation`, with the ledger kind for ledgers
+   * (`ledger_entries/drug_users`).
+   */
+  data: string[];
+  /**
+   * Departments any one of which may approve.
+   */
+  departments: string[];
+  /**
+   * The approval that met it, if any.
+   */
+  met_by?: string | null;
+}
+/**
+ * One reason of a decision, citing 2.2.5.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Reason".
+ */
+export interface Reason {
+  /**
+   * The approval concerned, if any.
+   */
+  approval?: string | null;
+  /**
+   * The clause: `2.2.5`.
+   */
+  clause: string;
+  /**
+   * The date concerned (an expiry, an approval's date), if any.
+   */
+  date?: Date | null;
+  kind: ReasonKind;
+  /**
+   * Lowercase description, values in backticks.
+   */
+  message: string;
+}
+/**
  * A grade band: the scores from `min` to `max`, each bound inclusive or not.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -1719,6 +2081,78 @@ export interface Bound {
    */
   inclusive: boolean;
   value: Decimal;
+}
+/**
+ * The board (网格示意图与网格员信息): public fields only.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Board".
+ */
+export interface Board {
+  /**
+   * The community's name.
+   */
+  community: string;
+  /**
+   * The grid leader (网格长), the community Party secretary.
+   */
+  grid_leader?: NoticeWorker | null;
+  /**
+   * Each grid with its map, its areas and its workers.
+   */
+  grids: NoticeGrid[];
+}
+/**
+ * A worker as posted (2.2.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "NoticeWorker".
+ */
+export interface NoticeWorker {
+  /**
+   * Duties (管理职责).
+   */
+  duties?: string | null;
+  /**
+   * Name (姓名).
+   */
+  name: string;
+  /**
+   * Phone (联系电话).
+   */
+  phone?: string | null;
+  /**
+   * Photo reference (照片).
+   */
+  photo?: string | null;
+  /**
+   * Services (服务内容).
+   */
+  services?: string | null;
+}
+/**
+ * One grid on the board.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "NoticeGrid".
+ */
+export interface NoticeGrid {
+  /**
+   * Names of the areas (buildings) in the grid under the division in force (1.2).
+   */
+  areas: string[];
+  /**
+   * Reference to the grid map.
+   */
+  map_ref?: string | null;
+  /**
+   * The grid's name.
+   */
+  name: string;
+  /**
+   * The grid workers responsible for it on the date.
+   */
+  workers: NoticeWorker[];
 }
 /**
  * What a policy adds to the national calendar.
@@ -1867,6 +2301,45 @@ export interface Choice {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice10".
+ */
+export interface Choice10 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: RelevantDepartment[];
+}
+/**
+ * One rule of relevance: data of `records` (and, for ledgers, of `ledger_kinds`) needs the
+ * approval of one of `departments`.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "RelevantDepartment".
+ */
+export interface RelevantDepartment {
+  /**
+   * Departments any one of which satisfies the rule.
+   */
+  departments: string[];
+  /**
+   * For `ledger_entries`: the ledger kinds the rule is for; every kind when empty.
+   */
+  ledger_kinds?: LedgerKind[];
+  /**
+   * The part of the dossier: a record list (`ledger_entries`, `problems`, …) or
+   * `organisation`. Absent: the fallback for data no other rule names.
+   */
+  records?: string | null;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Choice2".
  */
 export interface Choice2 {
@@ -1958,6 +2431,39 @@ export interface MustVisitLedgers {
   ledgers: LedgerKind[];
 }
 /**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice9".
+ */
+export interface Choice9 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: Department[];
+}
+/**
+ * A functional department (职能部门).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Department".
+ */
+export interface Department {
+  /**
+   * Stable ID, used by approvals and rules.
+   */
+  id: string;
+  /**
+   * Chinese name.
+   */
+  name_zh: string;
+}
+/**
  * One clause of the measures.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -2009,6 +2515,11 @@ export interface ClockEvent {
  */
 export interface Community {
   /**
+   * The areas (buildings, courtyards) the community divides into grids (1.2); a division
+   * must place each area that exists on its dates in exactly one grid.
+   */
+  areas?: Area[];
+  /**
    * The grids (网格) of the community.
    */
   grids: Grid[];
@@ -2041,6 +2552,11 @@ export interface Grid {
    * Stable ID, unique in the subdistrict.
    */
   id: string;
+  /**
+   * Reference to the grid map (网格示意图) posted on the public notice (2.2.4): a file name
+   * or URL, never the map itself.
+   */
+  map_ref?: string | null;
   /**
    * Must-visit groups (五必访, 2.2.2) living in the grid: the fallback for dossiers that keep
    * no ledgers. When the dossier has ledger entries, the ledgers decide (2.1.2, see
@@ -2208,6 +2724,122 @@ export interface ConductIncident {
   time?: LocalTime | null;
 }
 /**
+ * Open values of confidentiality and disclosure (2.2.5).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ConfidentialityPolicy".
+ */
+export interface ConfidentialityPolicy {
+  approval_valid_days: Choice2;
+  departments: Choice9;
+  relevant_departments: Choice10;
+}
+/**
+ * One field of a document, by path, with its class.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "FieldClass".
+ */
+export interface FieldClass {
+  class: Class;
+  /**
+   * Path from the document's root: `.` between properties, `[]` for the items of a list,
+   * such as `records.ledger_entries[].subject`.
+   */
+  path: string;
+}
+/**
+ * A decision: its audit entry and, when granted, the redacted copy of the dossier.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Disclosure".
+ */
+export interface Disclosure {
+  audit: AuditEntry;
+  /**
+   * The copy given: only the community's data, only the fields and records granted. Absent
+   * when refused.
+   */
+  copy?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * A request to give data outside (2.2.5).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DisclosureRequest".
+ */
+export interface DisclosureRequest {
+  /**
+   * The approvals obtained (批准同意).
+   */
+  approvals?: Approval[];
+  /**
+   * The community whose data is asked.
+   */
+  community: string;
+  date: Date;
+  /**
+   * The fields asked, as dossier paths (`records.ledger_entries[].subject`); a path naming a
+   * list or object (`records.ledger_entries[]`) asks for everything under it.
+   */
+  fields: string[];
+  /**
+   * Stable ID of the request.
+   */
+  id: string;
+  /**
+   * What for.
+   */
+  purpose: string;
+  /**
+   * The records asked, by ID; every record of the lists named when empty.
+   */
+  records?: string[];
+  /**
+   * Who asks (a body outside the community).
+   */
+  requester: string;
+}
+/**
+ * A dated division of a community's areas into grids (1.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Division".
+ */
+export interface Division {
+  /**
+   * The community divided.
+   */
+  community: string;
+  effective_from: Date;
+  /**
+   * Each grid with the areas it holds.
+   */
+  grids: GridAreas[];
+  /**
+   * Stable ID.
+   */
+  id: string;
+}
+/**
+ * The areas one grid holds under a division.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GridAreas".
+ */
+export interface GridAreas {
+  /**
+   * Its areas (IDs of the community's `areas`).
+   */
+  areas: string[];
+  /**
+   * The grid.
+   */
+  grid: string;
+}
+/**
  * The organisation and its records for a period.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -2234,6 +2866,10 @@ export interface Organisation {
    */
   communities: Community[];
   /**
+   * Dated divisions of each community's areas into grids (1.2); see [`crate::division`].
+   */
+  divisions?: Division[];
+  /**
    * Everyone who holds a role (1.1).
    */
   people: Person[];
@@ -2251,6 +2887,10 @@ export interface Person {
    */
   community: string;
   /**
+   * Management duties (管理职责), as published on the public notice (2.2.4).
+   */
+  duties?: string | null;
+  /**
    * For helpers only: what kind of helper (1.1).
    */
   helper_kind?: HelperKind | null;
@@ -2262,7 +2902,20 @@ export interface Person {
    * Name.
    */
   name: string;
+  /**
+   * Contact phone (联系电话) published on the public notice (2.2.4).
+   */
+  phone?: string | null;
+  /**
+   * Reference to the photo (照片) published on the public notice (2.2.4): a file name or URL,
+   * never the image itself.
+   */
+  photo?: string | null;
   role: Role;
+  /**
+   * Services offered (服务内容), as published on the public notice (2.2.4).
+   */
+  services?: string | null;
 }
 /**
  * The subdistrict (街道).
@@ -3274,6 +3927,56 @@ export interface Exception {
   when: Condition;
 }
 /**
+ * A filing for the subdistrict's grid-governance leading group (1.2): a community's new
+ * division and what moved since the previous one.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "GridFiling".
+ */
+export interface GridFiling {
+  /**
+   * Who it is filed with: 街道网格化治理工作领导小组.
+   */
+  addressee: string;
+  /**
+   * The clause asking for it: `1.2`.
+   */
+  clause: string;
+  /**
+   * The community.
+   */
+  community: string;
+  /**
+   * The community's name.
+   */
+  community_name: string;
+  /**
+   * The new division in full: each grid with its areas.
+   */
+  division: GridAreas[];
+  effective_from: Date;
+  /**
+   * The division replaced; absent for a community's first division.
+   */
+  from_division?: string | null;
+  /**
+   * Grids the new division uses and the old one did not.
+   */
+  grids_added: string[];
+  /**
+   * Grids the old division used and the new one does not.
+   */
+  grids_removed: string[];
+  /**
+   * Every area whose grid changes, by area ID.
+   */
+  moves: AreaMove[];
+  /**
+   * The new division.
+   */
+  to_division: string;
+}
+/**
  * An open value fixed inside one obligation (its period, a deadline), noted as a local choice.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -3289,6 +3992,30 @@ export interface LocalChoice {
    * Why: says it is a local choice, not text of the measures.
    */
   note: string;
+}
+/**
+ * Something the board must show but the dossier does not give (2.2.4).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "NoticeGap".
+ */
+export interface NoticeGap {
+  /**
+   * The clause: `2.2.4`.
+   */
+  clause: string;
+  /**
+   * The grid concerned, if any.
+   */
+  grid?: string | null;
+  /**
+   * What is missing: `photo`, `phone`, `services`, `duties`, `map_ref`, `areas`, `worker`.
+   */
+  missing: string;
+  /**
+   * The person concerned, if any.
+   */
+  person?: string | null;
 }
 /**
  * One duty of the measures, checkable from the records.
@@ -3376,6 +4103,7 @@ export interface PolicyDocument {
   assessment?: Scheme | null;
   attendance?: AttendancePolicy;
   calendar?: CalendarExtension;
+  confidentiality?: ConfidentialityPolicy;
   effective_from: Date;
   /**
    * Last day in force; absent while in force.
@@ -3474,4 +4202,58 @@ export interface Source {
    * Title, such as 新城街道网格员工作管理办法.
    */
   title: string;
+}
+/**
+ * The public notice of a community (2.2.4): the board, and what it lacks.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PublicNotice".
+ */
+export interface PublicNotice {
+  board: Board;
+  /**
+   * The clause: `2.2.4`.
+   */
+  clause: string;
+  date: Date;
+  /**
+   * What the board lacks, for the community's staff (not posted).
+   */
+  gaps: NoticeGap[];
+}
+/**
+ * The scope a view applied.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Scope".
+ */
+export interface Scope {
+  basis: ScopeBasis;
+  /**
+   * The clause the scope serves: `2.2.5`.
+   */
+  clause: string;
+  /**
+   * Communities visible.
+   */
+  communities: string[];
+  /**
+   * Grids whose records are visible (the organisation may name more).
+   */
+  grids: string[];
+  /**
+   * True when personal records (leave, attendance, conduct, study) are limited to the
+   * viewer's own.
+   */
+  own_personal_records_only: boolean;
+}
+/**
+ * A dossier as one viewer may see it.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "View".
+ */
+export interface View {
+  dossier: Dossier;
+  scope: Scope;
 }
