@@ -26,7 +26,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked -p wangge-wasm --target wasm32-unknown-unknown
 
 step "shared cases through WASM in Node, byte for byte"
-node --test wasm/js/cases.mjs
+# The answers are kept for the cross-binding harness (scripts/conformance.py).
+WANGGE_ANSWERS_DIR="$target/conformance/node" node --test wasm/js/cases.mjs
 
 # One static server at the repository root (loopback only) for the browser tests: the case page
 # reads wasm/pkg/ and tests/cases/, the portal is examples/portal/.
@@ -42,7 +43,8 @@ for _ in $(seq 50); do
 done
 
 step "shared cases through WASM in headless Chromium, byte for byte"
-BASE_URL="http://127.0.0.1:$port/" node --test wasm/js/browser-cases.mjs
+WANGGE_ANSWERS_DIR="$target/conformance/browser" BASE_URL="http://127.0.0.1:$port/" \
+  node --test wasm/js/browser-cases.mjs
 
 step "portal in headless Chromium (Playwright)"
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
