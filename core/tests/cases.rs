@@ -120,7 +120,11 @@ fn every_shared_case_gives_its_expected_answer() {
                 .replace(".case.json", ".expected.json"),
         );
         if let Some(dir) = &answers_dir {
-            let name = path.file_name().unwrap().to_string_lossy().replace(".case.json", ".json");
+            let name = path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace(".case.json", ".json");
             std::fs::write(dir.join(name), &got).unwrap();
         }
         if bless {
