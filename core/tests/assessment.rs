@@ -207,6 +207,8 @@ fn clause_4_2_community_roll_up_counts_every_worker() {
             .any(|o| o.obligation == "weekly-meeting")
     );
     assert!(c.own_duties.missed >= 1);
+    // 3.3: the sample community took attendance every month of 2023.
+    assert_eq!(c.monthly_attendance_reports, 12);
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub(crate) fn print(a: &Assessment) {
     for c in &a.communities {
         println!();
         println!(
-            "{} {}: {} {}  优秀 {} / 称职 {} / 基本称职 {} / 不称职 {}  {} {}  {} {}/{}",
+            "{} {}: {} {}  优秀 {} / 称职 {} / 基本称职 {} / 不称职 {}  {} {}  {} {}/{}  {} {}",
             if zh {
                 "社区汇总 (4.2)"
             } else {
@@ -78,7 +78,13 @@ pub(crate) fn print(a: &Assessment) {
                 "own duties met/missed"
             },
             c.own_duties.met,
-            c.own_duties.missed
+            c.own_duties.missed,
+            if zh {
+                "月度考勤上报"
+            } else {
+                "monthly attendance reports"
+            },
+            c.monthly_attendance_reports
         );
     }
 }

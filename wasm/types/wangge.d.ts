@@ -1231,6 +1231,11 @@ export interface CommunityRollup {
    */
   mean_score?: Decimal | null;
   /**
+   * Monthly attendance reports to the subdistrict Party committee (3.3) the records support:
+   * the months of the period in which the community took attendance.
+   */
+  monthly_attendance_reports: number;
+  /**
    * Name.
    */
   name: string;

@@ -264,6 +264,9 @@ pub struct CommunityRollup {
     pub own_duties: Totals,
     /// The community's own duties, per obligation.
     pub own_duties_by_obligation: Vec<crate::compliance::ObligationTotals>,
+    /// Monthly attendance reports to the subdistrict Party committee (3.3) the records support:
+    /// the months of the period in which the community took attendance.
+    pub monthly_attendance_reports: u32,
 }
 
 /// The answer of [`assess`].
@@ -311,7 +314,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     })?;
     let report = evaluate(policy, dossier, options)?;
     let period = report.period;
-    let whole = collect_facts(policy, dossier, &report, period)?;
+    let (whole, attendance_months) = collect_all(policy, dossier, &report, period)?;
 
     // Period parts: each scored on its own records.
     let ranges: Vec<(DateRange, Decimal)> = match &scheme.parts {
@@ -420,7 +423,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
         finish(scheme, w, lang);
     }
 
-    let communities = rollup(scheme, &report, &workers);
+    let communities = rollup(scheme, &report, &workers, &attendance_months);
     let mut clauses = report.clauses.clone();
     for id in workers
         .iter()
@@ -455,16 +458,28 @@ pub fn collect_facts(
     report: &Report,
     period: DateRange,
 ) -> Result<BTreeMap<String, Facts>, Error> {
+    collect_all(policy, dossier, report, period).map(|(facts, _)| facts)
+}
+
+/// The facts, and the number of monthly attendance reports (3.3) each community can file.
+fn collect_all(
+    policy: &Policy,
+    dossier: &Dossier,
+    report: &Report,
+    period: DateRange,
+) -> Result<(BTreeMap<String, Facts>, BTreeMap<String, u32>), Error> {
     let mut out = facts::from_compliance(report);
-    facts::add_attendance(
-        &mut out,
-        &crate::attendance::evaluate(policy, dossier, period)?,
-    );
+    let attendance = crate::attendance::evaluate(policy, dossier, period)?;
+    facts::add_attendance(&mut out, &attendance);
     facts::add_evidence(
         &mut out,
         &crate::evidence::evaluate(policy, dossier, period)?,
     );
-    Ok(out)
+    let mut months: BTreeMap<String, u32> = BTreeMap::new();
+    for m in &attendance.months {
+        *months.entry(m.community.clone()).or_insert(0) += 1;
+    }
+    Ok((out, months))
 }
 
 fn split_half_year(year: DateRange) -> Vec<DateRange> {
@@ -1027,7 +1042,12 @@ fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang) {
     };
 }
 
-fn rollup(scheme: &Scheme, report: &Report, workers: &[WorkerResult]) -> Vec<CommunityRollup> {
+fn rollup(
+    scheme: &Scheme,
+    report: &Report,
+    workers: &[WorkerResult],
+    attendance_months: &BTreeMap<String, u32>,
+) -> Vec<CommunityRollup> {
     report
         .communities
         .iter()
@@ -1062,6 +1082,10 @@ fn rollup(scheme: &Scheme, report: &Report, workers: &[WorkerResult]) -> Vec<Com
                 mean_score: (n > 0).then(|| sum.mul_ratio(1, n).round(scheme.score_decimals)),
                 own_duties: c.totals,
                 own_duties_by_obligation: own,
+                monthly_attendance_reports: attendance_months
+                    .get(&c.community)
+                    .copied()
+                    .unwrap_or(0),
             }
         })
         .collect()
