@@ -233,6 +233,13 @@ fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
         Category::Data if message.starts_with("duplicate field") => Fault::Member,
         // An enum in its `{"variant": ..}` form fails at its key as a whole.
         Category::Data if message.starts_with("unknown variant") => Fault::Variant,
+        // A scalar given an object or an array fails as soon as its bracket is read.
+        Category::Data
+            if message.starts_with("invalid type: map")
+                || message.starts_with("invalid type: sequence") =>
+        {
+            Fault::Scalar
+        }
         // Our scalars (dates, times, decimals, clause IDs) fail after serde_json has read their
         // string, so the position may lie past the closing bracket of their container.
         Category::Data
@@ -480,6 +487,8 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
                     matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
                 }
                 (Fault::Structure { variant: true, .. }, Stage::Due) => None,
+                // The text ends inside a number or literal: that member's value failed.
+                (Fault::Structure { peeked: false, .. }, Stage::Reading) => Some(true),
                 // A number or literal ends where serde_json peeked: it was read whole.
                 (
                     Fault::Structure { .. },

@@ -72,6 +72,9 @@ fn check<T: DeserializeOwned>(
     let mut compared = 0;
     let mut differing = Vec::new();
     for (n, t) in mutations(text, 1000).iter().enumerate() {
+        if std::env::var("WANGGE_DUMP_MUTATION").ok() == Some(format!("{name}#{n}")) {
+            std::fs::write("/tmp/mutation.json", t).unwrap();
+        }
         let Some((path, message)) = tracked::<T>(t) else {
             continue;
         };

@@ -461,13 +461,16 @@ pub fn collect_facts(
     collect_all(policy, dossier, report, period).map(|(facts, _)| facts)
 }
 
+/// Monthly attendance reports (3.3) per community.
+type MonthCounts = BTreeMap<String, u32>;
+
 /// The facts, and the number of monthly attendance reports (3.3) each community can file.
 fn collect_all(
     policy: &Policy,
     dossier: &Dossier,
     report: &Report,
     period: DateRange,
-) -> Result<(BTreeMap<String, Facts>, BTreeMap<String, u32>), Error> {
+) -> Result<(BTreeMap<String, Facts>, MonthCounts), Error> {
     let mut out = facts::from_compliance(report);
     let attendance = crate::attendance::evaluate(policy, dossier, period)?;
     facts::add_attendance(&mut out, &attendance);
