@@ -233,10 +233,12 @@ fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
         Category::Data if message.starts_with("duplicate field") => Fault::Member,
         // An enum in its `{"variant": ..}` form fails at its key as a whole.
         Category::Data if message.starts_with("unknown variant") => Fault::Variant,
-        // A scalar given an object or an array fails as soon as its bracket is read.
+        // A decimal (read with `deserialize_any`) given an object or an array fails once its
+        // bracket is read; other scalars fail before it, on the peeked byte.
         Category::Data
-            if message.starts_with("invalid type: map")
-                || message.starts_with("invalid type: sequence") =>
+            if (message.starts_with("invalid type: map")
+                || message.starts_with("invalid type: sequence"))
+                && message.contains("expected a decimal") =>
         {
             Fault::Scalar
         }
