@@ -266,6 +266,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "community",
             "distribution",
             "mean_score",
+            "monthly_attendance_reports",
             "name",
             "own_duties",
             "own_duties_by_obligation",
