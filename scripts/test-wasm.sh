@@ -50,6 +50,7 @@ step "portal in headless Chromium (Playwright)"
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   # A Chinese font, so the screenshot shows the labels rather than empty boxes.
   if [ "$(id -u)" = 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
 fi
 # The native answers the page must agree with: the assessment and the compliance report of the
