@@ -224,89 +224,14 @@ impl JsonSchema for MonthDay {
     }
 }
 
-fn choice<T>(value: T, clause: &str, note: &str) -> Choice<T> {
-    Choice {
-        value,
-        clause: clause.to_owned(),
-        note: note.to_owned(),
-    }
-}
-
-fn hm(h: u16, m: u16) -> LocalTime {
-    LocalTime::from_hm(h, m).unwrap_or(LocalTime::MIDNIGHT)
-}
-
-fn md(m: u32, d: u32) -> MonthDay {
-    MonthDay { month: m, day: d }
-}
-
 impl Default for AttendancePolicy {
-    /// The Xincheng default, as in `data/xincheng-2022.policy.json` (a test keeps them equal):
-    /// summer hours 1 May – 30 September, winter hours the rest of the year.
+    /// The xincheng-2022 values (each noted in the embedded policy as a local choice): summer
+    /// hours 1 May – 30 September, winter hours the rest of the year.
     fn default() -> Self {
-        let session = |a: (u16, u16), b: (u16, u16)| Session {
-            start: hm(a.0, a.1),
-            end: hm(b.0, b.1),
-        };
-        AttendancePolicy {
-            working_hours: choice(
-                vec![
-                    WorkingHours {
-                        id: "summer".into(),
-                        name_zh: "夏季作息".into(),
-                        communities: Vec::new(),
-                        season: Some(Season {
-                            from: md(5, 1),
-                            to: md(9, 30),
-                        }),
-                        effective_from: None,
-                        effective_to: None,
-                        morning: session((8, 30), (12, 0)),
-                        afternoon: session((14, 30), (18, 0)),
-                    },
-                    WorkingHours {
-                        id: "winter".into(),
-                        name_zh: "冬季作息".into(),
-                        communities: Vec::new(),
-                        season: Some(Season {
-                            from: md(10, 1),
-                            to: md(4, 30),
-                        }),
-                        effective_from: None,
-                        effective_to: None,
-                        morning: session((8, 30), (12, 0)),
-                        afternoon: session((14, 0), (17, 30)),
-                    },
-                ],
-                "3.3",
-                "local choice: the measures leave working hours to each community (本社区规定的作息制度); wangge assumes summer hours 08:30–12:00 and 14:30–18:00 from 1 May to 30 September and winter hours 08:30–12:00 and 14:00–17:30 otherwise, for every community unless a schedule names it",
-            ),
-            late_grace_minutes: choice(
-                5,
-                "3.6.1",
-                "local choice: the measures forbid lateness (不准迟到) without a tolerance; wangge treats an arrival up to 5 minutes after a session starts as on time, to absorb clock drift",
-            ),
-            early_leave_grace_minutes: choice(
-                0,
-                "3.6.1",
-                "local choice: the measures forbid leaving early (不准早退); wangge allows no tolerance",
-            ),
-            half_day_absence_at_minutes: choice(
-                30,
-                "3.3",
-                "local choice: the measures do not say when lateness becomes absence; wangge counts a session with 30 minutes or more of lateness or early leave as half a day of absence without reason, as many local attendance rules do",
-            ),
-            full_day_absence_at_minutes: choice(
-                120,
-                "3.3",
-                "local choice: wangge counts a day with 120 minutes or more of lateness and early leave in total as a whole day of absence without reason",
-            ),
-            responsible_person: choice(
-                ResponsiblePerson::NamedElsePartySecretary,
-                "3.4",
-                "local choice: the measures do not define 社区负责人; wangge takes the person the organisation names for the community, else its Party secretary (CLAUSES.md, 3.4)",
-            ),
-        }
+        crate::policy::Policy::xincheng_2022()
+            .document()
+            .attendance
+            .clone()
     }
 }
 
