@@ -164,7 +164,7 @@ impl HelperKind {
             HelperKind::BuildingHead => "楼长",
             HelperKind::UnitHead => "单元长",
             HelperKind::EmployedPartyMember => "在职党员",
-            HelperKind::RetiredPartyMember => "退休党员",
+            HelperKind::RetiredPartyMember => "有工作能力的退休党员",
             HelperKind::AreaPolice => "片区民（辅）警",
             HelperKind::PropertyCompanyPartyMember => "物业企业党员",
             HelperKind::Volunteer => "志愿者",

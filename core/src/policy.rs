@@ -174,6 +174,11 @@ pub struct Obligation {
     /// Open values fixed in this obligation, each noted as a local choice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_choices: Vec<LocalChoice>,
+    /// The duty of 2.1 that this working rule serves, when it is another clause than its own:
+    /// the 防疫情 tick of 2.2.2's 五必做 serves 2.1.10 (疫情防控组织员).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<ClauseId>")]
+    pub serves: Option<String>,
 }
 
 /// What an obligation asks, per period instance.
@@ -482,6 +487,16 @@ impl PolicyDocument {
                         format!("`{}` is not a clause of the measures", o.clause),
                     )
                     .at(format!("{here}.clause"))
+                    .record(&o.id),
+                );
+            }
+            if let Some(serves) = o.serves.as_deref().filter(|c| ClauseId::new(c).is_none()) {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::UnknownClause,
+                        format!("`{serves}` is not a clause of the measures"),
+                    )
+                    .at(format!("{here}.serves"))
                     .record(&o.id),
                 );
             }

@@ -65,6 +65,13 @@ fn tiny_dossier() -> Value {
     })
 }
 
+/// The tiny dossier over the whole calendar year 2023: the period of 5.2's one-vote veto.
+fn tiny_year() -> Value {
+    let mut v = tiny_dossier();
+    v["period"] = json!({ "from": "2023-01-01", "to": "2023-12-31" });
+    v
+}
+
 fn dossier(v: &Value) -> Dossier {
     Dossier::from_json(&v.to_string()).unwrap()
 }
@@ -217,6 +224,29 @@ fn clause_5_2_a_veto_exception_gives_incompetent_and_no_eligibility() {
     doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "一票否决",
         "title_en": "veto", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
         "then": { "kind": "exactly", "grade": "incompetent" } }]);
+    let a = assess(&policy(&doc), &dossier(&tiny_year()), &Options::default()).unwrap();
+    let w2 = a.worker("w2").unwrap();
+    assert_eq!(
+        (w2.score_grade, w2.grade),
+        (Grade::Excellent, Grade::Incompetent)
+    );
+    assert!(!w2.award_eligible);
+    let veto = w2
+        .rules
+        .iter()
+        .find(|r| r.kind == wangge::assessment::RuleKind::Consequence)
+        .unwrap();
+    assert_eq!(veto.text, "5.2 一票否决，取消年度一切评先资格");
+}
+
+#[test]
+fn clause_5_2_the_veto_takes_the_year_s_eligibility_only_on_an_annual_result() {
+    // The same veto on a one-day period: the grade is 不称职, but the one-vote veto of 5.2
+    // (取消年度一切评先资格) is the year's — a shorter period says it applies to the year.
+    let mut doc = constant_scheme("100");
+    doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "一票否决",
+        "title_en": "veto", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
+        "then": { "kind": "exactly", "grade": "incompetent" } }]);
     let a = assess(
         &policy(&doc),
         &dossier(&tiny_dossier()),
@@ -224,12 +254,56 @@ fn clause_5_2_a_veto_exception_gives_incompetent_and_no_eligibility() {
     )
     .unwrap();
     let w2 = a.worker("w2").unwrap();
-    assert_eq!(
-        (w2.score_grade, w2.grade),
-        (Grade::Excellent, Grade::Incompetent)
+    assert_eq!(w2.grade, Grade::Incompetent);
+    assert!(w2.award_eligible);
+    let veto = w2
+        .rules
+        .iter()
+        .find(|r| r.kind == wangge::assessment::RuleKind::Consequence)
+        .unwrap();
+    assert!(
+        veto.text.starts_with("5.2 适用于年度考核结果"),
+        "{}",
+        veto.text
     );
-    assert!(!w2.award_eligible);
+    assert!(veto.text.contains("本期非全年"), "{}", veto.text);
     assert_eq!(a.worker("w1").unwrap().grade, Grade::Excellent);
+}
+
+#[test]
+fn a_local_exception_says_it_is_a_local_choice_and_names_its_policy_value() {
+    // The measures give no exception to the grade: an exception is 本地规定 unless its
+    // basis says `measures`, and its reason names the value behind it.
+    let mut doc = constant_scheme("100");
+    doc["assessment"]["exceptions"] = json!([
+        { "id": "no-record", "clause": "2.2.6", "title_zh": "未填写工作记录",
+          "title_en": "no work record", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
+          "then": { "kind": "at_most", "grade": "competent" } }]);
+    let a = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap();
+    let r = &a.worker("w2").unwrap().rules[0];
+    assert_eq!(
+        r.local_choice.as_deref(),
+        Some("assessment.exceptions.no-record")
+    );
+    assert_eq!(
+        r.text,
+        "2.2.6 未填写工作记录（每日填写网格员工作记录表未达标1次）：最高为称职（本地规定：assessment.exceptions.no-record）"
+    );
+    doc["assessment"]["exceptions"][0]["basis"] = json!("measures");
+    let a = assess(
+        &policy(&doc),
+        &dossier(&tiny_dossier()),
+        &Options::default(),
+    )
+    .unwrap();
+    let r = &a.worker("w2").unwrap().rules[0];
+    assert_eq!(r.local_choice, None);
+    assert!(!r.text.contains("本地规定"), "{}", r.text);
 }
 
 #[test]
@@ -447,7 +521,7 @@ proptest! {
         doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "否决",
             "title_en": "veto", "when": { "fact": "work-record-daily.missed", "at_least": 1 },
             "then": { "kind": "exactly", "grade": "incompetent" } }]);
-        let a = assess(&policy(&doc), &dossier(&tiny_dossier()), &Options::default()).unwrap();
+        let a = assess(&policy(&doc), &dossier(&tiny_year()), &Options::default()).unwrap();
         let w2 = a.worker("w2").unwrap();
         prop_assert_eq!(w2.grade, Grade::Incompetent);
         prop_assert!(!w2.award_eligible);

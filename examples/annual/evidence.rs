@@ -31,25 +31,42 @@ pub(crate) fn print(policy: &Policy, dossier: &Dossier, period: DateRange, lang:
             "== problems found and solved (4.1, 2.2.2) and proxy services (2.1.8)"
         }
     );
-    println!(
-        "  {:<10} {:>4} {:>4} {:>4} {:>4} {:>4} {:>4} {:>7} {:>10} {:>9} {:>5}",
-        if zh { "网格员" } else { "worker" },
-        "found",
-        "spot",
-        "esc",
-        "res",
-        "open",
-        "fb",
-        "solved",
-        "median min",
-        "late/due",
-        "proxy"
-    );
+    let head: [&str; 11] = if zh {
+        [
+            "网格员",
+            "发现",
+            "当场解决",
+            "上报",
+            "上报后解决",
+            "未解决",
+            "已反馈",
+            "解决率",
+            "解决用时中位数(分钟)",
+            "上报超时/应上报",
+            "代办办结/受理",
+        ]
+    } else {
+        [
+            "worker",
+            "found",
+            "spot",
+            "esc",
+            "res",
+            "open",
+            "fb",
+            "solved",
+            "median min",
+            "late/due",
+            "proxy",
+        ]
+    };
+    println!("  {}", head.join(" | "));
     for p in &report.people {
         let m = &p.problems;
         println!(
-            "  {:<10} {:>4} {:>4} {:>4} {:>4} {:>4} {:>4} {:>7} {:>10} {:>9} {:>5}",
-            format!("{} {}", p.person, p.name),
+            "  {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {}/{} | {}/{}",
+            p.person,
+            p.name,
             m.found,
             m.solved_on_spot,
             m.escalated,
@@ -59,8 +76,10 @@ pub(crate) fn print(policy: &Policy, dossier: &Dossier, period: DateRange, lang:
             pct(m.solved_rate),
             m.median_minutes_to_solve
                 .map_or_else(|| "—".into(), |r| r.to_string()),
-            format!("{}/{}", m.reports_late, m.reports_due),
-            format!("{}/{}", p.proxy.closed, p.proxy.opened),
+            m.reports_late,
+            m.reports_due,
+            p.proxy.closed,
+            p.proxy.opened,
         );
     }
     let reports: Vec<_> = report

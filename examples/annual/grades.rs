@@ -34,12 +34,7 @@ pub(crate) fn print(a: &Assessment) {
                 "  [no award eligibility]"
             }
         );
-        for r in w
-            .rules
-            .iter()
-            .filter(|r| r.kind != RuleKind::Consequence)
-            .take(4)
-        {
+        for r in w.rules.iter().filter(|r| r.kind != RuleKind::Consequence) {
             let over = r
                 .overridden_by
                 .as_ref()

@@ -2,6 +2,13 @@
  * Rust types of wangge). Do not edit by hand. */
 
 /**
+ * Whether a rule of a scheme is the measures' own or a local choice of the policy.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Basis".
+ */
+export type Basis = "local_choice" | "measures";
+/**
  * An exact decimal: a string such as "87.5" (at most four decimal places) or an integer.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -1001,6 +1008,7 @@ export type WorkingDayAnswer =
  * via the `definition` "Adjustment".
  */
 export interface Adjustment {
+  basis?: Basis;
   /**
    * Most points in total.
    */
@@ -1015,6 +1023,10 @@ export interface Adjustment {
    * Stable ID.
    */
   id: string;
+  /**
+   * Why the rule is there, in the policy author's words (shown with the reason).
+   */
+  note?: string | null;
   points_each: Decimal;
   /**
    * English title.
@@ -1498,6 +1510,11 @@ export interface RuleFired {
    */
   id: string;
   kind: RuleKind;
+  /**
+   * When the rule rests on a value the measures do not give (本地规定): the policy value
+   * behind it, such as `assessment.exceptions.drink-driving`. The text says so too.
+   */
+  local_choice?: string | null;
   /**
    * For an exception outranked by a higher-priority one: that one's ID.
    */
@@ -3910,11 +3927,16 @@ export interface ExtraLedgerKind {
  * via the `definition` "Exception".
  */
 export interface Exception {
+  basis?: Basis;
   clause: ClauseId;
   /**
    * Stable ID (the label).
    */
   id: string;
+  /**
+   * Why the exception is there, in the policy author's words (shown with the reason).
+   */
+  note?: string | null;
   /**
    * Priority: when two fired exceptions cannot both hold, the higher wins; equal
    * priorities (or none) that cannot both hold are a conflict error, never a silent pick.
@@ -4049,6 +4071,11 @@ export interface Obligation {
   local_choices?: LocalChoice[];
   period: PeriodKind;
   requirement: Requirement;
+  /**
+   * The duty of 2.1 that this working rule serves, when it is another clause than its own:
+   * the 防疫情 tick of 2.2.2's 五必做 serves 2.1.10 (疫情防控组织员).
+   */
+  serves?: ClauseId | null;
   /**
    * English title.
    */

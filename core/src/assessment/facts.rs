@@ -93,6 +93,14 @@ pub fn catalogue(policy: &Policy) -> Vec<FactInfo> {
     for (name, clause, polarity, what) in OTHER_FACTS {
         add((*name).to_owned(), clause, *polarity, (*what).to_owned());
     }
+    for clause in CONDUCT_CLAUSES {
+        add(
+            format!("conduct.incidents.{clause}"),
+            clause,
+            Polarity::Bad,
+            format!("conduct incidents under {clause} (any kind of that sub-clause)"),
+        );
+    }
     for kind in ConductKind::ALL {
         add(
             format!("conduct.{}", snake(kind)),
@@ -103,6 +111,10 @@ pub fn catalogue(policy: &Policy) -> Vec<FactInfo> {
     }
     out
 }
+
+/// The sub-clauses of 3.6 that conduct kinds fall under, each a fact of its own so a deduction
+/// cites the sub-clause breached.
+const CONDUCT_CLAUSES: [&str; 5] = ["3.6.1", "3.6.2", "3.6.3", "3.6.4", "3.6.5"];
 
 /// The compliance facts of each person in a report.
 pub fn from_compliance(report: &Report) -> BTreeMap<String, Facts> {
@@ -224,6 +236,9 @@ pub fn add_attendance(out: &mut BTreeMap<String, Facts>, report: &AttendanceRepo
         *facts
             .entry(format!("conduct.{}", snake(c.kind)))
             .or_insert(0) += 1;
+        *facts
+            .entry(format!("conduct.incidents.{}", c.kind.clause()))
+            .or_insert(0) += 1;
     }
 }
 
@@ -239,5 +254,80 @@ pub fn add_evidence(out: &mut BTreeMap<String, Facts>, report: &EvidenceReport) 
         facts.insert("problems.open".into(), n(m.open));
         facts.insert("problems.reports_late".into(), n(m.reports_late));
         facts.insert("proxy.completed".into(), n(p.proxy.completed));
+    }
+}
+
+/// A fact named in words for reasons (no internal code in the text): `work-record-daily.missed`
+/// becomes "每日填写网格员工作记录表未达标", `attendance.absent_half_days` "无故缺勤半天". A
+/// fact with no words falls back to its name.
+pub fn label(policy: &Policy, name: &str, lang: crate::compliance::Lang) -> String {
+    use crate::compliance::Lang;
+    let zh = matches!(lang, Lang::Zh);
+    if let Some((obligation, outcome)) = name.rsplit_once('.') {
+        if let Some(o) = policy
+            .document()
+            .obligations
+            .iter()
+            .find(|o| o.id == obligation)
+        {
+            let (title, word) = if zh {
+                let w = match outcome {
+                    "met" => "达标",
+                    "missed" => "未达标",
+                    "excused" => "免除",
+                    _ => "",
+                };
+                (o.title_zh.as_str(), w)
+            } else {
+                let w = match outcome {
+                    "met" => " met",
+                    "missed" => " missed",
+                    "excused" => " excused",
+                    _ => "",
+                };
+                (o.title_en.as_str(), w)
+            };
+            if !word.is_empty() {
+                return format!("{title}{word}");
+            }
+        }
+    }
+    if let Some(kind) = name
+        .strip_prefix("conduct.")
+        .and_then(|k| ConductKind::ALL.into_iter().find(|c| snake(*c) == k))
+    {
+        return if zh {
+            kind.label_zh().to_owned()
+        } else {
+            snake(kind).replace('_', " ")
+        };
+    }
+    if let Some(clause) = name.strip_prefix("conduct.incidents.") {
+        return if zh {
+            format!("违反{clause}的行为")
+        } else {
+            format!("conduct incidents under {clause}")
+        };
+    }
+    let words = match name {
+        "attendance.absent_half_days" => Some(("无故缺勤半天", "half-days absent without reason")),
+        "attendance.late_days" => Some(("迟到", "days late")),
+        "attendance.early_days" => Some(("早退", "days left early")),
+        "attendance.notices" => Some(("被通报批评", "notices of criticism")),
+        "conduct.incidents" => Some(("违反工作纪律", "conduct incidents")),
+        "problems.found" => Some(("发现问题", "problems found")),
+        "problems.solved" => Some(("解决问题", "problems solved")),
+        "problems.feedback_given" => Some(("向居民反馈", "problems with feedback given")),
+        "problems.open" => Some(("未解决问题", "problems open")),
+        "problems.reports_late" => Some(("紧急事项上报超时", "urgent reports late")),
+        "proxy.completed" => Some(("代办完成", "proxy services completed")),
+        "compliance.met" => Some(("职责达标", "duties met")),
+        "compliance.missed" => Some(("职责未达标", "duties missed")),
+        "compliance.due" => Some(("应履行职责", "duties due")),
+        _ => None,
+    };
+    match words {
+        Some((z, e)) => if zh { z } else { e }.to_owned(),
+        None => name.to_owned(),
     }
 }

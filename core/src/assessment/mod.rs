@@ -20,8 +20,8 @@ use crate::time::{Date, DateRange, PeriodKind};
 pub use facts::{FactInfo, Facts, Polarity};
 use schemars::JsonSchema;
 pub use scheme::{
-    Adjustment, Band, Bound, Component, Condition, Direction, Effect, Exception, Grade, Measure,
-    PartKind, Parts, Quota, QuotaScope, Scheme,
+    Adjustment, Band, Basis, Bound, Component, Condition, Direction, Effect, Exception, Grade,
+    Measure, PartKind, Parts, Quota, QuotaScope, Scheme,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -108,6 +108,10 @@ pub struct RuleFired {
     /// For an exception outranked by a higher-priority one: that one's ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overridden_by: Option<String>,
+    /// When the rule rests on a value the measures do not give (本地规定): the policy value
+    /// behind it, such as `assessment.exceptions.drink-driving`. The text says so too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// A consequence of the grade.
@@ -392,7 +396,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
             .record(&p.id)
         })?;
         let mut rules = scored.rules;
-        let grade = apply_exceptions(scheme, facts, score_grade, &p.id, lang, &mut rules)?;
+        let grade = apply_exceptions(policy, scheme, facts, score_grade, &p.id, lang, &mut rules)?;
         workers.push(WorkerResult {
             person: p.id.clone(),
             name: p.name.clone(),
@@ -419,8 +423,9 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     if let Some(quota) = &scheme.quota {
         apply_quota(quota, &whole, &mut workers, lang);
     }
+    let annual = is_calendar_year(period);
     for w in &mut workers {
-        finish(scheme, w, lang);
+        finish(scheme, w, lang, annual);
     }
 
     let communities = rollup(scheme, &report, &workers, &attendance_months);
@@ -483,6 +488,13 @@ fn collect_all(
         *months.entry(m.community.clone()).or_insert(0) += 1;
     }
     Ok((out, months))
+}
+
+/// True when `period` is one whole calendar year (1 January to 31 December), the period of the
+/// one-vote veto of 5.2 (取消年度一切评先资格).
+fn is_calendar_year(period: DateRange) -> bool {
+    let y = period.from.year();
+    Date::from_ymd(y, 1, 1) == Some(period.from) && Date::from_ymd(y, 12, 31) == Some(period.to)
 }
 
 fn split_half_year(year: DateRange) -> Vec<DateRange> {
@@ -603,7 +615,7 @@ fn score_once(scheme: &Scheme, facts: &Facts, lang: Lang) -> Scored {
         });
     }
     let score = total.max(Decimal::ZERO).min(scheme.scale);
-    let rules = component_rules(&components, &adjustments, lang);
+    let rules = component_rules(scheme, &components, &adjustments, lang);
     Scored {
         score,
         components,
@@ -698,7 +710,7 @@ fn score_parts(
             })
         })
         .collect();
-    let rules = component_rules(&components, &adjustments, lang);
+    let rules = component_rules(scheme, &components, &adjustments, lang);
     Scored {
         score: mean(weighted),
         components,
@@ -709,10 +721,12 @@ fn score_parts(
 }
 
 fn component_rules(
+    scheme: &Scheme,
     components: &[ComponentScore],
     adjustments: &[AdjustmentApplied],
     lang: Lang,
 ) -> Vec<RuleFired> {
+    let shown = |d: Decimal| d.round(scheme.score_decimals);
     let mut lost: Vec<&ComponentScore> = components
         .iter()
         .filter(|c| c.lost > Decimal::ZERO)
@@ -728,50 +742,79 @@ fn component_rules(
             text: match lang {
                 Lang::Zh => format!(
                     "{} {}：{}/{} 达标，失{}分",
-                    c.clause, c.title, c.earned, c.out_of, c.lost
+                    c.clause,
+                    c.title,
+                    c.earned,
+                    c.out_of,
+                    shown(c.lost)
                 ),
                 Lang::En => format!(
                     "{} {}: {} of {} met, {} points lost",
-                    c.clause, c.title, c.earned, c.out_of, c.lost
+                    c.clause,
+                    c.title,
+                    c.earned,
+                    c.out_of,
+                    shown(c.lost)
                 ),
             },
             overridden_by: None,
+            local_choice: None,
         })
         .collect();
     for a in adjustments {
+        let rule = scheme.adjustments.iter().find(|x| x.id == a.id);
+        let local = rule
+            .filter(|r| r.basis.is_local_choice())
+            .map(|r| format!("assessment.adjustments.{}", r.id));
+        let points = shown(a.points);
+        let mut text = match (lang, a.direction) {
+            (Lang::Zh, Direction::Deduction) => {
+                format!("{} {}：{}次，扣{}分", a.clause, a.title, a.count, points)
+            }
+            (Lang::Zh, Direction::Bonus) => {
+                format!("{} {}：{}次，加{}分", a.clause, a.title, a.count, points)
+            }
+            (Lang::En, Direction::Deduction) => {
+                format!(
+                    "{} {}: {} times, {} points off",
+                    a.clause, a.title, a.count, points
+                )
+            }
+            (Lang::En, Direction::Bonus) => {
+                format!(
+                    "{} {}: {} times, {} points added",
+                    a.clause, a.title, a.count, points
+                )
+            }
+        };
+        if let Some(path) = &local {
+            text.push_str(&local_suffix(lang, path));
+        }
         rules.push(RuleFired {
             kind: RuleKind::Adjustment,
             id: a.id.clone(),
             clause: a.clause.clone(),
             evidence_count: a.count,
-            text: match (lang, a.direction) {
-                (Lang::Zh, Direction::Deduction) => {
-                    format!("{} {}：{}次，扣{}分", a.clause, a.title, a.count, a.points)
-                }
-                (Lang::Zh, Direction::Bonus) => {
-                    format!("{} {}：{}次，加{}分", a.clause, a.title, a.count, a.points)
-                }
-                (Lang::En, Direction::Deduction) => {
-                    format!(
-                        "{} {}: {} times, {} points off",
-                        a.clause, a.title, a.count, a.points
-                    )
-                }
-                (Lang::En, Direction::Bonus) => {
-                    format!(
-                        "{} {}: {} times, {} points added",
-                        a.clause, a.title, a.count, a.points
-                    )
-                }
-            },
+            text,
             overridden_by: None,
+            local_choice: local,
         });
     }
     rules
 }
 
+/// "（本地规定：…）": says that a reason rests on a policy value the measures do not give, and
+/// names that value.
+fn local_suffix(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（本地规定：{path}）"),
+        Lang::En => format!(" (local choice: {path})"),
+    }
+}
+
 /// Applies the fired exceptions in priority order; an unresolvable pair is an error.
 fn apply_exceptions(
+    policy: &Policy,
     scheme: &Scheme,
     facts: &Facts,
     score_grade: Grade,
@@ -797,16 +840,24 @@ fn apply_exceptions(
             .collect();
         let count = fact(facts, &e.when.fact);
         let effect_text = effect_text(e.then, lang);
-        let text = match lang {
+        let what = facts::label(policy, &e.when.fact, lang);
+        let local = e
+            .basis
+            .is_local_choice()
+            .then(|| format!("assessment.exceptions.{}", e.id));
+        let mut text = match lang {
             Lang::Zh => format!(
-                "{} {}（{}={}）：{}",
-                e.clause, e.title_zh, e.when.fact, count, effect_text
+                "{} {}（{}{}次）：{}",
+                e.clause, e.title_zh, what, count, effect_text
             ),
             Lang::En => format!(
-                "{} {} ({}={}): {}",
-                e.clause, e.title_en, e.when.fact, count, effect_text
+                "{} {} ({}: {}): {}",
+                e.clause, e.title_en, what, count, effect_text
             ),
         };
+        if let Some(path) = &local {
+            text.push_str(&local_suffix(lang, path));
+        }
         if next.is_empty() {
             let same = applied
                 .iter()
@@ -831,6 +882,7 @@ fn apply_exceptions(
                 evidence_count: count,
                 text,
                 overridden_by: winner,
+                local_choice: local,
             });
             continue;
         }
@@ -843,6 +895,7 @@ fn apply_exceptions(
             evidence_count: count,
             text,
             overridden_by: None,
+            local_choice: local,
         });
     }
     let grade = if allowed.contains(&score_grade) {
@@ -932,18 +985,21 @@ fn apply_quota(
                         evidence_count: rank + 1,
                         text: match lang {
                             Lang::Zh => format!(
-                                "优秀名额限{}名（比例{}），按分数排名第{}，调整为称职",
+                                "优秀名额限{}名（比例{}），按分数排名第{}，调整为称职{}",
                                 allowed,
                                 quota.max_share,
-                                rank + 1
+                                rank + 1,
+                                local_suffix(lang, "assessment.quota")
                             ),
                             Lang::En => format!(
-                                "the quota allows {allowed} excellent (share {}); ranked {} by score, moved to competent",
+                                "the quota allows {allowed} excellent (share {}); ranked {} by score, moved to competent{}",
                                 quota.max_share,
-                                rank + 1
+                                rank + 1,
+                                local_suffix(lang, "assessment.quota")
                             ),
                         },
                         overridden_by: None,
+                        local_choice: Some("assessment.quota".into()),
                     },
                 );
             }
@@ -951,8 +1007,10 @@ fn apply_quota(
     }
 }
 
-/// Adds consequences (5.1, 5.2) and the margin.
-fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang) {
+/// Adds consequences (5.1, 5.2) and the margin. The one-vote veto of 5.2 takes away the
+/// year's award eligibility: only an annual result (`annual`: the period is one whole calendar
+/// year) does that; a shorter period's result says what would follow for the year.
+fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang, annual: bool) {
     w.consequences = match w.grade {
         Grade::Excellent => vec![
             Consequence::PriorityForAwards,
@@ -961,18 +1019,33 @@ fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang) {
         Grade::Incompetent => vec![Consequence::NoAwardEligibility],
         _ => Vec::new(),
     };
-    w.award_eligible = w.grade != Grade::Incompetent;
+    w.award_eligible = !(annual && w.grade == Grade::Incompetent);
     for c in &w.consequences {
+        let label = match lang {
+            Lang::Zh => c.label_zh(),
+            Lang::En => c.label_en(),
+        };
+        let text = match (lang, annual) {
+            (_, true) => format!("{} {label}", c.clause()),
+            (Lang::Zh, false) => format!(
+                "{} 适用于年度考核结果：若全年考核为{}，则{label}（本期非全年，不据此取消或给予）",
+                c.clause(),
+                w.grade.label_zh()
+            ),
+            (Lang::En, false) => format!(
+                "{} applies to the annual result: if the year's grade is {}, then {label} (this period is not a year; nothing is granted or taken on it)",
+                c.clause(),
+                w.grade.label_en()
+            ),
+        };
         w.rules.push(RuleFired {
             kind: RuleKind::Consequence,
             id: c.clause().to_owned(),
             clause: c.clause().to_owned(),
             evidence_count: 1,
-            text: match lang {
-                Lang::Zh => format!("{} {}", c.clause(), c.label_zh()),
-                Lang::En => format!("{} {}", c.clause(), c.label_en()),
-            },
+            text,
             overridden_by: None,
+            local_choice: None,
         });
     }
     let band_of = |g: Grade| scheme.bands.iter().find(|b| b.grade == g);
@@ -1005,21 +1078,41 @@ fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang) {
             c.clause,
             c.title,
             c.out_of - c.earned,
-            c.lost
+            c.lost.round(scheme.score_decimals)
         ),
         Lang::En => format!(
             "{} {}, {} missed ({} points)",
             c.clause,
             c.title,
             c.out_of - c.earned,
-            c.lost
+            c.lost.round(scheme.score_decimals)
         ),
     });
-    let mut parts = Vec::new();
+    let mut parts = vec![decided_by(w, lang)];
     if let Some(g) = &to_better {
-        parts.push(match lang {
-            Lang::Zh => format!("距{}差{}分", g.grade.label_zh(), g.points),
-            Lang::En => format!("{} points below {}", g.points, g.grade.label_en()),
+        // The deductions that alone cost more than the gap: without any one of them, the
+        // score would reach the better grade.
+        let decisive: Vec<String> = w
+            .adjustments
+            .iter()
+            .filter(|a| a.direction == Direction::Deduction && a.points >= g.points)
+            .map(|a| format!("{} {}", a.clause, a.title))
+            .collect();
+        parts.push(match (lang, decisive.is_empty()) {
+            (Lang::Zh, true) => format!("距{}差{}分", g.grade.label_zh(), g.points),
+            (Lang::Zh, false) => format!(
+                "距{}差{}分（{}的扣分即超过此差距）",
+                g.grade.label_zh(),
+                g.points,
+                decisive.join("、")
+            ),
+            (Lang::En, true) => format!("{} points below {}", g.points, g.grade.label_en()),
+            (Lang::En, false) => format!(
+                "{} points below {} (the deduction for {} alone exceeds the gap)",
+                g.points,
+                g.grade.label_en(),
+                decisive.join(", ")
+            ),
         });
     }
     if let Some(g) = &above_worse {
@@ -1043,6 +1136,52 @@ fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang) {
             Lang::En => "; ",
         }),
     };
+}
+
+/// What decides the grade: the score's band, or the exceptions and quota that moved it.
+fn decided_by(w: &WorkerResult, lang: Lang) -> String {
+    if w.grade == w.score_grade {
+        return match lang {
+            Lang::Zh => format!("等次由得分决定：{}分，在{}档", w.score, w.grade.label_zh()),
+            Lang::En => format!(
+                "the score decides the grade: {} is in the {} band",
+                w.score,
+                w.grade.label_en()
+            ),
+        };
+    }
+    let movers: Vec<String> = w
+        .rules
+        .iter()
+        .filter(|r| {
+            matches!(r.kind, RuleKind::Exception | RuleKind::Quota) && r.overridden_by.is_none()
+        })
+        .map(|r| {
+            let title = r
+                .text
+                .split(['（', '：', '(', ':'])
+                .next()
+                .unwrap_or(&r.id)
+                .trim();
+            title.to_owned()
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!(
+            "等次由{}决定：得分{}分本在{}档，定为{}",
+            movers.join("、"),
+            w.score,
+            w.score_grade.label_zh(),
+            w.grade.label_zh()
+        ),
+        Lang::En => format!(
+            "{} decide the grade: the score {} is in the {} band, graded {}",
+            movers.join(", "),
+            w.score,
+            w.score_grade.label_en(),
+            w.grade.label_en()
+        ),
+    }
 }
 
 fn rollup(

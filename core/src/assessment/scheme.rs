@@ -174,6 +174,31 @@ pub struct Adjustment {
     /// Most points in total.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<Decimal>,
+    /// Whether the measures give this rule or it is a local choice (the default: the measures
+    /// state no points, so every bonus and deduction is one unless it says otherwise).
+    #[serde(default, skip_serializing_if = "Basis::is_local_choice")]
+    pub basis: Basis,
+    /// Why the rule is there, in the policy author's words (shown with the reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a rule of a scheme is the measures' own or a local choice of the policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A value the measures do not give (本地规定): every reason resting on it says so.
+    #[default]
+    LocalChoice,
+    /// The measures state this consequence themselves.
+    Measures,
+}
+
+impl Basis {
+    /// True for [`Basis::LocalChoice`].
+    pub fn is_local_choice(&self) -> bool {
+        *self == Basis::LocalChoice
+    }
 }
 
 /// Bonus or deduction.
@@ -277,6 +302,13 @@ pub struct Exception {
     /// priorities (or none) that cannot both hold are a conflict error, never a silent pick.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
+    /// Whether the measures give this exception or it is a local choice (the default: the
+    /// measures state no exception to the grade, so every one is unless it says otherwise).
+    #[serde(default, skip_serializing_if = "Basis::is_local_choice")]
+    pub basis: Basis,
+    /// Why the exception is there, in the policy author's words (shown with the reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A threshold on a fact: `fact ≥ at_least` (inclusive, 以上).

@@ -9,17 +9,19 @@ const HEAD: [&str; 8] = [
     "社区",
     "得分",
     "等次",
-    "主要原因（条款）",
+    "失分及等次原因（条款）",
     "奖惩（5.1/5.2）",
     "评先资格",
 ];
 
+/// Every rule that cost points or limited the grade, in the order of the result (exceptions
+/// first), then the margin line that names what decides the grade: nothing is left out.
 fn reasons(w: &super::WorkerResult) -> String {
     w.rules
         .iter()
         .filter(|r| r.kind != RuleKind::Consequence)
-        .take(3)
         .map(|r| r.text.clone())
+        .chain((!w.margin.text.is_empty()).then(|| w.margin.text.clone()))
         .collect::<Vec<_>>()
         .join("；")
 }

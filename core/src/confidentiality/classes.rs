@@ -64,11 +64,13 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         "Adjustment",
         Internal,
         &[
+            "basis",
             "cap",
             "clause",
             "direction",
             "fact",
             "id",
+            "note",
             "points_each",
             "title_en",
             "title_zh",
@@ -386,7 +388,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         "Exception",
         Internal,
         &[
-            "clause", "id", "priority", "then", "title_en", "title_zh", "when",
+            "basis", "clause", "id", "note", "priority", "then", "title_en", "title_zh", "when",
         ],
     ),
     (
@@ -573,6 +575,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "local_choices",
             "period",
             "requirement",
+            "serves",
             "title_en",
             "title_zh",
         ],
@@ -802,6 +805,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "evidence_count",
             "id",
             "kind",
+            "local_choice",
             "overridden_by",
             "text",
         ],
