@@ -557,3 +557,69 @@ fn clause_3_4_sample_spot_checks_give_six_notices_and_one_contradiction() {
     assert!(r.person("w4").unwrap().counts.absent_half_days > 0);
     assert_eq!(r.person("w1").unwrap().counts.absent_half_days, 0);
 }
+
+fn late_early() -> Dossier {
+    Dossier::from_json(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/cases/inputs/attendance-late-early.dossier.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn clause_3_3_a_month_without_clock_records_is_not_collected_and_not_classed() {
+    let dossier = late_early();
+    let r = report_of(&Policy::xincheng_2022(), &dossier);
+    let march = r.month("c1", "2023-03").unwrap();
+    let april = r.month("c1", "2023-04").unwrap();
+    assert!(march.collected);
+    assert_eq!(march.rows.len(), 6);
+    // April: no clock record at all: no day classed absent, no row, and an anomaly naming it.
+    assert!(!april.collected);
+    assert!(april.rows.is_empty());
+    assert!(r.days.iter().all(|d| d.date < self::d("2023-04-01")));
+    let not_taken = anomalies_of(&r, AnomalyKind::NoClockRecords);
+    assert_eq!(not_taken.len(), 1);
+    assert_eq!(not_taken[0].date, Some(self::d("2023-04-01")));
+    assert!(april.to_html().contains("本月无打卡记录，未采集"));
+}
+
+#[test]
+fn clause_3_4_a_contradicted_notice_counts_unless_the_policy_says_otherwise() {
+    let dossier = late_early();
+    let r = report_of(&Policy::xincheng_2022(), &dossier);
+    let n = r
+        .notices
+        .iter()
+        .find(|n| n.recipient_role == NoticeRecipient::Worker)
+        .unwrap();
+    assert!(!n.contradicted_by.is_empty());
+    assert!(n.counted);
+    assert!(n.text_zh.contains("与打卡记录不符，待核实"));
+    assert_eq!(r.person("we").unwrap().counts.notices, 1);
+
+    let mut doc = Policy::xincheng_2022().document().clone();
+    doc.attendance.contradicted_notice_counts.value = false;
+    let r = report_of(&Policy::from_document(doc).unwrap(), &dossier);
+    assert!(r.notices.iter().all(|n| !n.counted));
+    assert_eq!(r.person("we").unwrap().counts.notices, 0);
+    assert_eq!(
+        r.person("l1").map(|p| p.notices_as_responsible_person),
+        None
+    );
+}
+
+#[test]
+fn clause_3_6_1_late_and_early_counts_stay_apart_from_absence_in_the_month() {
+    let r = report_of(&Policy::xincheng_2022(), &late_early());
+    let m = r.month("c1", "2023-03").unwrap();
+    let row = |p: &str| &m.rows.iter().find(|x| x.person == p).unwrap().counts;
+    assert_eq!((row("wa").late_days, row("wa").absent_half_days), (3, 0));
+    assert_eq!((row("wb").early_days, row("wb").absent_half_days), (9, 0));
+    assert_eq!((row("wc").early_days, row("wc").absent_half_days), (10, 0));
+    assert_eq!((row("wd").late_days, row("wd").absent_half_days), (10, 0));
+    assert_eq!((row("wf").late_days, row("wf").absent_half_days), (0, 3));
+}

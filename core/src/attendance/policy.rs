@@ -1,6 +1,8 @@
 //! The attendance section of a policy (3.3, 3.4, 3.6.1): the community's working hours and every
-//! open value of attendance — grace minutes, when lateness or early leave becomes a half-day or a
-//! whole day of absence, and who the community's responsible person is.
+//! open value of attendance — grace minutes, an optional local rule counting long lateness or
+//! early leave as absence (none in the Xincheng default: the measures keep 迟到, 早退 and 无故缺勤
+//! apart), whether a notice the clock records contradict counts, and who the community's
+//! responsible person is.
 //!
 //! None of these numbers is in the measures: 3.3 says only that workers keep "the working hours
 //! the community sets" (本社区规定的作息制度). Each is a [`Choice`] with the clause it interprets
