@@ -267,14 +267,17 @@ fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
         Category::Syntax if message.starts_with("expected value") => Fault::Structure {
             peeked: true,
             variant: true,
+            ended_in_object: false,
         },
         Category::Syntax => Fault::Structure {
             peeked: true,
             variant: false,
+            ended_in_object: false,
         },
         _ => Fault::Structure {
             peeked: false,
             variant: false,
+            ended_in_object: message.starts_with("EOF while parsing an object"),
         },
     };
     let problem = Problem::new(kind, lower(inner));
@@ -317,6 +320,9 @@ enum Fault {
         peeked: bool,
         /// Whether an object's first key is concerned as an enum's variant name.
         variant: bool,
+        /// Whether the text ended in an object after a number read whole (serde_json reads a
+        /// number cut by the end of the text whole, then misses the object's `,` or `}`).
+        ended_in_object: bool,
     },
     /// A comma before a closing bracket: the container's.
     TrailingComma,
@@ -489,8 +495,16 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
                     matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
                 }
                 (Fault::Structure { variant: true, .. }, Stage::Due) => None,
-                // The text ends inside a number or literal: that member's value failed.
-                (Fault::Structure { peeked: false, .. }, Stage::Reading) => Some(true),
+                // The text ends inside a number or literal: that member's value failed — unless
+                // serde_json read it whole and then missed the object's `,` or `}`.
+                (
+                    Fault::Structure {
+                        peeked: false,
+                        ended_in_object: false,
+                        ..
+                    },
+                    Stage::Reading,
+                ) => Some(true),
                 // A number or literal ends where serde_json peeked: it was read whole.
                 (
                     Fault::Structure { .. },

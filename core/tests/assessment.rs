@@ -573,3 +573,125 @@ fn the_same_input_gives_byte_identical_assessments() {
     let b = wangge::to_json(&assess(&Policy::xincheng_2022(), &d, &Options::default()).unwrap());
     assert_eq!(a, b);
 }
+
+// ---- 迟到, 早退 and 无故缺勤 (3.3, 3.4, 3.6.1, 4.2) -------------------------------------------
+// The dossier and policies are the shared ones of tests/cases/make-attendance-cases.py: every
+// policy scores a constant 100 so that only attendance moves a score.
+
+fn late_early_assess(policy_file: &str, lang: wangge::Lang) -> wangge::assessment::Assessment {
+    let p = Policy::from_json(&repo(&format!("tests/cases/inputs/{policy_file}"))).unwrap();
+    let d = Dossier::from_json(&repo(
+        "tests/cases/inputs/attendance-late-early.dossier.json",
+    ))
+    .unwrap();
+    assess(&p, &d, &Options { period: None, lang }).unwrap()
+}
+
+fn texts(a: &wangge::assessment::Assessment, person: &str) -> Vec<String> {
+    a.worker(person)
+        .unwrap()
+        .rules
+        .iter()
+        .map(|r| r.text.clone())
+        .collect()
+}
+
+#[test]
+fn clause_3_6_1_late_29_30_31_minutes_is_lateness_without_a_local_rule() {
+    let a = late_early_assess("attendance-constant.policy.json", wangge::Lang::Zh);
+    // wa: 29, 30 and 31 minutes late: three late arrivals at 0.5 each, no absence.
+    let wa = a.worker("wa").unwrap();
+    assert_eq!(wa.score, Decimal::parse("98.5").unwrap());
+    assert_eq!(
+        texts(&a, "wa")[0],
+        "3.6.1 迟到、早退：3次，扣1.5分（本地规定：assessment.adjustments.late-or-early）"
+    );
+    // No reason line says 无故缺勤 or 旷工 of someone who was only late or left early.
+    for p in ["wa", "wb", "wc", "wd"] {
+        for t in texts(&a, p) {
+            assert!(!t.contains("无故缺勤") && !t.contains("旷工"), "{p}: {t}");
+        }
+    }
+}
+
+#[test]
+fn clause_3_3_late_30_and_31_minutes_count_as_absence_only_under_a_local_rule_29_does_not() {
+    let a = late_early_assess("attendance-local-rule.policy.json", wangge::Lang::Zh);
+    let wa = a.worker("wa").unwrap();
+    // 29: late (0.5); 30 and 31: half a day each by the local rule (1 each).
+    assert_eq!(wa.score, Decimal::parse("97.5").unwrap());
+    let t = texts(&a, "wa");
+    assert_eq!(
+        t[0],
+        "3.3 迟到、早退按本地规定计旷工（每半天）：2次，扣2分（本地规定：assessment.adjustments.late-as-absence）（2023-03-07 迟到30分钟，按本地规定计旷工半天；2023-03-08 迟到31分钟，按本地规定计旷工半天）"
+    );
+    assert_eq!(
+        t[1],
+        "3.6.1 迟到、早退：1次，扣0.5分（本地规定：assessment.adjustments.late-or-early）"
+    );
+    assert!(t.iter().all(|x| !x.contains("无故缺勤")), "{t:?}");
+    let en = late_early_assess("attendance-local-rule.policy.json", wangge::Lang::En);
+    assert!(
+        texts(&en, "wa")[0]
+            .contains("2023-03-08 31 minutes late, counted as half a day of absence by local rule")
+    );
+}
+
+#[test]
+fn clause_3_6_1_ten_early_leaves_cost_what_ten_late_arrivals_cost_and_nine_cost_less() {
+    let a = late_early_assess("attendance-constant.policy.json", wangge::Lang::Zh);
+    let score = |p: &str| a.worker(p).unwrap().score;
+    assert_eq!(score("wb"), Decimal::parse("95.5").unwrap()); // 9 early leaves
+    assert_eq!(score("wc"), Decimal::parse("95").unwrap()); // 10 early leaves
+    assert_eq!(score("wd"), Decimal::parse("95").unwrap()); // 10 late arrivals
+    assert_eq!(
+        texts(&a, "wc")[0],
+        "3.6.1 迟到、早退：10次，扣5分（本地规定：assessment.adjustments.late-or-early）"
+    );
+}
+
+#[test]
+fn clause_3_3_a_session_with_no_clock_in_is_absence_without_reason() {
+    let a = late_early_assess("attendance-constant.policy.json", wangge::Lang::Zh);
+    // wf: no clock event on 6 March (2 half-days), no afternoon on 7 March (1).
+    assert_eq!(
+        texts(&a, "wf")[0],
+        "3.3 无故缺勤（旷工，每半天；无打卡且无请假的时段）：3次，扣3分（本地规定：assessment.adjustments.absence-without-reason）"
+    );
+}
+
+#[test]
+fn clause_3_4_a_contradicted_notice_counts_by_default_and_its_line_says_so() {
+    let a = late_early_assess("attendance-constant.policy.json", wangge::Lang::Zh);
+    let we = a.worker("we").unwrap();
+    assert_eq!(we.score, Decimal::parse("98").unwrap());
+    assert_eq!(we.grade, Grade::Competent);
+    let t = texts(&a, "we");
+    assert!(t.len() >= 2);
+    for line in &t[..2] {
+        assert!(line.contains("与打卡记录不符，待核实"), "{line}");
+    }
+    let en = late_early_assess("attendance-constant.policy.json", wangge::Lang::En);
+    assert!(texts(&en, "we")[0].contains("contradicted by the clock records, to be verified"));
+}
+
+#[test]
+fn clause_3_4_a_contradicted_notice_does_not_count_when_the_policy_says_so() {
+    let a = late_early_assess(
+        "attendance-notice-not-counted.policy.json",
+        wangge::Lang::Zh,
+    );
+    let we = a.worker("we").unwrap();
+    assert_eq!(we.score, Decimal::parse("100").unwrap());
+    assert_eq!(we.grade, Grade::Excellent);
+    assert!(we.rules.iter().all(|r| r.clause != "3.4"));
+}
+
+#[test]
+fn clause_4_2_a_month_without_clock_data_is_not_collected_not_reported() {
+    let a = late_early_assess("attendance-constant.policy.json", wangge::Lang::Zh);
+    let c = &a.communities[0];
+    // March has clock records, April none.
+    assert_eq!(c.monthly_attendance_reports, 1);
+    assert_eq!(c.attendance_not_collected, ["2023-04"]);
+}

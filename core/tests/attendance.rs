@@ -72,34 +72,115 @@ fn clause_3_6_1_early_leave_has_no_grace_by_default() {
 }
 
 #[test]
-fn clause_3_3_half_day_and_whole_day_absence_thresholds_include_the_number() {
+fn clause_3_6_1_lateness_stays_lateness_without_a_local_rule() {
     let r = boundary_report();
+    // 29, 30 and 125 minutes late: late arrivals (3.6.1), never absence without reason (3.3).
+    for (date, minutes) in [("2023-04-19", 29), ("2023-04-20", 30)] {
+        let day = r.day("w1", d(date)).unwrap();
+        assert_eq!(
+            (day.class, day.late_minutes, day.absent_half_days),
+            (DayClass::Late, minutes, 0),
+            "{date}"
+        );
+        assert_eq!(day.late_as_absent_half_days, 0);
+    }
+    let d21 = r.day("w1", d("2023-04-21")).unwrap();
+    assert_eq!(d21.absent_half_days, 0);
+    assert_ne!(d21.class, DayClass::Absent);
+    assert_ne!(d21.class, DayClass::HalfDayAbsent);
+}
+
+fn with_local_rule(half: u32, whole: Option<u32>, from: Option<&str>) -> Policy {
+    let mut doc = Policy::xincheng_2022().document().clone();
+    doc.attendance.late_or_early_counts_as_absence.value = Some(attendance::LateAsAbsence {
+        half_day_at_minutes: half,
+        whole_day_at_minutes: whole,
+        effective_from: from.map(d),
+    });
+    Policy::from_document(doc).unwrap()
+}
+
+#[test]
+fn clause_3_3_a_local_rule_counts_lateness_as_absence_at_its_threshold_inclusive() {
+    let r = report_of(&with_local_rule(30, Some(120), None), &boundary());
     // 29 minutes late: still lateness.
     let d19 = r.day("w1", d("2023-04-19")).unwrap();
     assert_eq!(
-        (d19.class, d19.late_minutes, d19.absent_half_days),
+        (d19.class, d19.late_minutes, d19.late_as_absent_half_days),
         (DayClass::Late, 29, 0)
     );
-    // 30 minutes late: half a day of absence without reason.
+    // 30 minutes late: counted as half a day by the local rule; the class still says 迟到, and
+    // the absence without reason (3.3) stays 0.
     let d20 = r.day("w1", d("2023-04-20")).unwrap();
     assert_eq!(
-        (d20.class, d20.late_minutes, d20.absent_half_days),
-        (DayClass::HalfDayAbsent, 0, 1)
+        (
+            d20.class,
+            d20.late_minutes,
+            d20.late_counted_as_absence,
+            d20.late_as_absent_half_days,
+            d20.absent_half_days
+        ),
+        (DayClass::Late, 0, 30, 1, 0)
     );
-    // 125 minutes late (at least 120): the whole day.
+    assert_eq!(
+        d20.conversion_text(wangge::Lang::Zh).unwrap(),
+        "2023-04-20 迟到30分钟，按本地规定计旷工半天"
+    );
+    assert_eq!(
+        d20.conversion_text(wangge::Lang::En).unwrap(),
+        "2023-04-20 30 minutes late, counted as half a day of absence by local rule"
+    );
+    // 125 minutes late (at least 120): the whole day, by the local rule.
     let d21 = r.day("w1", d("2023-04-21")).unwrap();
-    assert_eq!((d21.class, d21.absent_half_days), (DayClass::Absent, 2));
+    assert_eq!((d21.late_as_absent_half_days, d21.absent_half_days), (2, 0));
+    assert!(
+        d21.conversion_text(wangge::Lang::Zh)
+            .unwrap()
+            .ends_with("按本地规定计旷工一天")
+    );
+}
+
+#[test]
+fn clause_3_3_a_local_rule_applies_from_its_effective_date() {
+    let r = report_of(&with_local_rule(30, None, Some("2023-04-21")), &boundary());
+    // Before the rule is in force, 30 minutes late is lateness only.
+    assert_eq!(
+        r.day("w1", d("2023-04-20"))
+            .unwrap()
+            .late_as_absent_half_days,
+        0
+    );
+    // From its first day on, 125 minutes late in the morning is half a day (no whole-day rule).
+    assert_eq!(
+        r.day("w1", d("2023-04-21"))
+            .unwrap()
+            .late_as_absent_half_days,
+        1
+    );
 }
 
 #[test]
 fn clause_3_3_grace_and_thresholds_are_policy_data() {
     let mut doc = Policy::xincheng_2022().document().clone();
     doc.attendance.late_grace_minutes.value = 6;
-    doc.attendance.half_day_absence_at_minutes.value = 31;
     let policy = Policy::from_document(doc).unwrap();
     let r = report_of(&policy, &boundary());
     assert_eq!(class(&r, "w1", "2023-04-18"), DayClass::Present);
-    assert_eq!(class(&r, "w1", "2023-04-20"), DayClass::Late);
+    let r = report_of(&with_local_rule(31, None, None), &boundary());
+    assert_eq!(
+        r.day("w1", d("2023-04-20"))
+            .unwrap()
+            .late_as_absent_half_days,
+        0
+    );
+}
+
+#[test]
+fn clause_3_3_a_session_with_no_clock_event_is_absence_without_reason() {
+    let r = boundary_report();
+    // Sunday 23 April is a make-up working day with no clock event: absent, both halves.
+    let day = r.day("w1", d("2023-04-23")).unwrap();
+    assert_eq!((day.class, day.absent_half_days), (DayClass::Absent, 2));
 }
 
 #[test]
@@ -376,10 +457,23 @@ fn clause_3_3_monthly_report_prints_as_csv_and_html() {
     assert!(lines.last().unwrap().contains(",合计,"));
     let html = m.to_html();
     assert!(html.contains("<caption>边界社区 2023-04 网格员出勤记录"));
-    assert!(html.contains("<th>旷工天数</th>"));
-    // w1 in April: 30 minutes + 1 day absent half days: 04-20 (1), 04-21 (2), 04-23 (2) = 2.5 days.
+    // 3.3 and 3.6.1: absence, lateness and early leave are separate columns.
+    assert!(
+        lines[0].contains(",早退次数,早退分钟,无故缺勤（旷工）天数,迟到早退按本地规定计旷工天数,")
+    );
+    assert!(html.contains("<th>无故缺勤（旷工）天数</th>"));
+    // w1 in April: only 04-23 (a make-up working day with no clock event) is absence: 1 day.
+    // The 30- and 125-minute late arrivals are lateness, not absence.
     let w1 = m.rows.iter().find(|x| x.person == "w1").unwrap();
-    assert_eq!(w1.counts.absent_days_text(), "2.5");
+    assert_eq!(w1.counts.absent_days_text(), "1");
+    assert_eq!(w1.counts.late_as_absent_days_text(), "0");
+    // With a local rule, 04-20 (half) and 04-21 (whole) are counted as absence in their own
+    // column; the absence column stays 1.
+    let r = report_of(&with_local_rule(30, Some(120), None), &boundary());
+    let m = r.month("c1", "2023-04").unwrap();
+    let w1 = m.rows.iter().find(|x| x.person == "w1").unwrap();
+    assert_eq!(w1.counts.absent_days_text(), "1");
+    assert_eq!(w1.counts.late_as_absent_days_text(), "1.5");
 }
 
 #[test]
@@ -411,7 +505,11 @@ fn clause_3_3_attendance_section_may_be_omitted_and_then_is_the_xincheng_one() {
 #[test]
 fn clause_3_3_inconsistent_attendance_policy_is_refused() {
     let mut doc = Policy::xincheng_2022().document().clone();
-    doc.attendance.half_day_absence_at_minutes.value = 5;
+    doc.attendance.late_or_early_counts_as_absence.value = Some(attendance::LateAsAbsence {
+        half_day_at_minutes: 5,
+        whole_day_at_minutes: Some(4),
+        effective_from: None,
+    });
     doc.attendance.working_hours.value[0].morning.end =
         doc.attendance.working_hours.value[0].morning.start;
     doc.attendance.working_hours.clause = "3.9".into();
@@ -458,4 +556,70 @@ fn clause_3_4_sample_spot_checks_give_six_notices_and_one_contradiction() {
     // w4 has absences without reason; w1 none.
     assert!(r.person("w4").unwrap().counts.absent_half_days > 0);
     assert_eq!(r.person("w1").unwrap().counts.absent_half_days, 0);
+}
+
+fn late_early() -> Dossier {
+    Dossier::from_json(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/cases/inputs/attendance-late-early.dossier.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn clause_3_3_a_month_without_clock_records_is_not_collected_and_not_classed() {
+    let dossier = late_early();
+    let r = report_of(&Policy::xincheng_2022(), &dossier);
+    let march = r.month("c1", "2023-03").unwrap();
+    let april = r.month("c1", "2023-04").unwrap();
+    assert!(march.collected);
+    assert_eq!(march.rows.len(), 6);
+    // April: no clock record at all: no day classed absent, no row, and an anomaly naming it.
+    assert!(!april.collected);
+    assert!(april.rows.is_empty());
+    assert!(r.days.iter().all(|d| d.date < self::d("2023-04-01")));
+    let not_taken = anomalies_of(&r, AnomalyKind::NoClockRecords);
+    assert_eq!(not_taken.len(), 1);
+    assert_eq!(not_taken[0].date, Some(self::d("2023-04-01")));
+    assert!(april.to_html().contains("本月无打卡记录，未采集"));
+}
+
+#[test]
+fn clause_3_4_a_contradicted_notice_counts_unless_the_policy_says_otherwise() {
+    let dossier = late_early();
+    let r = report_of(&Policy::xincheng_2022(), &dossier);
+    let n = r
+        .notices
+        .iter()
+        .find(|n| n.recipient_role == NoticeRecipient::Worker)
+        .unwrap();
+    assert!(!n.contradicted_by.is_empty());
+    assert!(n.counted);
+    assert!(n.text_zh.contains("与打卡记录不符，待核实"));
+    assert_eq!(r.person("we").unwrap().counts.notices, 1);
+
+    let mut doc = Policy::xincheng_2022().document().clone();
+    doc.attendance.contradicted_notice_counts.value = false;
+    let r = report_of(&Policy::from_document(doc).unwrap(), &dossier);
+    assert!(r.notices.iter().all(|n| !n.counted));
+    assert_eq!(r.person("we").unwrap().counts.notices, 0);
+    assert_eq!(
+        r.person("l1").map(|p| p.notices_as_responsible_person),
+        None
+    );
+}
+
+#[test]
+fn clause_3_6_1_late_and_early_counts_stay_apart_from_absence_in_the_month() {
+    let r = report_of(&Policy::xincheng_2022(), &late_early());
+    let m = r.month("c1", "2023-03").unwrap();
+    let row = |p: &str| &m.rows.iter().find(|x| x.person == p).unwrap().counts;
+    assert_eq!((row("wa").late_days, row("wa").absent_half_days), (3, 0));
+    assert_eq!((row("wb").early_days, row("wb").absent_half_days), (9, 0));
+    assert_eq!((row("wc").early_days, row("wc").absent_half_days), (10, 0));
+    assert_eq!((row("wd").late_days, row("wd").absent_half_days), (10, 0));
+    assert_eq!((row("wf").late_days, row("wf").absent_half_days), (0, 3));
 }

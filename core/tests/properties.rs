@@ -190,4 +190,81 @@ proptest! {
         };
         prop_assert!(rate(&solved) >= rate(&d));
     }
+
+    /// Attendance (3.3, 3.6.1), in the measures' words 不准迟到、早退: arriving later or leaving
+    /// earlier never raises a score. One clock-in is moved later (staying in the morning
+    /// session) or one clock-out earlier (staying in the afternoon session).
+    #[test]
+    fn arriving_later_or_leaving_earlier_never_raises_a_score(
+        d in strategies::dossier(), pick in any::<prop::sample::Index>(), by in 1u32..=240,
+    ) {
+        let n = d.records.clock_events.len();
+        let Some(i) = with_index(n, pick) else { return Ok(()) };
+        let mut later = d.clone();
+        let person = later_or_earlier(&mut later, i, by);
+        let policy = Policy::xincheng_2022();
+        let before = wangge::assessment::assess(&policy, &d, &Options::default()).unwrap();
+        let after = wangge::assessment::assess(&policy, &later, &Options::default()).unwrap();
+        for w in &after.workers {
+            if let Some(b) = before.worker(&w.person) {
+                prop_assert!(w.score <= b.score, "{}: {} > {}", w.person, w.score, b.score);
+                // Another worker's grade may move under a quota; this worker's never rises.
+                if w.person == person {
+                    prop_assert!(w.grade.rank() >= b.grade.rank(), "{}", w.person);
+                }
+            }
+        }
+    }
+}
+
+fn case_input(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/cases/inputs")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Moves clock event `i` of `d` later (a clock-in, staying in the morning session) or earlier
+/// (a clock-out, staying in the afternoon session) by `by` minutes; returns its person.
+fn later_or_earlier(d: &mut Dossier, i: usize, by: u32) -> String {
+    let e = &mut d.records.clock_events[i];
+    let t = e.time.minutes();
+    let moved = match e.direction {
+        wangge::attendance::ClockDirection::In => (t + by).min(11 * 60 + 59).max(t),
+        wangge::attendance::ClockDirection::Out => t.saturating_sub(by).max(15 * 60).min(t),
+    };
+    e.time = wangge::LocalTime::from_hm((moved / 60) as u16, (moved % 60) as u16).unwrap();
+    e.person.clone()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..config() })]
+
+    /// The same, sharper: on the shared dossier of late arrivals and early leaves, under
+    /// policies where only attendance moves a score — with and without a local rule counting
+    /// long lateness as absence (3.3).
+    #[test]
+    fn arriving_later_or_leaving_earlier_never_raises_a_score_with_or_without_a_local_rule(
+        pick in any::<prop::sample::Index>(), by in 1u32..=240, rule in any::<bool>(),
+    ) {
+        let d = Dossier::from_json(&case_input("attendance-late-early.dossier.json")).unwrap();
+        let policy = Policy::from_json(&case_input(if rule {
+            "attendance-local-rule.policy.json"
+        } else {
+            "attendance-constant.policy.json"
+        }))
+        .unwrap();
+        let i = pick.index(d.records.clock_events.len());
+        let mut later = d.clone();
+        let person = later_or_earlier(&mut later, i, by);
+        let score = |d: &Dossier| {
+            wangge::assessment::assess(&policy, d, &Options::default()).unwrap()
+                .worker(&person).map(|w| (w.score, w.grade.rank())).unwrap()
+        };
+        let (before, after) = (score(&d), score(&later));
+        prop_assert!(after.0 <= before.0, "{person}: {} > {}", after.0, before.0);
+        prop_assert!(after.1 >= before.1, "{person}");
+    }
 }

@@ -52,7 +52,7 @@ pub(crate) fn print(a: &Assessment) {
     for c in &a.communities {
         println!();
         println!(
-            "{} {}: {} {}  优秀 {} / 称职 {} / 基本称职 {} / 不称职 {}  {} {}  {} {}/{}  {} {}",
+            "{} {}: {} {}  优秀 {} / 称职 {} / 基本称职 {} / 不称职 {}  {} {}  {} {}/{}  {} {}{}",
             if zh {
                 "社区汇总 (4.2)"
             } else {
@@ -79,7 +79,17 @@ pub(crate) fn print(a: &Assessment) {
             } else {
                 "monthly attendance reports"
             },
-            c.monthly_attendance_reports
+            c.monthly_attendance_reports,
+            if c.attendance_not_collected.is_empty() {
+                String::new()
+            } else if zh {
+                format!("（未采集：{}）", c.attendance_not_collected.join("、"))
+            } else {
+                format!(
+                    " (not collected: {})",
+                    c.attendance_not_collected.join(", ")
+                )
+            }
         );
     }
 }

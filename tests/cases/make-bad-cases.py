@@ -177,6 +177,27 @@ case("policy-duplicate-obligation", call="check_policy", policy=policy(
 case("policy-unknown-clause", call="check_policy", policy=policy(
     lambda p: p["obligations"][0].update(clause="9.9.9")))
 
+
+# 3.3, 3.4: the local rule counting lateness as absence, and contradicted notices.
+def late_rule(**value):
+    return policy(lambda p: p["attendance"]["late_or_early_counts_as_absence"].update(value=value))
+
+
+case("policy-late-rule-negative-minutes", call="check_policy",
+     policy=late_rule(half_day_at_minutes=-30))
+case("policy-late-rule-unknown-field", call="check_policy",
+     policy=late_rule(at_minutes=30))
+case("policy-late-rule-within-the-grace", call="check_policy",
+     policy=late_rule(half_day_at_minutes=5))
+case("policy-late-rule-whole-day-below-half-day", call="check_policy",
+     policy=late_rule(half_day_at_minutes=30, whole_day_at_minutes=29))
+case("policy-late-rule-impossible-date", call="check_policy",
+     policy=late_rule(half_day_at_minutes=30, effective_from="2023-02-30"))
+case("policy-late-rule-is-a-number", call="check_policy", policy=policy(
+    lambda p: p["attendance"]["late_or_early_counts_as_absence"].update(value=30)))
+case("policy-contradicted-notice-counts-unknown-value", call="check_policy", policy=policy(
+    lambda p: p["attendance"]["contradicted_notice_counts"].update(value="sometimes")))
+
 # --- deep nesting (serde_json's recursion limit is 128) -------------------------------------
 case("deep-nesting-dossier", dossier="[" * 200 + "]" * 200 + "\n")
 case("deep-nesting-policy-field", call="check_policy",

@@ -3,7 +3,7 @@
 //! to check that more compliance never lowers a score.
 
 use crate::attendance::{AttendanceReport, ConductKind};
-use crate::compliance::Report;
+use crate::compliance::{Lang, Report};
 use crate::evidence::EvidenceReport;
 use crate::policy::{Binds, Policy};
 use schemars::JsonSchema;
@@ -146,25 +146,43 @@ const OTHER_FACTS: &[(&str, &str, Polarity, &str)] = &[
         "attendance.absent_half_days",
         "3.3",
         Polarity::Bad,
-        "half-days of absence without reason (旷工)",
+        "half-days of absence without reason (无故缺勤): sessions with no presence and no leave; never lateness",
+    ),
+    (
+        "attendance.late_as_absent_half_days",
+        "3.3",
+        Polarity::Bad,
+        "half-days the policy's local rule late_or_early_counts_as_absence counts as absence because of lateness or early leave (按本地规定计旷工); always 0 without that rule",
+    ),
+    (
+        "attendance.absent_half_days_incl_local_rule",
+        "3.3",
+        Polarity::Bad,
+        "attendance.absent_half_days plus attendance.late_as_absent_half_days",
     ),
     (
         "attendance.late_days",
         "3.6.1",
         Polarity::Bad,
-        "days late (迟到)",
+        "days late (迟到), outside sessions a local rule counts as absence",
     ),
     (
         "attendance.early_days",
         "3.6.1",
         Polarity::Bad,
-        "days left early (早退)",
+        "days left early (早退), outside sessions a local rule counts as absence",
+    ),
+    (
+        "attendance.late_or_early_days",
+        "3.6.1",
+        Polarity::Bad,
+        "attendance.late_days plus attendance.early_days (不准迟到、早退): a day both late and left early counts twice",
     ),
     (
         "attendance.notices",
         "3.4",
         Polarity::Bad,
-        "notices of criticism received (通报批评)",
+        "notices of criticism received (通报批评) that count: a notice the clock records contradict counts only when the policy's contradicted_notice_counts says so",
     ),
     (
         "conduct.incidents",
@@ -226,8 +244,20 @@ pub fn add_attendance(out: &mut BTreeMap<String, Facts>, report: &AttendanceRepo
             "attendance.absent_half_days".into(),
             i64::from(c.absent_half_days),
         );
+        facts.insert(
+            "attendance.late_as_absent_half_days".into(),
+            i64::from(c.late_as_absent_half_days),
+        );
+        facts.insert(
+            "attendance.absent_half_days_incl_local_rule".into(),
+            i64::from(c.absent_half_days) + i64::from(c.late_as_absent_half_days),
+        );
         facts.insert("attendance.late_days".into(), i64::from(c.late_days));
         facts.insert("attendance.early_days".into(), i64::from(c.early_days));
+        facts.insert(
+            "attendance.late_or_early_days".into(),
+            i64::from(c.late_days) + i64::from(c.early_days),
+        );
         facts.insert("attendance.notices".into(), i64::from(c.notices));
         facts.insert("conduct.incidents".into(), i64::from(c.conduct));
     }
@@ -240,6 +270,51 @@ pub fn add_attendance(out: &mut BTreeMap<String, Facts>, report: &AttendanceRepo
             .entry(format!("conduct.incidents.{}", c.kind.clause()))
             .or_insert(0) += 1;
     }
+}
+
+/// What lies behind some facts of each person, in words, per fact: the days a local rule counted
+/// as absence (3.3) and the notices the clock records contradict (3.4). Reason lines resting on
+/// these facts show them.
+pub type Notes = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// The notes of the attendance facts (3.3, 3.4).
+pub fn attendance_notes(report: &AttendanceReport, lang: Lang) -> Notes {
+    let mut out = Notes::new();
+    for d in &report.days {
+        if let Some(text) = d.conversion_text(lang) {
+            let mine = out.entry(d.person.clone()).or_default();
+            for f in [
+                "attendance.late_as_absent_half_days",
+                "attendance.absent_half_days_incl_local_rule",
+            ] {
+                mine.entry(f.to_owned()).or_default().push(text.clone());
+            }
+        }
+    }
+    for n in &report.notices {
+        if n.contradicted_by.is_empty()
+            || !n.counted
+            || n.recipient_role != crate::attendance::NoticeRecipient::Worker
+        {
+            continue;
+        }
+        let text = match lang {
+            Lang::Zh => format!(
+                "{} 通报{}与打卡记录不符，待核实，按本地规定在核实前计入",
+                n.date, n.id
+            ),
+            Lang::En => format!(
+                "{} notice {} contradicted by the clock records, to be verified; counted until settled, a local choice",
+                n.date, n.id
+            ),
+        };
+        out.entry(n.recipient.clone())
+            .or_default()
+            .entry("attendance.notices".to_owned())
+            .or_default()
+            .push(text);
+    }
+    out
 }
 
 /// Adds the evidence facts of each person (2.1.4, 2.1.8, 2.2.2, 4.1).

@@ -269,8 +269,11 @@ pub struct CommunityRollup {
     /// The community's own duties, per obligation.
     pub own_duties_by_obligation: Vec<crate::compliance::ObligationTotals>,
     /// Monthly attendance reports to the subdistrict Party committee (3.3) the records support:
-    /// the months of the period in which the community took attendance.
+    /// the months of the period in which the community took attendance (has clock records).
     pub monthly_attendance_reports: u32,
+    /// The months (`YYYY-MM`) of the period in which the community took no attendance (no
+    /// clock records): 未采集, not reported.
+    pub attendance_not_collected: Vec<String>,
 }
 
 /// The answer of [`assess`].
@@ -318,7 +321,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     })?;
     let report = evaluate(policy, dossier, options)?;
     let period = report.period;
-    let (whole, attendance_months) = collect_all(policy, dossier, &report, period)?;
+    let (whole, attendance_months, notes) = collect_all(policy, dossier, &report, period)?;
 
     // Period parts: each scored on its own records.
     let ranges: Vec<(DateRange, Decimal)> = match &scheme.parts {
@@ -397,6 +400,9 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
         })?;
         let mut rules = scored.rules;
         let grade = apply_exceptions(policy, scheme, facts, score_grade, &p.id, lang, &mut rules)?;
+        if let Some(mine) = notes.get(&p.id) {
+            annotate(scheme, mine, lang, &mut rules);
+        }
         workers.push(WorkerResult {
             person: p.id.clone(),
             name: p.name.clone(),
@@ -463,11 +469,12 @@ pub fn collect_facts(
     report: &Report,
     period: DateRange,
 ) -> Result<BTreeMap<String, Facts>, Error> {
-    collect_all(policy, dossier, report, period).map(|(facts, _)| facts)
+    collect_all(policy, dossier, report, period).map(|(facts, _, _)| facts)
 }
 
-/// Monthly attendance reports (3.3) per community.
-type MonthCounts = BTreeMap<String, u32>;
+/// Per community: monthly attendance reports (3.3) the records support, and the months in which
+/// attendance was not taken (未采集).
+type MonthCounts = BTreeMap<String, (u32, Vec<String>)>;
 
 /// The facts, and the number of monthly attendance reports (3.3) each community can file.
 fn collect_all(
@@ -475,19 +482,25 @@ fn collect_all(
     dossier: &Dossier,
     report: &Report,
     period: DateRange,
-) -> Result<(BTreeMap<String, Facts>, MonthCounts), Error> {
+) -> Result<(BTreeMap<String, Facts>, MonthCounts, facts::Notes), Error> {
     let mut out = facts::from_compliance(report);
     let attendance = crate::attendance::evaluate(policy, dossier, period)?;
     facts::add_attendance(&mut out, &attendance);
+    let notes = facts::attendance_notes(&attendance, report.lang);
     facts::add_evidence(
         &mut out,
         &crate::evidence::evaluate(policy, dossier, period)?,
     );
-    let mut months: BTreeMap<String, u32> = BTreeMap::new();
+    let mut months: MonthCounts = BTreeMap::new();
     for m in &attendance.months {
-        *months.entry(m.community.clone()).or_insert(0) += 1;
+        let entry = months.entry(m.community.clone()).or_default();
+        if m.collected {
+            entry.0 += 1;
+        } else {
+            entry.1.push(m.month.clone());
+        }
     }
-    Ok((out, months))
+    Ok((out, months, notes))
 }
 
 /// True when `period` is one whole calendar year (1 January to 31 December), the period of the
@@ -915,6 +928,39 @@ fn apply_exceptions(
     Ok(grade)
 }
 
+/// Appends to each adjustment's and exception's reason what lies behind its fact, when the
+/// attendance says more than a count: lateness a local rule counts as absence (3.3), a notice
+/// the clock records contradict (3.4).
+fn annotate(
+    scheme: &Scheme,
+    notes: &BTreeMap<String, Vec<String>>,
+    lang: Lang,
+    rules: &mut [RuleFired],
+) {
+    for r in rules.iter_mut() {
+        let fact = match r.kind {
+            RuleKind::Adjustment => scheme
+                .adjustments
+                .iter()
+                .find(|a| a.id == r.id)
+                .map(|a| &a.fact),
+            RuleKind::Exception => scheme
+                .exceptions
+                .iter()
+                .find(|e| e.id == r.id)
+                .map(|e| &e.when.fact),
+            _ => None,
+        };
+        let Some(lines) = fact.and_then(|f| notes.get(f)) else {
+            continue;
+        };
+        match lang {
+            Lang::Zh => r.text.push_str(&format!("（{}）", lines.join("；"))),
+            Lang::En => r.text.push_str(&format!(" ({})", lines.join("; "))),
+        }
+    }
+}
+
 fn effect_text(e: Effect, lang: Lang) -> String {
     match (lang, e) {
         (Lang::Zh, Effect::AtMost(g)) => format!("最高为{}", g.label_zh()),
@@ -1188,7 +1234,7 @@ fn rollup(
     scheme: &Scheme,
     report: &Report,
     workers: &[WorkerResult],
-    attendance_months: &BTreeMap<String, u32>,
+    attendance_months: &MonthCounts,
 ) -> Vec<CommunityRollup> {
     report
         .communities
@@ -1224,10 +1270,11 @@ fn rollup(
                 mean_score: (n > 0).then(|| sum.mul_ratio(1, n).round(scheme.score_decimals)),
                 own_duties: c.totals,
                 own_duties_by_obligation: own,
-                monthly_attendance_reports: attendance_months
+                monthly_attendance_reports: attendance_months.get(&c.community).map_or(0, |m| m.0),
+                attendance_not_collected: attendance_months
                     .get(&c.community)
-                    .copied()
-                    .unwrap_or(0),
+                    .map(|m| m.1.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect()

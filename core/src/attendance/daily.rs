@@ -154,6 +154,9 @@ pub(crate) fn classify(
         late_minutes: 0,
         early_minutes: 0,
         absent_half_days: 0,
+        late_as_absent_half_days: 0,
+        late_counted_as_absence: 0,
+        early_counted_as_absence: 0,
         evidence: Vec::new(),
     };
 
@@ -243,12 +246,18 @@ pub(crate) fn classify(
         return Some((day, clock));
     }
 
+    // 3.3: absence without reason is a session with no presence at all. 3.6.1: lateness and
+    // early leave stay lateness and early leave, unless a local rule counts them as absence.
     let grace_late = policy.late_grace_minutes.value;
     let grace_early = policy.early_leave_grace_minutes.value;
-    let half = policy.half_day_absence_at_minutes.value;
-    let full = policy.full_day_absence_at_minutes.value;
+    let rule = policy
+        .late_or_early_counts_as_absence
+        .value
+        .filter(|r| r.in_force(input.date));
     let mut absent_half = 0u32;
-    let (mut late, mut early, mut total) = (0u32, 0u32, 0u32);
+    let mut converted_half = 0u32;
+    let (mut late, mut early) = (0u32, 0u32);
+    let (mut late_conv, mut early_conv) = (0u32, 0u32);
     for r in &sessions {
         if !r.attended {
             absent_half += 1;
@@ -256,23 +265,37 @@ pub(crate) fn classify(
         }
         let l = if r.late > grace_late { r.late } else { 0 };
         let e = if r.early > grace_early { r.early } else { 0 };
-        total += l + e;
-        if l + e >= half {
-            absent_half += 1;
+        if rule.is_some_and(|x| l + e >= x.half_day_at_minutes) {
+            converted_half += 1;
+            late_conv += l;
+            early_conv += e;
         } else {
             late += l;
             early += e;
         }
     }
-    if total >= full || absent_half >= 2 {
-        absent_half = 2;
+    let day_total = late + early + late_conv + early_conv;
+    if absent_half < 2
+        && day_total > 0
+        && rule
+            .and_then(|x| x.whole_day_at_minutes)
+            .is_some_and(|w| day_total >= w)
+    {
+        converted_half = 2 - absent_half;
+        late_conv += late;
+        early_conv += early;
         late = 0;
         early = 0;
     }
     day.absent_half_days = absent_half;
     day.late_minutes = late;
     day.early_minutes = early;
-    day.class = match (absent_half, late > 0, early > 0) {
+    day.late_as_absent_half_days = converted_half;
+    day.late_counted_as_absence = late_conv;
+    day.early_counted_as_absence = early_conv;
+    let was_late = late + late_conv > 0;
+    let left_early = early + early_conv > 0;
+    day.class = match (absent_half, was_late, left_early) {
         (2.., _, _) => DayClass::Absent,
         (1, _, _) => DayClass::HalfDayAbsent,
         (_, true, true) => DayClass::LateAndLeftEarly,
@@ -280,7 +303,7 @@ pub(crate) fn classify(
         (_, false, true) => DayClass::LeftEarly,
         (_, false, false) => DayClass::Present,
     };
-    if late > 0 || early > 0 {
+    if was_late || left_early {
         day.clauses.push("3.6.1".to_owned());
     }
     let clock = ClockDay {

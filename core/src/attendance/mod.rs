@@ -32,7 +32,9 @@ mod daily;
 mod spot;
 mod table;
 
-pub use policy::{AttendancePolicy, MonthDay, ResponsiblePerson, Season, Session, WorkingHours};
+pub use policy::{
+    AttendancePolicy, LateAsAbsence, MonthDay, ResponsiblePerson, Season, Session, WorkingHours,
+};
 pub use records::{
     ClockDirection, ClockEvent, ClockSource, ConductIncident, ConductKind, LeaveKind, Observation,
     ObservedFinding, SpotCheck,
@@ -64,9 +66,11 @@ pub enum DayClass {
     LeftEarly,
     /// 迟到且早退.
     LateAndLeftEarly,
-    /// 旷工半天: one session missed, or late or left early by the half-day threshold or more.
+    /// 旷工半天: one session with no presence at all and no leave (3.3). Lateness and early
+    /// leave never make this class: a day converted by a local rule keeps its class 迟到 / 早退
+    /// and says the conversion in `late_as_absent_half_days`.
     HalfDayAbsent,
-    /// 旷工: absent without reason the whole day.
+    /// 旷工: no presence in either session and no leave (3.3).
     Absent,
     /// 请假: approved leave (see `leave_kind`).
     OnLeave,
@@ -116,14 +120,72 @@ pub struct AttendanceDay {
     /// The kind of leave, for leave and official business.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leave_kind: Option<LeaveKind>,
-    /// Minutes late beyond the grace, in sessions not counted as absence.
+    /// Minutes late beyond the grace (3.6.1), in sessions a local rule does not count as
+    /// absence.
     pub late_minutes: u32,
-    /// Minutes left early beyond the grace, in sessions not counted as absence.
+    /// Minutes left early beyond the grace (3.6.1), in sessions a local rule does not count as
+    /// absence.
     pub early_minutes: u32,
-    /// Half-days of absence without reason (0, 1 or 2).
+    /// Half-days of absence without reason (3.3): sessions with no presence at all (0, 1 or 2).
     pub absent_half_days: u32,
+    /// Half-days the policy's local rule `late_or_early_counts_as_absence` counts as absence
+    /// because of lateness or early leave (按本地规定计旷工); 0 without such a rule.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub late_as_absent_half_days: u32,
+    /// Minutes late in the sessions counted as absence by that local rule.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub late_counted_as_absence: u32,
+    /// Minutes left early in the sessions counted as absence by that local rule.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub early_counted_as_absence: u32,
     /// IDs of the records used: clock events, leave, duty shift.
     pub evidence: Vec<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl AttendanceDay {
+    /// What the local rule counted as absence on this day, in words (empty without it):
+    /// `2023-03-06 迟到35分钟，按本地规定计旷工半天`.
+    pub fn conversion_text(&self, lang: crate::compliance::Lang) -> Option<String> {
+        if self.late_as_absent_half_days == 0 {
+            return None;
+        }
+        let (l, e) = (self.late_counted_as_absence, self.early_counted_as_absence);
+        Some(match lang {
+            crate::compliance::Lang::Zh => {
+                let what = match (l > 0, e > 0) {
+                    (true, true) => format!("迟到{l}分钟、早退{e}分钟"),
+                    (true, false) => format!("迟到{l}分钟"),
+                    _ => format!("早退{e}分钟"),
+                };
+                let span = if self.late_as_absent_half_days >= 2 {
+                    "一天"
+                } else {
+                    "半天"
+                };
+                format!("{} {what}，按本地规定计旷工{span}", self.date)
+            }
+            crate::compliance::Lang::En => {
+                let what = match (l > 0, e > 0) {
+                    (true, true) => format!("{l} minutes late and {e} minutes early"),
+                    (true, false) => format!("{l} minutes late"),
+                    _ => format!("left {e} minutes early"),
+                };
+                let span = if self.late_as_absent_half_days >= 2 {
+                    "a whole day"
+                } else {
+                    "half a day"
+                };
+                format!(
+                    "{} {what}, counted as {span} of absence by local rule",
+                    self.date
+                )
+            }
+        })
+    }
 }
 
 /// Counts of a person's or a community's days; every count is a sum over the days.
@@ -142,8 +204,11 @@ pub struct AttendanceCounts {
     pub early_days: u32,
     /// Minutes left early (早退分钟).
     pub early_minutes: u32,
-    /// Half-days of absence without reason (旷工, in half-days).
+    /// Half-days of absence without reason (旷工, in half-days): sessions with no presence.
     pub absent_half_days: u32,
+    /// Half-days a local rule counts as absence because of lateness or early leave (按本地规定计
+    /// 旷工); those sessions' lateness is not in the late and early counts.
+    pub late_as_absent_half_days: u32,
     /// Days of leave by kind (official business is its own class, not here).
     pub leave_days: BTreeMap<LeaveKind, u32>,
     /// Notices of criticism to the worker (3.4).
@@ -168,6 +233,7 @@ impl AttendanceCounts {
         self.late_minutes += d.late_minutes;
         self.early_minutes += d.early_minutes;
         self.absent_half_days += d.absent_half_days;
+        self.late_as_absent_half_days += d.late_as_absent_half_days;
         if d.class == DayClass::OnLeave {
             if let Some(k) = d.leave_kind {
                 *self.leave_days.entry(k).or_default() += 1;
@@ -186,6 +252,7 @@ impl AttendanceCounts {
         self.early_days += o.early_days;
         self.early_minutes += o.early_minutes;
         self.absent_half_days += o.absent_half_days;
+        self.late_as_absent_half_days += o.late_as_absent_half_days;
         for (k, v) in &o.leave_days {
             *self.leave_days.entry(*k).or_default() += v;
         }
@@ -200,12 +267,21 @@ impl AttendanceCounts {
 
     /// Days of absence without reason, as text: `1`, `1.5`.
     pub fn absent_days_text(&self) -> String {
-        let whole = self.absent_half_days / 2;
-        if self.absent_half_days % 2 == 0 {
-            whole.to_string()
-        } else {
-            format!("{whole}.5")
-        }
+        half_days_text(self.absent_half_days)
+    }
+
+    /// Days a local rule counts as absence because of lateness or early leave, as text.
+    pub fn late_as_absent_days_text(&self) -> String {
+        half_days_text(self.late_as_absent_half_days)
+    }
+}
+
+fn half_days_text(n: u32) -> String {
+    let whole = n / 2;
+    if n % 2 == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.5")
     }
 }
 
@@ -235,6 +311,9 @@ pub struct MonthlyReport {
     pub month: String,
     /// The days covered (the month, clipped to the evaluated period).
     pub period: DateRange,
+    /// Whether attendance was taken: the community has clock records in the month. A month
+    /// without is 未采集 (not collected), with no rows: nothing to report (3.3, 4.2).
+    pub collected: bool,
     /// One row per grid worker with a classed day in the month, in organisation order.
     pub rows: Vec<MonthlyRow>,
     /// The community's totals: the sum of the rows.
@@ -300,6 +379,9 @@ pub struct Notice {
     /// contradiction is also an anomaly; it is not resolved here).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradicted_by: Vec<String>,
+    /// Whether it counts against its recipient: always, unless the clock records contradict
+    /// it and the policy's `contradicted_notice_counts` is false (3.4).
+    pub counted: bool,
 }
 
 /// A conduct incident, under the clause it breaks (3.6.1–3.6.5). The measures state no
@@ -587,11 +669,59 @@ pub fn evaluate(
             });
         }
     }
+    // Within a period that has clock records, a month in which the community has none is a
+    // month in which attendance was not taken (未采集): its days are not classed.
+    let month_of = |d: Date| (d.year(), d.month());
+    let recorded_months: std::collections::BTreeSet<(&str, (i32, u32))> = clocks
+        .keys()
+        .filter_map(|(person, d)| {
+            index
+                .person(person)
+                .map(|p| (p.community.as_str(), month_of(*d)))
+        })
+        .collect();
+    let mut workers_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for p in &workers {
+        workers_of
+            .entry(p.community.as_str())
+            .or_default()
+            .push(p.id.as_str());
+    }
+    for c in &dossier.organisation.communities {
+        if !recorded.contains(c.id.as_str()) {
+            continue;
+        }
+        let mine = workers_of
+            .get(c.id.as_str())
+            .map_or(&[][..], |v| v.as_slice());
+        for month in PeriodKind::Month.instances(period) {
+            // Only a month in which some worker of the community is on a grid is worth saying.
+            let staffed = mine
+                .iter()
+                .any(|p| month.days().any(|d| index.is_assigned(p, d)));
+            if staffed && !recorded_months.contains(&(c.id.as_str(), month_of(month.from))) {
+                anomalies.push(Anomaly {
+                    kind: AnomalyKind::NoClockRecords,
+                    clause: "3.3".to_owned(),
+                    message: format!(
+                        "community `{}` has no clock records in `{month}`: attendance is not taken that month (未采集)",
+                        c.id
+                    ),
+                    record: c.id.clone(),
+                    date: Some(month.from),
+                    person: None,
+                });
+            }
+        }
+    }
     for p in &workers {
         if !recorded.contains(p.community.as_str()) {
             continue;
         }
         for d in period.days() {
+            if !recorded_months.contains(&(p.community.as_str(), month_of(d))) {
+                continue;
+            }
             let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
             if !index.is_assigned(&p.id, d) {
                 if let Some(first) = events.first() {
@@ -643,6 +773,7 @@ pub fn evaluate(
     let ctx = spot::SpotContext {
         index: &index,
         responsible: ap.responsible_person.value,
+        contradicted_counts: ap.contradicted_notice_counts.value,
         clock: &clock_days,
         leave_on: &leave_on,
         working: &is_working,
@@ -696,7 +827,9 @@ pub fn evaluate(
     let notices_to = |p: &str, role: NoticeRecipient, range: DateRange| -> u32 {
         let n = notices
             .iter()
-            .filter(|n| n.recipient == p && n.recipient_role == role && range.contains(n.date))
+            .filter(|n| {
+                n.counted && n.recipient == p && n.recipient_role == role && range.contains(n.date)
+            })
             .count();
         u32::try_from(n).unwrap_or(u32::MAX)
     };
@@ -762,6 +895,7 @@ pub fn evaluate(
             }
             months.push(MonthlyReport {
                 clause: "3.3".to_owned(),
+                collected: recorded_months.contains(&(c.id.as_str(), month_of(month.from))),
                 community: c.id.clone(),
                 name: c.name.clone(),
                 month: format!("{:04}-{:02}", month.from.year(), month.from.month()),

@@ -1,6 +1,8 @@
 //! The attendance section of a policy (3.3, 3.4, 3.6.1): the community's working hours and every
-//! open value of attendance — grace minutes, when lateness or early leave becomes a half-day or a
-//! whole day of absence, and who the community's responsible person is.
+//! open value of attendance — grace minutes, an optional local rule counting long lateness or
+//! early leave as absence (none in the Xincheng default: the measures keep 迟到, 早退 and 无故缺勤
+//! apart), whether a notice the clock records contradict counts, and who the community's
+//! responsible person is.
 //!
 //! None of these numbers is in the measures: 3.3 says only that workers keep "the working hours
 //! the community sets" (本社区规定的作息制度). Each is a [`Choice`] with the clause it interprets
@@ -29,16 +31,40 @@ pub struct AttendancePolicy {
     /// Minutes before a session's end within which leaving still counts as on time
     /// (inclusive) (3.6.1).
     pub early_leave_grace_minutes: Choice<u32>,
-    /// Lateness and early leave beyond the grace in one session adding up to at least this many
-    /// minutes (inclusive) make that session a half-day of absence without reason (旷工半天)
-    /// (3.3).
-    pub half_day_absence_at_minutes: Choice<u32>,
-    /// Lateness and early leave over one day adding up to at least this many minutes
-    /// (inclusive) make the whole day an absence without reason (旷工一天) (3.3).
-    pub full_day_absence_at_minutes: Choice<u32>,
+    /// The local rule counting long lateness or early leave as absence without reason
+    /// (迟到、早退超过N分钟按旷工半天计) (3.3, 3.6.1), or `null` for none. The measures keep
+    /// 迟到, 早退 (3.6.1) and 无故缺勤 (3.3) apart; without this rule a late arrival is only
+    /// ever a late arrival, however late.
+    pub late_or_early_counts_as_absence: Choice<Option<LateAsAbsence>>,
+    /// Whether a notice of criticism (3.4) that the clock records contradict counts against
+    /// the worker until it is settled (its reason line says it is contradicted either way).
+    pub contradicted_notice_counts: Choice<bool>,
     /// Who the community's responsible person (社区负责人) named in spot-check criticisms is
     /// (3.4).
     pub responsible_person: Choice<ResponsiblePerson>,
+}
+
+/// A local rule converting long lateness or early leave into absence without reason (3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LateAsAbsence {
+    /// Lateness and early leave beyond the grace in one session adding up to at least this
+    /// many minutes (inclusive) count that session as half a day of absence (按旷工半天计).
+    pub half_day_at_minutes: u32,
+    /// Lateness and early leave beyond the grace over one day adding up to at least this many
+    /// minutes (inclusive) count the whole day as absence (按旷工一天计); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole_day_at_minutes: Option<u32>,
+    /// First day the rule is in force; always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+}
+
+impl LateAsAbsence {
+    /// True when the rule is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.effective_from.is_none_or(|f| f <= date)
+    }
 }
 
 /// Who receives the community's notice of criticism after a spot check (3.4).
@@ -256,14 +282,14 @@ impl AttendancePolicy {
                 "early_leave_grace_minutes",
             ),
             (
-                &self.half_day_absence_at_minutes.clause,
-                &self.half_day_absence_at_minutes.note,
-                "half_day_absence_at_minutes",
+                &self.late_or_early_counts_as_absence.clause,
+                &self.late_or_early_counts_as_absence.note,
+                "late_or_early_counts_as_absence",
             ),
             (
-                &self.full_day_absence_at_minutes.clause,
-                &self.full_day_absence_at_minutes.note,
-                "full_day_absence_at_minutes",
+                &self.contradicted_notice_counts.clause,
+                &self.contradicted_notice_counts.note,
+                "contradicted_notice_counts",
             ),
             (
                 &self.responsible_person.clause,
@@ -276,24 +302,28 @@ impl AttendancePolicy {
         }
         let invalid =
             |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
-        let half = self.half_day_absence_at_minutes.value;
-        let full = self.full_day_absence_at_minutes.value;
-        if half == 0
-            || half <= self.late_grace_minutes.value
-            || half <= self.early_leave_grace_minutes.value
-        {
-            problems.push(invalid(
-                format!(
-                    "half-day absence at `{half}` minutes must be more than the grace minutes (3.3)"
-                ),
-                format!("{at}.half_day_absence_at_minutes.value"),
-            ));
-        }
-        if full < half {
-            problems.push(invalid(
-                format!("whole-day absence at `{full}` minutes is less than half-day absence at `{half}` (3.3)"),
-                format!("{at}.full_day_absence_at_minutes.value"),
-            ));
+        if let Some(rule) = &self.late_or_early_counts_as_absence.value {
+            let here = format!("{at}.late_or_early_counts_as_absence.value");
+            let half = rule.half_day_at_minutes;
+            if half == 0
+                || half <= self.late_grace_minutes.value
+                || half <= self.early_leave_grace_minutes.value
+            {
+                problems.push(invalid(
+                    format!(
+                        "lateness counted as half a day of absence at `{half}` minutes must be more than the grace minutes (3.3)"
+                    ),
+                    format!("{here}.half_day_at_minutes"),
+                ));
+            }
+            if let Some(whole) = rule.whole_day_at_minutes {
+                if whole < half {
+                    problems.push(invalid(
+                        format!("lateness counted as a whole day of absence at `{whole}` minutes is less than half a day at `{half}` (3.3)"),
+                        format!("{here}.whole_day_at_minutes"),
+                    ));
+                }
+            }
         }
         if self.working_hours.value.is_empty() {
             problems.push(invalid(

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 pub(crate) struct SpotContext<'a> {
     pub index: &'a Index<'a>,
     pub responsible: ResponsiblePerson,
+    /// The policy's `contradicted_notice_counts` (3.4).
+    pub contradicted_counts: bool,
     pub clock: &'a BTreeMap<(String, Date), ClockDay>,
     pub leave_on: &'a dyn Fn(&str, Date) -> Option<&'a Leave>,
     pub working: &'a dyn Fn(Date) -> bool,
@@ -135,17 +137,25 @@ pub(crate) fn read_check(
             name(p),
             o.finding.label_zh()
         );
+        let contradicted = contradicted_by.is_some();
+        let pending = if !contradicted {
+            ""
+        } else if ctx.contradicted_counts {
+            "（与打卡记录不符，待核实；按本地规定在核实前计入）"
+        } else {
+            "（与打卡记录不符，待核实；按本地规定在核实前不计入）"
+        };
         for (recipient, role) in [
             (p, NoticeRecipient::Worker),
             (head, NoticeRecipient::ResponsiblePerson),
         ] {
             let text_zh = match role {
                 NoticeRecipient::Worker => format!(
-                    "{fact}。依据《新城街道网格员工作管理办法》第3.4条，对当事人{}（{p}）通报批评。",
+                    "{fact}。依据《新城街道网格员工作管理办法》第3.4条，对当事人{}（{p}）通报批评。{pending}",
                     name(p)
                 ),
                 NoticeRecipient::ResponsiblePerson => format!(
-                    "{fact}。依据《新城街道网格员工作管理办法》第3.4条，对社区负责人{}（{recipient}）通报批评。",
+                    "{fact}。依据《新城街道网格员工作管理办法》第3.4条，对社区负责人{}（{recipient}）通报批评。{pending}",
                     name(recipient)
                 ),
             };
@@ -162,6 +172,7 @@ pub(crate) fn read_check(
                 text_zh,
                 evidence: evidence.clone(),
                 contradicted_by: contradicted_by.clone().unwrap_or_default(),
+                counted: !contradicted || ctx.contradicted_counts,
             });
         }
     }

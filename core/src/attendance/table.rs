@@ -26,7 +26,8 @@ fn headings() -> Vec<String> {
         "迟到分钟",
         "早退次数",
         "早退分钟",
-        "旷工天数",
+        "无故缺勤（旷工）天数",
+        "迟到早退按本地规定计旷工天数",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -63,6 +64,7 @@ fn cells(r: &MonthlyReport, id: &str, name: &str, c: &AttendanceCounts) -> Vec<S
         c.early_days.to_string(),
         c.early_minutes.to_string(),
         c.absent_days_text(),
+        c.late_as_absent_days_text(),
     ];
     v.extend(
         LEAVE_COLUMNS
@@ -129,8 +131,15 @@ impl MonthlyReport {
     /// The report as a simple, self-contained HTML page.
     pub fn to_html(&self) -> String {
         let title = format!(
-            "{} {} 网格员出勤记录（报街道党工委，依据第{}条）",
-            self.name, self.month, self.clause
+            "{} {} 网格员出勤记录（报街道党工委，依据第{}条）{}",
+            self.name,
+            self.month,
+            self.clause,
+            if self.collected {
+                ""
+            } else {
+                "：本月无打卡记录，未采集"
+            }
         );
         let mut out = format!(
             "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>{t}</title>\n<style>table{{border-collapse:collapse}}td,th{{border:1px solid #888;padding:2px 6px;text-align:right}}td:nth-child(-n+4){{text-align:left}}</style></head>\n<body>\n<table>\n<caption>{t}</caption>\n",
@@ -147,7 +156,7 @@ impl MonthlyReport {
             out.push_str("</tr>\n");
         }
         out.push_str(&format!(
-            "</table>\n<p>统计期间：{} 至 {}。旷工天数以半天计；迟到、早退按本社区作息时间及宽限分钟计算。</p>\n</body>\n</html>\n",
+            "</table>\n<p>统计期间：{} 至 {}。无故缺勤（旷工）指无打卡且无请假的时段，以半天计；迟到、早退按本社区作息时间及宽限分钟计算，不计为旷工，除非本地规定另有换算（单列一栏）。</p>\n</body>\n</html>\n",
             self.period.from, self.period.to
         ));
         out
