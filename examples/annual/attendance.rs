@@ -36,7 +36,11 @@ pub(crate) fn print(policy: &Policy, dossier: &Dossier, period: DateRange) -> Re
             if n.contradicted_by.is_empty() {
                 String::new()
             } else {
-                format!("  ！与打卡记录不符：{}", n.contradicted_by.join(", "))
+                format!(
+                    "  ！与打卡记录不符，待核实（{}）：{}",
+                    if n.counted { "计入" } else { "不计入" },
+                    n.contradicted_by.join(", ")
+                )
             }
         );
         println!("        {}", n.text_zh);
@@ -54,7 +58,7 @@ pub(crate) fn print(policy: &Policy, dossier: &Dossier, period: DateRange) -> Re
     for p in &report.people {
         let c = &p.counts;
         println!(
-            "  {} {}：应出勤 {} 天，{} {} 天，迟到 {} 次 {} 分钟，早退 {} 次 {} 分钟，旷工 {} 天，通报批评 {} 次，违反工作要求 {} 起",
+            "  {} {}：应出勤 {} 天，{} {} 天，迟到 {} 次 {} 分钟，早退 {} 次 {} 分钟，无故缺勤（旷工） {} 天{}，通报批评 {} 次，违反工作要求 {} 起",
             p.person,
             p.name,
             c.working_days,
@@ -65,6 +69,14 @@ pub(crate) fn print(policy: &Policy, dossier: &Dossier, period: DateRange) -> Re
             c.early_days,
             c.early_minutes,
             c.absent_days_text(),
+            if c.late_as_absent_half_days == 0 {
+                String::new()
+            } else {
+                format!(
+                    "，迟到早退按本地规定计旷工 {} 天",
+                    c.late_as_absent_days_text()
+                )
+            },
             c.notices,
             c.conduct
         );

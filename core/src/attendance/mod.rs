@@ -196,13 +196,13 @@ pub struct AttendanceCounts {
     pub working_days: u32,
     /// Days of each class.
     pub classes: BTreeMap<DayClass, u32>,
-    /// Days with lateness (迟到次数).
+    /// Days with lateness (迟到次数, 3.6.1), outside sessions a local rule counts as absence.
     pub late_days: u32,
-    /// Minutes late (迟到分钟).
+    /// Minutes late (迟到分钟), outside sessions a local rule counts as absence.
     pub late_minutes: u32,
-    /// Days with early leave (早退次数).
+    /// Days with early leave (早退次数, 3.6.1), outside sessions a local rule counts as absence.
     pub early_days: u32,
-    /// Minutes left early (早退分钟).
+    /// Minutes left early (早退分钟), outside sessions a local rule counts as absence.
     pub early_minutes: u32,
     /// Half-days of absence without reason (旷工, in half-days): sessions with no presence.
     pub absent_half_days: u32,
