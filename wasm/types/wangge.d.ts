@@ -757,7 +757,7 @@ export type EvidenceUnit = "minutes" | "days";
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Urgency".
  */
-export type Urgency = "at_once" | "promptly" | "none";
+export type Urgency = "at_once" | "promptly" | "pass_on" | "none";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -2673,6 +2673,11 @@ export interface Component {
   id: string;
   measure: Measure;
   /**
+   * Why: for a value the measures do not give (such as `when_nothing_due`), says it is a
+   * local choice.
+   */
+  note?: string | null;
+  /**
    * English title.
    */
   title_en: string;
@@ -3648,7 +3653,7 @@ export interface EvidenceFinding {
    */
   actual?: number | null;
   /**
-   * For reports: the channel.
+   * For reports: the channel (absent when a report on any channel is due, 2.1.7 及时反映).
    */
   channel?: ReportChannel | null;
   /**
@@ -3766,9 +3771,17 @@ export interface ProblemMetrics {
    */
   reports_due: number;
   /**
-   * Of those, late or missing on at least one channel.
+   * Of those, late or missing on at least one channel (both deadlines).
    */
   reports_late: number;
+  /**
+   * Of those, due 第一时间 (2.1.4).
+   */
+  reports_late_at_once: number;
+  /**
+   * Of those, due 及时 (2.1.7, 2.1.8): reported on both channels, or passed on on one.
+   */
+  reports_late_promptly: number;
   /**
    * Of those, reported on both channels within the deadline.
    */
@@ -3849,6 +3862,7 @@ export interface EvidencePolicy {
   extra_ledger_kinds?: ExtraLedgerKind[];
   ledger_max_age_days: Choice4;
   must_visit_ledgers: Choice5;
+  pass_on_categories: Choice3;
   promptly_categories: Choice3;
   promptly_minutes: Choice2;
 }

@@ -276,7 +276,9 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Component",
         Internal,
-        &["clause", "id", "measure", "title_en", "title_zh", "weight"],
+        &[
+            "clause", "id", "measure", "note", "title_en", "title_zh", "weight",
+        ],
     ),
     (
         "ComponentScore",
@@ -373,6 +375,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "extra_ledger_kinds",
             "ledger_max_age_days",
             "must_visit_ledgers",
+            "pass_on_categories",
             "promptly_categories",
             "promptly_minutes",
         ],
@@ -697,6 +700,8 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "open",
             "reports_due",
             "reports_late",
+            "reports_late_at_once",
+            "reports_late_promptly",
             "reports_on_time",
             "resolution_rate",
             "resolved",
