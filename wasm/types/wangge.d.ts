@@ -2,6 +2,30 @@
  * Rust types of wangge). Do not edit by hand. */
 
 /**
+ * A calendar date, YYYY-MM-DD.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Date".
+ */
+export type Date = string;
+/**
+ * The 2.1 duties an activity record serves.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ActivityKind".
+ */
+export type ActivityKind =
+  "party_member_management" | "publicity" | "emergency_task" | "resident_mobilisation";
+/**
+ * Categories of Party members in a grid (2.1.1: 无职党员、流动党员、老弱病残党员等 — a minimum
+ * list; `other` for any further one, named in the note).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PartyMemberCategory".
+ */
+export type PartyMemberCategory =
+  "without_post" | "floating" | "elderly_weak_sick_or_disabled" | "other";
+/**
  * An exact decimal: a string such as "87.5" (at most four decimal places) or an integer.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -58,13 +82,6 @@ export type ClauseId =
  * via the `definition` "Direction".
  */
 export type Direction = "bonus" | "deduction";
-/**
- * A calendar date, YYYY-MM-DD.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Date".
- */
-export type Date = string;
 /**
  * Kinds of anomaly.
  *
@@ -539,7 +556,11 @@ export type CountedRecord =
   | "group_study"
   | "group_study_attendance"
   | "self_study"
-  | "notebook_review";
+  | "notebook_review"
+  | "party_member_activity"
+  | "publicity_activity"
+  | "emergency_task_activity"
+  | "resident_mobilisation_activity";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -850,6 +871,12 @@ export type Requirement =
       kind: "duty_shift_complete";
     }
   | {
+      kind: "assigned_tasks_on_time";
+    }
+  | {
+      kind: "division_changes_filed";
+    }
+  | {
       kind: "handover_on_leaving";
       /**
        * Whether the handover must record that residents were told.
@@ -994,6 +1021,40 @@ export type WorkingDayAnswer =
       status: "failure";
     };
 
+/**
+ * An activity of a 2.1 duty (2.1.1, 2.1.3, 2.1.6, 2.1.9) in a grid.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Activity".
+ */
+export interface Activity {
+  date: Date;
+  /**
+   * The grid.
+   */
+  grid: string;
+  /**
+   * Record ID.
+   */
+  id: string;
+  kind: ActivityKind;
+  /**
+   * What was done (free text; confidential).
+   */
+  note?: string | null;
+  /**
+   * Residents or Party members taking part (names as written; confidential).
+   */
+  participants?: string[];
+  /**
+   * For `party_member_management` (2.1.1): the categories of Party members concerned.
+   */
+  party_member_categories?: PartyMemberCategory[];
+  /**
+   * The grid worker who carried it out.
+   */
+  person: string;
+}
 /**
  * A bonus item or a deduction: points per counted fact, up to a cap.
  *
@@ -1531,6 +1592,40 @@ export interface Problem {
    * ID of the record or item concerned.
    */
   record?: string | null;
+}
+/**
+ * A task assigned from above (2.1.11 完成上级交办的其他任务).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AssignedTask".
+ */
+export interface AssignedTask {
+  /**
+   * Who assigned it (a body or person above the community, as written).
+   */
+  assigned_by: string;
+  assigned_on: Date;
+  /**
+   * The grid worker it is assigned to (a person of that community).
+   */
+  assignee: string;
+  /**
+   * The community of the assignee.
+   */
+  community: string;
+  /**
+   * The day it was done; absent while not done.
+   */
+  done_on?: Date | null;
+  due_by: Date;
+  /**
+   * Record ID.
+   */
+  id: string;
+  /**
+   * What was asked.
+   */
+  task: string;
 }
 /**
  * A person assigned to a grid from `from` to `to` (inclusive; open-ended when absent).
@@ -2832,6 +2927,11 @@ export interface Division {
    * Stable ID.
    */
   id: string;
+  /**
+   * The day the division was reported to the leading group (1.2 报至街道网格化治理工作领导小组);
+   * absent while not reported.
+   */
+  reported_on?: Date | null;
 }
 /**
  * The areas one grid holds under a division.
@@ -2950,6 +3050,14 @@ export interface Subdistrict {
  * via the `definition` "Records".
  */
 export interface Records {
+  /**
+   * Activities of the 2.1 duties 2.1.1, 2.1.3, 2.1.6 and 2.1.9.
+   */
+  activities?: Activity[];
+  /**
+   * Tasks assigned from above (2.1.11).
+   */
+  assigned_tasks?: AssignedTask[];
   /**
    * Clock-ins and clock-outs (3.3).
    */

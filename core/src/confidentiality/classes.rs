@@ -347,7 +347,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Division",
         Internal,
-        &["community", "effective_from", "grids", "id"],
+        &["community", "effective_from", "grids", "id", "reported_on"],
     ),
     ("Dossier", Internal, &["organisation", "period", "records"]),
     (
@@ -736,6 +736,8 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         "Records",
         Internal,
         &[
+            "activities",
+            "assigned_tasks",
             "clock_events",
             "conduct_incidents",
             "duty_shifts",
@@ -754,6 +756,35 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "work_records",
         ],
     ),
+    // 2.1.1, 2.1.3, 2.1.6, 2.1.9 activities: who took part and what was said are about residents
+    (
+        "Activity",
+        Internal,
+        &[
+            "date",
+            "grid",
+            "id",
+            "kind",
+            "party_member_categories",
+            "person",
+        ],
+    ),
+    ("Activity", Confidential, &["note", "participants"]),
+    // 2.1.11: the task's text may name residents
+    (
+        "AssignedTask",
+        Internal,
+        &[
+            "assigned_by",
+            "assigned_on",
+            "assignee",
+            "community",
+            "done_on",
+            "due_by",
+            "id",
+        ],
+    ),
+    ("AssignedTask", Confidential, &["task"]),
     (
         "RedGridService",
         Internal,
