@@ -470,6 +470,10 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
         }
         i += 1;
     }
+    let ends_in_digit = end
+        .checked_sub(1)
+        .and_then(|e| bytes.get(e))
+        .is_some_and(u8::is_ascii_digit);
     let mut path = String::new();
     let last = open.len().saturating_sub(1);
     for (depth, o) in open.iter().enumerate() {
@@ -489,6 +493,13 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
                     matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
                 }
                 (Fault::Structure { variant: true, .. }, Stage::Due) => None,
+                // The text ends right after a digit: the number was read whole, and the object
+                // failed looking for its next member.
+                (Fault::Structure { peeked: false, .. }, Stage::Reading)
+                    if !o.array && end == bytes.len() && ends_in_digit =>
+                {
+                    Some(false)
+                }
                 // The text ends inside a number or literal: that member's value failed.
                 (Fault::Structure { peeked: false, .. }, Stage::Reading) => Some(true),
                 // A number or literal ends where serde_json peeked: it was read whole.
