@@ -730,6 +730,7 @@ impl<'a> Context<'a> {
                 self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
             }
         }
+        self.load_activities();
         for s in &r.duty_shifts {
             self.duty_days.insert((s.person.as_str(), s.date));
         }
@@ -918,6 +919,7 @@ impl<'a> Context<'a> {
     fn person_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
         match &o.requirement {
             Requirement::DutyShiftComplete => return self.duty_shift_findings(o, p),
+            Requirement::AssignedTasksOnTime => return self.assigned_task_findings(o, p),
             Requirement::HandoverOnLeaving {
                 within_days,
                 residents_notified,
@@ -937,6 +939,9 @@ impl<'a> Context<'a> {
     }
 
     fn community_findings(&self, o: &Obligation, community: &str) -> Vec<Finding> {
+        if o.requirement == Requirement::DivisionChangesFiled {
+            return self.division_filing_findings(o, community);
+        }
         let mut out = Vec::new();
         for range in self.instances(o, None) {
             let mut f = self.finding(o, range);
@@ -1118,7 +1123,10 @@ impl<'a> Context<'a> {
                 f.evidence.clear();
                 self.judge_count(f, &found, *minimum, *usual_weekday, range);
             }
-            Requirement::DutyShiftComplete | Requirement::HandoverOnLeaving { .. } => {}
+            Requirement::DutyShiftComplete
+            | Requirement::AssignedTasksOnTime
+            | Requirement::DivisionChangesFiled
+            | Requirement::HandoverOnLeaving { .. } => {}
         }
     }
 
@@ -1285,6 +1293,126 @@ impl<'a> Context<'a> {
                         ),
                     );
                 }
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    /// Indexes the activities of 2.1.1, 2.1.3, 2.1.6 and 2.1.9 by the person who carried them
+    /// out; one outside the period is a warning and not used.
+    fn load_activities(&mut self) {
+        use crate::duties::ActivityKind;
+        let r = &self.dossier.records;
+        for (i, a) in r.activities.iter().enumerate() {
+            if !self.in_period(a.date, &a.id, format!("records.activities[{i}]")) {
+                continue;
+            }
+            let kind = match a.kind {
+                ActivityKind::PartyMemberManagement => CountedRecord::PartyMemberActivity,
+                ActivityKind::Publicity => CountedRecord::PublicityActivity,
+                ActivityKind::EmergencyTask => CountedRecord::EmergencyTaskActivity,
+                ActivityKind::ResidentMobilisation => CountedRecord::ResidentMobilisationActivity,
+            };
+            self.push_dated(&a.person, kind, a.date, &a.id);
+        }
+    }
+
+    /// 2.1.11: each task assigned to `p` and due in the period is met when done by its due
+    /// date (inclusive), missed when done later or not done by the period's end.
+    fn assigned_task_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
+        let force = self.policy.obligation_force(o);
+        let mut tasks: Vec<&crate::duties::AssignedTask> = self
+            .dossier
+            .records
+            .assigned_tasks
+            .iter()
+            .filter(|t| t.assignee == p.id && self.period.contains(t.due_by))
+            .filter(|t| force.contains(t.due_by))
+            .collect();
+        tasks.sort_by(|a, b| (a.due_by, &a.id).cmp(&(b.due_by, &b.id)));
+        let mut out = Vec::new();
+        for t in tasks {
+            let mut f = self.finding(o, DateRange::new(t.assigned_on, t.due_by));
+            f.event = Some(t.id.clone());
+            f.evidence.push(t.id.clone());
+            let done = t.done_on.filter(|d| *d <= self.period.to);
+            match done {
+                Some(d) if d <= t.due_by => {}
+                Some(d) => {
+                    let days = t.due_by.days_until(d);
+                    self.miss(
+                        &mut f,
+                        Shortfall {
+                            unit: Unit::Records,
+                            required: 1,
+                            actual: 0,
+                            missing: Vec::new(),
+                        },
+                        format!(
+                            "上级交办任务{}限{}完成，{}才完成，逾期{days}日",
+                            t.id, t.due_by, d
+                        ),
+                        format!(
+                            "task `{}` assigned from above was due by {} and done on {d}, {days} days late",
+                            t.id, t.due_by
+                        ),
+                    );
+                }
+                None => self.miss(
+                    &mut f,
+                    Shortfall {
+                        unit: Unit::Records,
+                        required: 1,
+                        actual: 0,
+                        missing: Vec::new(),
+                    },
+                    format!("上级交办任务{}限{}完成，期末仍未完成", t.id, t.due_by),
+                    format!(
+                        "task `{}` assigned from above was due by {} and not done by the period's end",
+                        t.id, t.due_by
+                    ),
+                ),
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    /// 1.2: each division of `community` in force from a day in the period that changes an
+    /// earlier one is met when reported to the leading group (`reported_on`) by the period's end.
+    fn division_filing_findings(&self, o: &Obligation, community: &str) -> Vec<Finding> {
+        let force = self.policy.obligation_force(o);
+        let list = crate::division::divisions_of(&self.dossier.organisation, community);
+        let mut out = Vec::new();
+        for (k, (d, _)) in list.iter().enumerate() {
+            let from = d.effective_from;
+            if k == 0 || !self.period.contains(from) || !force.contains(from) {
+                continue;
+            }
+            let mut f = self.finding(o, DateRange::new(from, from));
+            f.event = Some(d.id.clone());
+            f.evidence.push(d.id.clone());
+            if d.reported_on.is_none_or(|r| r > self.period.to) {
+                self.miss(
+                    &mut f,
+                    Shortfall {
+                        unit: Unit::Records,
+                        required: 1,
+                        actual: 0,
+                        missing: Vec::new(),
+                    },
+                    format!(
+                        "网格划分{}自{}调整，未报至{}",
+                        d.id,
+                        from,
+                        crate::division::LEADING_GROUP
+                    ),
+                    format!(
+                        "grid division `{}` changed from {from} and was not reported to the leading group",
+                        d.id
+                    ),
+                );
             }
             out.push(f);
         }

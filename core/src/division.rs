@@ -54,6 +54,10 @@ pub struct Division {
     pub effective_from: Date,
     /// Each grid with the areas it holds.
     pub grids: Vec<GridAreas>,
+    /// The day the division was reported to the leading group (1.2 报至街道网格化治理工作领导小组);
+    /// absent while not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<Date>,
 }
 
 /// The areas one grid holds under a division.

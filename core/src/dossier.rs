@@ -243,6 +243,7 @@ impl Dossier {
             }
         }
         crate::attendance::records::validate_records(r, &index, &mut id, &mut problems);
+        crate::duties::validate_records(r, &index, &mut id, &mut problems);
         let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
         for (i, l) in r.leave.iter().enumerate() {
             by_person.entry(l.person.as_str()).or_default().push((i, l));

@@ -43,6 +43,7 @@ pub mod confidentiality;
 pub mod decimal;
 pub mod division;
 pub mod dossier;
+pub mod duties;
 pub mod error;
 pub mod evidence;
 pub mod limits;

@@ -222,6 +222,12 @@ pub enum Requirement {
     },
     /// Each duty shift has a duty log and a handover (3.6.6).
     DutyShiftComplete,
+    /// Each task assigned from above and due in the period done by its due date (2.1.11); one
+    /// finding per task.
+    AssignedTasksOnTime,
+    /// Each change of the community's grid division in the period reported to the leading
+    /// group (1.2 报至街道网格化治理工作领导小组); one finding per changed division.
+    DivisionChangesFiled,
     /// On leaving a grid, a handover record within `within_days` days of the last day (2.2.1).
     HandoverOnLeaving {
         /// Days after the assignment's last day by which the handover is due (inclusive).
@@ -269,6 +275,14 @@ pub enum CountedRecord {
     SelfStudy,
     /// A review of the person's study notebook with a comment (3.5).
     NotebookReview,
+    /// An activity managing or serving the grid's Party members the person carried out (2.1.1).
+    PartyMemberActivity,
+    /// A publicity activity the person carried out (2.1.3).
+    PublicityActivity,
+    /// An emergency or major task the person took part in (2.1.6).
+    EmergencyTaskActivity,
+    /// An activity mobilising residents the person carried out (2.1.9).
+    ResidentMobilisationActivity,
 }
 
 impl CountedRecord {
@@ -298,6 +312,10 @@ impl CountedRecord {
             CountedRecord::GroupStudyAttendance => "参加集中学习",
             CountedRecord::SelfStudy => "自学",
             CountedRecord::NotebookReview => "学习笔记审阅",
+            CountedRecord::PartyMemberActivity => "党员教育管理服务（2.1.1）",
+            CountedRecord::PublicityActivity => "宣传活动（2.1.3）",
+            CountedRecord::EmergencyTaskActivity => "应急处置与重大任务（2.1.6）",
+            CountedRecord::ResidentMobilisationActivity => "动员群众（2.1.9）",
         }
     }
 }
@@ -648,7 +666,26 @@ impl Obligation {
                     );
                 }
             }
-            Requirement::DutyShiftComplete | Requirement::HandoverOnLeaving { .. } => {
+            Requirement::DivisionChangesFiled => {
+                if !event {
+                    bad(
+                        format!(
+                            "obligation `{}` is per event: its period must be `each_event`",
+                            self.id
+                        ),
+                        "period",
+                    );
+                }
+                if self.binds != Binds::Community {
+                    bad(
+                        format!("obligation `{}` binds the community (1.2)", self.id),
+                        "binds",
+                    );
+                }
+            }
+            Requirement::DutyShiftComplete
+            | Requirement::AssignedTasksOnTime
+            | Requirement::HandoverOnLeaving { .. } => {
                 if !event {
                     bad(
                         format!(

@@ -60,6 +60,12 @@ pub struct Records {
     /// Conduct incidents (3.6.1–3.6.5).
     #[serde(default)]
     pub conduct_incidents: Vec<crate::attendance::ConductIncident>,
+    /// Activities of the 2.1 duties 2.1.1, 2.1.3, 2.1.6 and 2.1.9.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<crate::duties::Activity>,
+    /// Tasks assigned from above (2.1.11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assigned_tasks: Vec<crate::duties::AssignedTask>,
 }
 
 /// One day's work record of one grid worker (2.2.6), with the day's patrols (2.2.2).

@@ -229,7 +229,8 @@ fn dossier_json(
                 problems.push(
                     json!({"id": format!("pb-{person}-{date}"), "person": person,
                     "grid": grid, "date": date, "found_at": "09:30",
-                    "category": "exposed_garbage", "text": "巡查中发现", "steps": steps}),
+                    "category": "exposed_garbage", "text": "巡查中发现", "steps": steps,
+                    "reports": [{"channel": "grid_group", "date": date, "time": "09:45"}]}),
                 );
             }
         }

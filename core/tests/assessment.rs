@@ -695,3 +695,100 @@ fn clause_4_2_a_month_without_clock_data_is_not_collected_not_reported() {
     assert_eq!(c.monthly_attendance_reports, 1);
     assert_eq!(c.attendance_not_collected, ["2023-04"]);
 }
+
+#[test]
+fn clause_4_1_no_problem_found_earns_none_of_the_problem_points_and_says_why() {
+    // w1 found nothing; then w1 found one problem and solved it on the spot.
+    let none = dossier(&tiny_dossier());
+    let mut one = tiny_dossier();
+    one["records"]["problems"] = json!([{ "id": "pb", "person": "w1", "grid": "g1",
+        "date": "2023-04-18", "found_at": "09:00", "category": "dispute", "text": "邻里纠纷",
+        "steps": [{ "step": "solved_on_spot", "date": "2023-04-18", "time": "09:30",
+                    "actor": "w1" }] }]);
+    let one = dossier(&one);
+    let p = Policy::xincheng_2022();
+    for (lang, words) in [(None, "本期未发现问题"), (Some("en"), "no problem found")] {
+        let mut options = Options::default();
+        if let Some(l) = lang {
+            options = serde_json::from_value(json!({ "lang": l })).unwrap();
+        }
+        let a = assess(&p, &none, &options).unwrap();
+        let w = a.worker("w1").unwrap();
+        let c = w
+            .components
+            .iter()
+            .find(|c| c.id == "problems-solved")
+            .unwrap();
+        assert_eq!((c.points, c.earned, c.out_of), (Decimal::ZERO, 0, 0));
+        let line = w.rules.iter().find(|r| r.id == "problems-solved").unwrap();
+        assert_eq!(line.clause, "4.1");
+        assert!(line.text.contains(words), "{}", line.text);
+        assert!(line.text.contains("when_nothing_due"), "{}", line.text);
+        let b = assess(&p, &one, &options).unwrap();
+        let wb = b.worker("w1").unwrap();
+        let cb = wb
+            .components
+            .iter()
+            .find(|c| c.id == "problems-solved")
+            .unwrap();
+        assert_eq!(
+            (cb.points, cb.earned, cb.out_of),
+            (Decimal::from_int(20), 1, 1)
+        );
+        assert!(wb.rules.iter().all(|r| r.id != "problems-solved"));
+        assert!(
+            wb.score > w.score,
+            "finding and solving beats finding nothing"
+        );
+    }
+    // The value is the policy's, with its note.
+    let doc = default_doc();
+    let c = &doc["assessment"]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "problems-solved")
+        .unwrap()
+        .clone();
+    assert_eq!(c["measure"]["when_nothing_due"], "0");
+    assert!(c["note"].as_str().unwrap().starts_with("local choice"));
+}
+
+#[test]
+fn clause_2_1_4_and_2_1_7_late_reports_are_two_deductions_each_citing_its_clause() {
+    let mut v = tiny_dossier();
+    // A fire hazard reported 31 minutes after finding (2.1.4), a wage-arrears risk 1441 minutes
+    // after (2.1.8): each costs its own deduction.
+    v["records"]["problems"] = json!([
+        { "id": "fire", "person": "w1", "grid": "g1", "date": "2023-04-18", "found_at": "09:00",
+          "category": "fire_safety", "text": "楼道堆物",
+          "reports": [{ "channel": "community", "date": "2023-04-18", "time": "09:31" },
+                      { "channel": "grid_group", "date": "2023-04-18", "time": "09:31" }] },
+        { "id": "wage", "person": "w1", "grid": "g1", "date": "2023-04-17", "found_at": "09:00",
+          "category": "wage_arrears_risk", "text": "欠薪",
+          "reports": [{ "channel": "community", "date": "2023-04-18", "time": "09:01" },
+                      { "channel": "grid_group", "date": "2023-04-18", "time": "09:00" }] }
+    ]);
+    v["period"]["from"] = json!("2023-04-17");
+    let a = assess(&Policy::xincheng_2022(), &dossier(&v), &Options::default()).unwrap();
+    let w = a.worker("w1").unwrap();
+    let got: Vec<_> = w
+        .adjustments
+        .iter()
+        .map(|a| (a.id.as_str(), a.clause.as_str(), a.count))
+        .collect();
+    assert!(
+        got.contains(&("urgent-reports-late", "2.1.4", 1)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("prompt-reports-late", "2.1.7", 1)),
+        "{got:?}"
+    );
+    let line = w
+        .rules
+        .iter()
+        .find(|r| r.id == "prompt-reports-late")
+        .unwrap();
+    assert!(line.text.contains("本地规定"), "{}", line.text);
+}

@@ -828,3 +828,162 @@ fn the_sample_dossier_is_valid_and_shows_realistic_misses() {
         assert!(r.clauses.contains_key(&o.clause), "{}", o.clause);
     }
 }
+
+fn task(id: &str, due_by: &str, done_on: Option<&str>) -> Value {
+    let mut t = json!({ "id": id, "community": "c1", "assignee": "w1",
+        "assigned_by": "街道综合办", "assigned_on": "2023-04-03", "due_by": due_by,
+        "task": "核查出租房屋" });
+    if let Some(d) = done_on {
+        t["done_on"] = json!(d);
+    }
+    t
+}
+
+#[test]
+fn clause_2_1_11_a_task_done_on_its_due_date_is_met_the_day_after_missed() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    push(
+        &mut d,
+        "assigned_tasks",
+        task("on-due", "2023-04-10", Some("2023-04-10")),
+    );
+    push(
+        &mut d,
+        "assigned_tasks",
+        task("day-after", "2023-04-10", Some("2023-04-11")),
+    );
+    push(
+        &mut d,
+        "assigned_tasks",
+        task("not-done", "2023-04-20", None),
+    );
+    push(
+        &mut d,
+        "assigned_tasks",
+        task("due-later", "2023-05-20", None),
+    );
+    push(
+        &mut d,
+        "assigned_tasks",
+        task("done-after-end", "2023-04-28", Some("2023-05-02")),
+    );
+    let r = run(&d);
+    let got: Vec<(String, Status)> = r
+        .person("w1")
+        .unwrap()
+        .findings_of("assigned-tasks-on-time")
+        .map(|f| (f.event.clone().unwrap(), f.status))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("day-after".into(), Status::Missed),
+            ("on-due".into(), Status::Met),
+            ("not-done".into(), Status::Missed),
+            ("done-after-end".into(), Status::Missed),
+        ]
+    );
+    let f = r
+        .person("w1")
+        .unwrap()
+        .findings_of("assigned-tasks-on-time")
+        .next()
+        .unwrap();
+    assert_eq!(f.clause, "2.1.11");
+    assert!(f.text.as_deref().unwrap().contains("逾期1日"));
+}
+
+fn divided(reported_on: Option<&str>) -> Value {
+    let mut d = base("2023-04-01", "2023-04-30");
+    d["organisation"]["communities"][0]["areas"] =
+        json!([{ "id": "b1", "name": "1号楼" }, { "id": "b2", "name": "2号楼" }]);
+    let mut changed = json!({ "id": "div-2", "community": "c1", "effective_from": "2023-04-15",
+        "grids": [{ "grid": "g1", "areas": ["b1"] }, { "grid": "g2", "areas": ["b2"] }] });
+    if let Some(r) = reported_on {
+        changed["reported_on"] = json!(r);
+    }
+    d["organisation"]["divisions"] = json!([
+        { "id": "div-1", "community": "c1", "effective_from": "2022-06-02",
+          "grids": [{ "grid": "g1", "areas": ["b1", "b2"] }] },
+        changed
+    ]);
+    d
+}
+
+#[test]
+fn clause_1_2_a_changed_division_must_be_reported_to_the_leading_group() {
+    let status = |d: &Value| {
+        let r = run(d);
+        let c = r.community("c1").unwrap();
+        let found: Vec<_> = c
+            .findings
+            .iter()
+            .filter(|f| f.obligation == "division-changes-filed")
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "only the change is judged, not the first division"
+        );
+        assert_eq!(found[0].clause, "1.2");
+        assert_eq!(found[0].event.as_deref(), Some("div-2"));
+        found[0].status
+    };
+    assert_eq!(status(&divided(Some("2023-04-16"))), Status::Met);
+    assert_eq!(status(&divided(None)), Status::Missed);
+    // Reported only after the period: not yet reported as of its end.
+    assert_eq!(status(&divided(Some("2023-05-03"))), Status::Missed);
+}
+
+#[test]
+fn clause_2_1_3_activity_frequencies_are_policy_data_absent_by_default() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    push(
+        &mut d,
+        "activities",
+        json!({ "id": "a1", "kind": "publicity", "person": "w1",
+        "grid": "g1", "date": "2023-04-12", "participants": ["居民甲"], "note": "宣传" }),
+    );
+    push(
+        &mut d,
+        "activities",
+        json!({ "id": "a-out", "kind": "publicity", "person": "w1",
+        "grid": "g1", "date": "2023-05-12" }),
+    );
+    let r = run(&d);
+    // The measures give no frequency: the default asks none.
+    let text = Policy::xincheng_2022().to_json();
+    for record in [
+        "party_member_activity",
+        "publicity_activity",
+        "emergency_task_activity",
+        "resident_mobilisation_activity",
+    ] {
+        assert!(!text.contains(record), "{record}");
+    }
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::OutsidePeriod && w.record == "a-out")
+    );
+    // A policy may ask for one a month.
+    let mut v: Value = serde_json::from_str(&Policy::xincheng_2022().to_json()).unwrap();
+    v["obligations"].as_array_mut().unwrap().push(json!({
+        "id": "publicity-monthly", "clause": "2.1.3", "title_zh": "每月宣传活动",
+        "title_en": "A publicity activity each month", "binds": "grid_worker",
+        "period": "month",
+        "requirement": { "kind": "record_count", "record": "publicity_activity", "minimum": 1 },
+        "local_choices": [{ "field": "requirement.minimum", "clause": "2.1.3",
+            "note": "local choice: the measures give no frequency" }]
+    }));
+    let policy = Policy::from_json(&v.to_string()).unwrap();
+    let r = run_with(&policy, &d);
+    assert_eq!(
+        status_on(&r, "w1", "publicity-monthly", "2023-04-01"),
+        Status::Met
+    );
+    assert_eq!(
+        status_on(&r, "w2", "publicity-monthly", "2023-04-01"),
+        Status::Missed
+    );
+}

@@ -194,11 +194,11 @@ fn clause_2_1_8_wage_arrears_reports_cite_2_1_8() {
 
 #[test]
 fn clause_2_1_4_which_categories_are_urgent_is_policy_data() {
-    // Street occupation has no deadline by default; a policy can make it urgent.
+    // A dispute (mediated in the grid) has no deadline by default; a policy can make it urgent.
     let mut dossier = empty();
     dossier.records.problems.push(problem(
         "p1",
-        ProblemCategory::StreetOccupation,
+        ProblemCategory::Dispute,
         "2023-05-10",
         "09:00",
     ));
@@ -207,7 +207,7 @@ fn clause_2_1_4_which_categories_are_urgent_is_policy_data() {
     doc.evidence
         .at_once_categories
         .value
-        .push(ProblemCategory::StreetOccupation);
+        .push(ProblemCategory::Dispute);
     let policy = Policy::from_document(doc).unwrap();
     let r = evidence::evaluate(&policy, &dossier, dossier.period).unwrap();
     assert_eq!(r.findings.len(), 2);
@@ -576,4 +576,172 @@ fn sample_year_has_late_reports_stale_ledgers_and_metrics_by_clause() {
     // Grid 3 keeps no model-figure ledger, so that group is not required there.
     let g3 = r.ledgers.iter().find(|g| g.grid == "g3").unwrap();
     assert!(!g3.must_visit_groups.contains(&MustVisit::ModelFigures));
+}
+
+#[test]
+fn clause_2_1_7_passed_on_categories_have_the_promptly_deadline_on_any_channel() {
+    // 2.1.7 及时发现、收集、反映: street occupation, nuisance, exposed garbage, damaged
+    // infrastructure are passed on within 及时, on either channel.
+    let promptly = Policy::xincheng_2022()
+        .document()
+        .evidence
+        .promptly_minutes
+        .value;
+    assert_eq!(promptly, 1440);
+    let mut dossier = empty();
+    let mut on_time = problem(
+        "p1",
+        ProblemCategory::StreetOccupation,
+        "2023-05-10",
+        "09:00",
+    );
+    on_time.reports = vec![report(ReportChannel::GridGroup, "2023-05-11", "09:00")]; // 1440
+    let mut late = problem("p2", ProblemCategory::Nuisance, "2023-05-10", "09:00");
+    late.reports = vec![report(ReportChannel::Community, "2023-05-11", "09:01")]; // 1441
+    let silent = problem("p3", ProblemCategory::ExposedGarbage, "2023-05-10", "09:00");
+    let mut early = problem(
+        "p4",
+        ProblemCategory::DamagedInfrastructure,
+        "2023-05-10",
+        "09:00",
+    );
+    early.reports = both("2023-05-10", "09:10");
+    dossier
+        .records
+        .problems
+        .extend([on_time, late, silent, early]);
+    let r = run(&dossier);
+    let got: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.record.as_str(),
+                f.kind,
+                f.clause.as_str(),
+                f.channel,
+                f.actual,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("p2", FindingKind::LateReport, "2.1.7", None, Some(1441)),
+            ("p3", FindingKind::MissingReport, "2.1.7", None, None),
+        ]
+    );
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.urgency == Some(evidence::Urgency::PassOn))
+    );
+    let m = &r.person("w1").unwrap().problems;
+    assert_eq!(
+        (
+            m.reports_due,
+            m.reports_on_time,
+            m.reports_late_promptly,
+            m.reports_late_at_once
+        ),
+        (4, 2, 2, 0)
+    );
+}
+
+#[test]
+fn clause_2_1_4_and_2_1_7_late_reports_are_counted_apart() {
+    // 第一时间 (2.1.4) at 30 and 31 minutes; 及时 (2.1.8) at 1440 and 1441 minutes.
+    let mut dossier = empty();
+    let mut a = problem("a30", ProblemCategory::FireSafety, "2023-05-10", "09:00");
+    a.reports = both("2023-05-10", "09:30");
+    let mut b = problem("a31", ProblemCategory::FireSafety, "2023-05-10", "10:00");
+    b.reports = both("2023-05-10", "10:31");
+    let mut c = problem(
+        "p1440",
+        ProblemCategory::WageArrearsRisk,
+        "2023-05-10",
+        "09:00",
+    );
+    c.reports = both("2023-05-11", "09:00");
+    let mut e = problem(
+        "p1441",
+        ProblemCategory::WageArrearsRisk,
+        "2023-05-10",
+        "10:00",
+    );
+    e.reports = both("2023-05-11", "10:01");
+    dossier.records.problems.extend([a, b, c, e]);
+    let r = run(&dossier);
+    let m = &r.person("w1").unwrap().problems;
+    assert_eq!(
+        (
+            m.reports_due,
+            m.reports_late,
+            m.reports_late_at_once,
+            m.reports_late_promptly
+        ),
+        (4, 2, 1, 1)
+    );
+    let facts = {
+        let mut out = std::collections::BTreeMap::new();
+        wangge::assessment::facts::add_evidence(&mut out, &r);
+        out.remove("w1").unwrap()
+    };
+    assert_eq!(facts["problems.reports_late_at_once"], 1);
+    assert_eq!(facts["problems.reports_late_promptly"], 1);
+}
+
+#[test]
+fn sample_times_are_plausible_no_midnight_artifact() {
+    // Every time in the sample lies within a working day's waking hours (07:00–21:59); none is
+    // the 00:00 a minute overflow used to produce.
+    let dossier = wangge::sample::community_2023();
+    let json = serde_json::to_value(&dossier).unwrap();
+    let mut times = Vec::new();
+    fn walk(v: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    walk(x, format!("{path}.{k}"), out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::String(s)
+                if s.len() == 5 && s.as_bytes()[2] == b':' && LocalTime::parse(s).is_ok() =>
+            {
+                out.push((path, s.clone()));
+            }
+            _ => {}
+        }
+    }
+    walk(&json, String::new(), &mut times);
+    assert!(times.len() > 1000, "{}", times.len());
+    let bad: Vec<_> = times
+        .iter()
+        .filter(|(_, s)| s.as_str() < "07:00" || s.as_str() > "21:59")
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} implausible: {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+    // And each problem's steps and reports come after it was found.
+    for p in &dossier.records.problems {
+        let found = (p.date, p.found_at);
+        assert!(
+            p.steps.iter().all(|s| (s.date, s.time) >= found),
+            "{}",
+            p.id
+        );
+        assert!(
+            p.reports.iter().all(|x| (x.date, x.time) > found),
+            "{}",
+            p.id
+        );
+    }
 }

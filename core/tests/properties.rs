@@ -267,4 +267,38 @@ proptest! {
         prop_assert!(after.0 <= before.0, "{person}: {} > {}", after.0, before.0);
         prop_assert!(after.1 >= before.1, "{person}");
     }
+    /// 4.1: "one more problem found and solved never lowers a score" — of the finder or anyone
+    /// else (passed on in time, 2.1.7, so it owes no report either).
+    #[test]
+    fn clause_4_1_one_more_problem_found_and_solved_never_lowers_any_score(
+        d in strategies::dossier(), pick in any::<prop::sample::Index>(),
+    ) {
+        let Some(i) = with_index(d.records.work_records.len(), pick) else { return Ok(()) };
+        let w = d.records.work_records[i].clone();
+        let t = |s: &str| wangge::LocalTime::parse(s).unwrap();
+        let mut more = d.clone();
+        more.records.problems.push(wangge::evidence::ProblemFound {
+            id: "pb-one-more".into(), person: w.person.clone(), grid: w.grid.clone(),
+            date: w.date, found_at: t("11:00"),
+            category: wangge::evidence::ProblemCategory::ExposedGarbage, other_category: None,
+            text: "巡查中发现".into(),
+            steps: vec![wangge::evidence::ProblemStep {
+                step: StepKind::SolvedOnSpot, date: w.date, time: t("11:20"),
+                actor: w.person.clone(), to: None, department: None, note: None,
+            }],
+            reports: vec![wangge::evidence::ProblemReport {
+                channel: wangge::evidence::ReportChannel::GridGroup, date: w.date,
+                time: t("11:10"),
+            }],
+        });
+        let scores = |d: &Dossier| {
+            wangge::assessment::assess(&Policy::xincheng_2022(), d, &Options::default())
+                .unwrap().workers.into_iter().map(|w| (w.person, w.score))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        };
+        let (before, after) = (scores(&d), scores(&more));
+        for (person, score) in &before {
+            prop_assert!(after[person] >= *score, "{person}: {score} -> {}", after[person]);
+        }
+    }
 }

@@ -197,6 +197,46 @@ case("policy-late-rule-is-a-number", call="check_policy", policy=policy(
     lambda p: p["attendance"]["late_or_early_counts_as_absence"].update(value=30)))
 case("policy-contradicted-notice-counts-unknown-value", call="check_policy", policy=policy(
     lambda p: p["attendance"]["contradicted_notice_counts"].update(value="sometimes")))
+# --- the 2.1 duties' records (2.1.1, 2.1.3, 2.1.6, 2.1.9, 2.1.11) and 1.2 filing ------------
+ACTIVITY = {"id": "act-1", "kind": "publicity", "person": "w1", "grid": "g1",
+            "date": "2023-04-18", "note": "宣传惠民政策"}
+TASK = {"id": "task-1", "community": "c1", "assignee": "w1", "assigned_by": "街道综合办",
+        "assigned_on": "2023-04-18", "due_by": "2023-04-21", "task": "核查出租房屋"}
+
+
+def with_record(list_name, record, **change):
+    def edit(d):
+        r = copy.deepcopy(record)
+        r.update(change)
+        d["records"][list_name] = [r]
+    return dossier(edit)
+
+
+def second_community(d):
+    org(d)["communities"].append({"id": "c2", "name": "另一社区", "party_secretary": "l2",
+                                  "grids": [{"id": "g2", "name": "二网格"}]})
+    org(d)["people"].append({"id": "l2", "name": "书记乙", "community": "c2",
+                             "role": "grid_leader"})
+
+
+case("unknown-activity-kind", dossier=with_record("activities", ACTIVITY, kind="parade"))
+case("unknown-party-member-category", dossier=with_record(
+    "activities", ACTIVITY, kind="party_member_management",
+    party_member_categories=["honorary"]))
+case("party-member-category-on-publicity", dossier=with_record(
+    "activities", ACTIVITY, party_member_categories=["floating"]))
+case("unknown-grid-of-activity", dossier=with_record("activities", ACTIVITY, grid="g9"))
+case("task-due-before-assigned", dossier=with_record("assigned_tasks", TASK, due_by="2023-04-17"))
+case("task-done-before-assigned",
+     dossier=with_record("assigned_tasks", TASK, done_on="2023-04-10"))
+case("task-assignee-of-another-community", dossier=dossier(lambda d: (
+    second_community(d), d["records"].update(assigned_tasks=[dict(TASK, community="c2")]))))
+case("task-unknown-assignee", dossier=with_record("assigned_tasks", TASK, assignee="w9"))
+case("division-reported-on-not-a-date", dossier=dossier(lambda d: (
+    org(d)["communities"][0].update(areas=[{"id": "b1", "name": "1号楼"}]),
+    org(d).update(divisions=[{"id": "div-1", "community": "c1", "effective_from": "2023-01-01",
+                              "reported_on": "2023-02-30",
+                              "grids": [{"grid": "g1", "areas": ["b1"]}]}]))))
 
 # --- deep nesting (serde_json's recursion limit is 128) -------------------------------------
 case("deep-nesting-dossier", dossier="[" * 200 + "]" * 200 + "\n")

@@ -2,6 +2,30 @@
  * Rust types of wangge). Do not edit by hand. */
 
 /**
+ * A calendar date, YYYY-MM-DD.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Date".
+ */
+export type Date = string;
+/**
+ * The 2.1 duties an activity record serves.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ActivityKind".
+ */
+export type ActivityKind =
+  "party_member_management" | "publicity" | "emergency_task" | "resident_mobilisation";
+/**
+ * Categories of Party members in a grid (2.1.1: 无职党员、流动党员、老弱病残党员等 — a minimum
+ * list; `other` for any further one, named in the note).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PartyMemberCategory".
+ */
+export type PartyMemberCategory =
+  "without_post" | "floating" | "elderly_weak_sick_or_disabled" | "other";
+/**
  * Whether a rule of a scheme is the measures' own or a local choice of the policy.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -65,13 +89,6 @@ export type ClauseId =
  * via the `definition` "Direction".
  */
 export type Direction = "bonus" | "deduction";
-/**
- * A calendar date, YYYY-MM-DD.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Date".
- */
-export type Date = string;
 /**
  * Kinds of anomaly.
  *
@@ -546,7 +563,11 @@ export type CountedRecord =
   | "group_study"
   | "group_study_attendance"
   | "self_study"
-  | "notebook_review";
+  | "notebook_review"
+  | "party_member_activity"
+  | "publicity_activity"
+  | "emergency_task_activity"
+  | "resident_mobilisation_activity";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -764,7 +785,7 @@ export type EvidenceUnit = "minutes" | "days";
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Urgency".
  */
-export type Urgency = "at_once" | "promptly" | "none";
+export type Urgency = "at_once" | "promptly" | "pass_on" | "none";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -855,6 +876,12 @@ export type Requirement =
     }
   | {
       kind: "duty_shift_complete";
+    }
+  | {
+      kind: "assigned_tasks_on_time";
+    }
+  | {
+      kind: "division_changes_filed";
     }
   | {
       kind: "handover_on_leaving";
@@ -1001,6 +1028,40 @@ export type WorkingDayAnswer =
       status: "failure";
     };
 
+/**
+ * An activity of a 2.1 duty (2.1.1, 2.1.3, 2.1.6, 2.1.9) in a grid.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Activity".
+ */
+export interface Activity {
+  date: Date;
+  /**
+   * The grid.
+   */
+  grid: string;
+  /**
+   * Record ID.
+   */
+  id: string;
+  kind: ActivityKind;
+  /**
+   * What was done (free text; confidential).
+   */
+  note?: string | null;
+  /**
+   * Residents or Party members taking part (names as written; confidential).
+   */
+  participants?: string[];
+  /**
+   * For `party_member_management` (2.1.1): the categories of Party members concerned.
+   */
+  party_member_categories?: PartyMemberCategory[];
+  /**
+   * The grid worker who carried it out.
+   */
+  person: string;
+}
 /**
  * A bonus item or a deduction: points per counted fact, up to a cap.
  *
@@ -1234,6 +1295,11 @@ export interface CitedClause {
  */
 export interface CommunityRollup {
   /**
+   * The months (`YYYY-MM`) of the period in which the community took no attendance (no
+   * clock records): 未采集, not reported.
+   */
+  attendance_not_collected: string[];
+  /**
    * Community ID.
    */
   community: string;
@@ -1244,7 +1310,7 @@ export interface CommunityRollup {
   mean_score?: Decimal | null;
   /**
    * Monthly attendance reports to the subdistrict Party committee (3.3) the records support:
-   * the months of the period in which the community took attendance.
+   * the months of the period in which the community took attendance (has clock records).
    */
   monthly_attendance_reports: number;
   /**
@@ -1550,6 +1616,40 @@ export interface Problem {
   record?: string | null;
 }
 /**
+ * A task assigned from above (2.1.11 完成上级交办的其他任务).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "AssignedTask".
+ */
+export interface AssignedTask {
+  /**
+   * Who assigned it (a body or person above the community, as written).
+   */
+  assigned_by: string;
+  assigned_on: Date;
+  /**
+   * The grid worker it is assigned to (a person of that community).
+   */
+  assignee: string;
+  /**
+   * The community of the assignee.
+   */
+  community: string;
+  /**
+   * The day it was done; absent while not done.
+   */
+  done_on?: Date | null;
+  due_by: Date;
+  /**
+   * Record ID.
+   */
+  id: string;
+  /**
+   * What was asked.
+   */
+  task: string;
+}
+/**
  * A person assigned to a grid from `from` to `to` (inclusive; open-ended when absent).
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -1643,7 +1743,7 @@ export interface ConductFinding {
  */
 export interface AttendanceDay {
   /**
-   * Half-days of absence without reason (0, 1 or 2).
+   * Half-days of absence without reason (3.3): sessions with no presence at all (0, 1 or 2).
    */
   absent_half_days: number;
   class: DayClass;
@@ -1657,7 +1757,12 @@ export interface AttendanceDay {
   community: string;
   date: Date;
   /**
-   * Minutes left early beyond the grace, in sessions not counted as absence.
+   * Minutes left early in the sessions counted as absence by that local rule.
+   */
+  early_counted_as_absence?: number;
+  /**
+   * Minutes left early beyond the grace (3.6.1), in sessions a local rule does not count as
+   * absence.
    */
   early_minutes: number;
   /**
@@ -1669,7 +1774,17 @@ export interface AttendanceDay {
    */
   hours?: string | null;
   /**
-   * Minutes late beyond the grace, in sessions not counted as absence.
+   * Half-days the policy's local rule `late_or_early_counts_as_absence` counts as absence
+   * because of lateness or early leave (按本地规定计旷工); 0 without such a rule.
+   */
+  late_as_absent_half_days?: number;
+  /**
+   * Minutes late in the sessions counted as absence by that local rule.
+   */
+  late_counted_as_absence?: number;
+  /**
+   * Minutes late beyond the grace (3.6.1), in sessions a local rule does not count as
+   * absence.
    */
   late_minutes: number;
   /**
@@ -1692,6 +1807,11 @@ export interface MonthlyReport {
    * The clause asking for it: 3.3.
    */
   clause: string;
+  /**
+   * Whether attendance was taken: the community has clock records in the month. A month
+   * without is 未采集 (not collected), with no rows: nothing to report (3.3, 4.2).
+   */
+  collected: boolean;
   /**
    * Community ID.
    */
@@ -1736,7 +1856,7 @@ export interface MonthlyRow {
  */
 export interface AttendanceCounts {
   /**
-   * Half-days of absence without reason (旷工, in half-days).
+   * Half-days of absence without reason (旷工, in half-days): sessions with no presence.
    */
   absent_half_days: number;
   /**
@@ -1750,19 +1870,24 @@ export interface AttendanceCounts {
    */
   conduct: number;
   /**
-   * Days with early leave (早退次数).
+   * Days with early leave (早退次数, 3.6.1), outside sessions a local rule counts as absence.
    */
   early_days: number;
   /**
-   * Minutes left early (早退分钟).
+   * Minutes left early (早退分钟), outside sessions a local rule counts as absence.
    */
   early_minutes: number;
   /**
-   * Days with lateness (迟到次数).
+   * Half-days a local rule counts as absence because of lateness or early leave (按本地规定计
+   * 旷工); those sessions' lateness is not in the late and early counts.
+   */
+  late_as_absent_half_days: number;
+  /**
+   * Days with lateness (迟到次数, 3.6.1), outside sessions a local rule counts as absence.
    */
   late_days: number;
   /**
-   * Minutes late (迟到分钟).
+   * Minutes late (迟到分钟), outside sessions a local rule counts as absence.
    */
   late_minutes: number;
   /**
@@ -1804,6 +1929,11 @@ export interface Notice {
    * contradiction is also an anomaly; it is not resolved here).
    */
   contradicted_by?: string[];
+  /**
+   * Whether it counts against its recipient: always, unless the clock records contradict
+   * it and the policy's `contradicted_notice_counts` is false (3.4).
+   */
+  counted: boolean;
   date: Date;
   /**
    * The spot check's ID, then the worker's clock events of the day.
@@ -1863,12 +1993,29 @@ export interface PersonAttendance {
  * via the `definition` "AttendancePolicy".
  */
 export interface AttendancePolicy {
+  contradicted_notice_counts: Choice9;
   early_leave_grace_minutes: Choice7;
-  full_day_absence_at_minutes: Choice7;
-  half_day_absence_at_minutes: Choice7;
   late_grace_minutes: Choice7;
-  responsible_person: Choice8;
+  late_or_early_counts_as_absence: Choice8;
+  responsible_person: Choice10;
   working_hours: Choice6;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice9".
+ */
+export interface Choice9 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: boolean;
 }
 /**
  * A value the measures leave open, with the clause it interprets and why it was chosen.
@@ -1894,6 +2041,45 @@ export interface Choice7 {
  * via the `definition` "Choice8".
  */
 export interface Choice8 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value?: LateAsAbsence | null;
+}
+/**
+ * A local rule converting long lateness or early leave into absence without reason (3.3).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "LateAsAbsence".
+ */
+export interface LateAsAbsence {
+  /**
+   * First day the rule is in force; always when absent.
+   */
+  effective_from?: Date | null;
+  /**
+   * Lateness and early leave beyond the grace in one session adding up to at least this
+   * many minutes (inclusive) count that session as half a day of absence (按旷工半天计).
+   */
+  half_day_at_minutes: number;
+  /**
+   * Lateness and early leave beyond the grace over one day adding up to at least this many
+   * minutes (inclusive) count the whole day as absence (按旷工一天计); none when absent.
+   */
+  whole_day_at_minutes?: number | null;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice10".
+ */
+export interface Choice10 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2323,9 +2509,42 @@ export interface Choice {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice10".
+ * via the `definition` "Choice11".
  */
-export interface Choice10 {
+export interface Choice11 {
+  clause: ClauseId;
+  /**
+   * Why: says it is a local choice, not text of the measures.
+   */
+  note: string;
+  /**
+   * The value chosen.
+   */
+  value: Department[];
+}
+/**
+ * A functional department (职能部门).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Department".
+ */
+export interface Department {
+  /**
+   * Stable ID, used by approvals and rules.
+   */
+  id: string;
+  /**
+   * Chinese name.
+   */
+  name_zh: string;
+}
+/**
+ * A value the measures leave open, with the clause it interprets and why it was chosen.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Choice12".
+ */
+export interface Choice12 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2451,39 +2670,6 @@ export interface MustVisitLedgers {
    * Named ledger kinds whose current entries show the group is present.
    */
   ledgers: LedgerKind[];
-}
-/**
- * A value the measures leave open, with the clause it interprets and why it was chosen.
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice9".
- */
-export interface Choice9 {
-  clause: ClauseId;
-  /**
-   * Why: says it is a local choice, not text of the measures.
-   */
-  note: string;
-  /**
-   * The value chosen.
-   */
-  value: Department[];
-}
-/**
- * A functional department (职能部门).
- *
- * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Department".
- */
-export interface Department {
-  /**
-   * Stable ID, used by approvals and rules.
-   */
-  id: string;
-  /**
-   * Chinese name.
-   */
-  name_zh: string;
 }
 /**
  * One clause of the measures.
@@ -2690,6 +2876,11 @@ export interface Component {
   id: string;
   measure: Measure;
   /**
+   * Why: for a value the measures do not give (such as `when_nothing_due`), says it is a
+   * local choice.
+   */
+  note?: string | null;
+  /**
    * English title.
    */
   title_en: string;
@@ -2753,8 +2944,8 @@ export interface ConductIncident {
  */
 export interface ConfidentialityPolicy {
   approval_valid_days: Choice2;
-  departments: Choice9;
-  relevant_departments: Choice10;
+  departments: Choice11;
+  relevant_departments: Choice12;
 }
 /**
  * One field of a document, by path, with its class.
@@ -2844,6 +3035,11 @@ export interface Division {
    * Stable ID.
    */
   id: string;
+  /**
+   * The day the division was reported to the leading group (1.2 报至街道网格化治理工作领导小组);
+   * absent while not reported.
+   */
+  reported_on?: Date | null;
 }
 /**
  * The areas one grid holds under a division.
@@ -2962,6 +3158,14 @@ export interface Subdistrict {
  * via the `definition` "Records".
  */
 export interface Records {
+  /**
+   * Activities of the 2.1 duties 2.1.1, 2.1.3, 2.1.6 and 2.1.9.
+   */
+  activities?: Activity[];
+  /**
+   * Tasks assigned from above (2.1.11).
+   */
+  assigned_tasks?: AssignedTask[];
   /**
    * Clock-ins and clock-outs (3.3).
    */
@@ -3665,7 +3869,7 @@ export interface EvidenceFinding {
    */
   actual?: number | null;
   /**
-   * For reports: the channel.
+   * For reports: the channel (absent when a report on any channel is due, 2.1.7 及时反映).
    */
   channel?: ReportChannel | null;
   /**
@@ -3783,9 +3987,17 @@ export interface ProblemMetrics {
    */
   reports_due: number;
   /**
-   * Of those, late or missing on at least one channel.
+   * Of those, late or missing on at least one channel (both deadlines).
    */
   reports_late: number;
+  /**
+   * Of those, due 第一时间 (2.1.4).
+   */
+  reports_late_at_once: number;
+  /**
+   * Of those, due 及时 (2.1.7, 2.1.8): reported on both channels, or passed on on one.
+   */
+  reports_late_promptly: number;
   /**
    * Of those, reported on both channels within the deadline.
    */
@@ -3866,6 +4078,7 @@ export interface EvidencePolicy {
   extra_ledger_kinds?: ExtraLedgerKind[];
   ledger_max_age_days: Choice4;
   must_visit_ledgers: Choice5;
+  pass_on_categories: Choice3;
   promptly_categories: Choice3;
   promptly_minutes: Choice2;
 }

@@ -221,6 +221,18 @@ const OTHER_FACTS: &[(&str, &str, Polarity, &str)] = &[
         "urgent reports late or missing (2.1.4, 2.1.7, 2.1.8)",
     ),
     (
+        "problems.reports_late_at_once",
+        "2.1.4",
+        Polarity::Bad,
+        "reports due 第一时间 (at once) late or missing (2.1.4)",
+    ),
+    (
+        "problems.reports_late_promptly",
+        "2.1.7",
+        Polarity::Bad,
+        "reports due 及时 (promptly) late or missing (2.1.7, 2.1.8)",
+    ),
+    (
         "proxy.completed",
         "2.1.8",
         Polarity::Good,
@@ -328,6 +340,14 @@ pub fn add_evidence(out: &mut BTreeMap<String, Facts>, report: &EvidenceReport) 
         facts.insert("problems.feedback_given".into(), n(m.feedback_given));
         facts.insert("problems.open".into(), n(m.open));
         facts.insert("problems.reports_late".into(), n(m.reports_late));
+        facts.insert(
+            "problems.reports_late_at_once".into(),
+            n(m.reports_late_at_once),
+        );
+        facts.insert(
+            "problems.reports_late_promptly".into(),
+            n(m.reports_late_promptly),
+        );
         facts.insert("proxy.completed".into(), n(p.proxy.completed));
     }
 }

@@ -752,26 +752,31 @@ fn component_rules(
             id: c.id.clone(),
             clause: c.clause.clone(),
             evidence_count: c.out_of - c.earned,
-            text: match lang {
-                Lang::Zh => format!(
-                    "{} {}：{}/{} 达标，失{}分",
-                    c.clause,
-                    c.title,
-                    c.earned,
-                    c.out_of,
-                    shown(c.lost)
-                ),
-                Lang::En => format!(
-                    "{} {}: {} of {} met, {} points lost",
-                    c.clause,
-                    c.title,
-                    c.earned,
-                    c.out_of,
-                    shown(c.lost)
-                ),
+            text: if c.out_of == 0 {
+                nothing_due_text(scheme, c, lang)
+            } else {
+                match lang {
+                    Lang::Zh => format!(
+                        "{} {}：{}/{} 达标，失{}分",
+                        c.clause,
+                        c.title,
+                        c.earned,
+                        c.out_of,
+                        shown(c.lost)
+                    ),
+                    Lang::En => format!(
+                        "{} {}: {} of {} met, {} points lost",
+                        c.clause,
+                        c.title,
+                        c.earned,
+                        c.out_of,
+                        shown(c.lost)
+                    ),
+                }
             },
             overridden_by: None,
-            local_choice: None,
+            local_choice: (c.out_of == 0)
+                .then(|| format!("assessment.components.{}.measure.when_nothing_due", c.id)),
         })
         .collect();
     for a in adjustments {
@@ -822,6 +827,40 @@ fn local_suffix(lang: Lang, path: &str) -> String {
     match lang {
         Lang::Zh => format!("（本地规定：{path}）"),
         Lang::En => format!(" (local choice: {path})"),
+    }
+}
+
+/// The reason line of a component that lost points because nothing was counted in the
+/// period: the policy's `when_nothing_due` share (a local choice), and why. For 4.1's problems
+/// found and solved: no problem found, so none of the points (finding nothing never beats
+/// finding and solving).
+fn nothing_due_text(scheme: &Scheme, c: &ComponentScore, lang: Lang) -> String {
+    let measure = scheme
+        .components
+        .iter()
+        .find(|x| x.id == c.id)
+        .map(|x| &x.measure);
+    let none_found = matches!(
+        measure,
+        Some(Measure::FactRatio { denominator, .. }) if denominator == "problems.found"
+    );
+    match (lang, none_found) {
+        (Lang::Zh, true) => format!(
+            "{} {}：本期未发现问题（0/0），按本地规定（when_nothing_due）未发现问题不得此项分，失{}分",
+            c.clause, c.title, c.lost
+        ),
+        (Lang::Zh, false) => format!(
+            "{} {}：本期无可计事项（0/0），按本地规定（when_nothing_due）计，失{}分",
+            c.clause, c.title, c.lost
+        ),
+        (Lang::En, true) => format!(
+            "{} {}: no problem found in the period (0 of 0); by local choice (when_nothing_due) finding none earns none of these points, {} points lost",
+            c.clause, c.title, c.lost
+        ),
+        (Lang::En, false) => format!(
+            "{} {}: nothing counted in the period (0 of 0); by local choice (when_nothing_due), {} points lost",
+            c.clause, c.title, c.lost
+        ),
     }
 }
 

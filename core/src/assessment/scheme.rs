@@ -117,6 +117,10 @@ pub struct Component {
     pub weight: Decimal,
     /// How the share of the weight earned is measured.
     pub measure: Measure,
+    /// Why: for a value the measures do not give (such as `when_nothing_due`), says it is a
+    /// local choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How a component's share is measured.

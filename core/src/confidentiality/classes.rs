@@ -285,7 +285,9 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Component",
         Internal,
-        &["clause", "id", "measure", "title_en", "title_zh", "weight"],
+        &[
+            "clause", "id", "measure", "note", "title_en", "title_zh", "weight",
+        ],
     ),
     (
         "ComponentScore",
@@ -354,7 +356,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Division",
         Internal,
-        &["community", "effective_from", "grids", "id"],
+        &["community", "effective_from", "grids", "id", "reported_on"],
     ),
     ("Dossier", Internal, &["organisation", "period", "records"]),
     (
@@ -382,6 +384,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "extra_ledger_kinds",
             "ledger_max_age_days",
             "must_visit_ledgers",
+            "pass_on_categories",
             "promptly_categories",
             "promptly_minutes",
         ],
@@ -718,6 +721,8 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "open",
             "reports_due",
             "reports_late",
+            "reports_late_at_once",
+            "reports_late_promptly",
             "reports_on_time",
             "resolution_rate",
             "resolved",
@@ -752,6 +757,8 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         "Records",
         Internal,
         &[
+            "activities",
+            "assigned_tasks",
             "clock_events",
             "conduct_incidents",
             "duty_shifts",
@@ -770,6 +777,35 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "work_records",
         ],
     ),
+    // 2.1.1, 2.1.3, 2.1.6, 2.1.9 activities: who took part and what was said are about residents
+    (
+        "Activity",
+        Internal,
+        &[
+            "date",
+            "grid",
+            "id",
+            "kind",
+            "party_member_categories",
+            "person",
+        ],
+    ),
+    ("Activity", Confidential, &["note", "participants"]),
+    // 2.1.11: the task's text may name residents
+    (
+        "AssignedTask",
+        Internal,
+        &[
+            "assigned_by",
+            "assigned_on",
+            "assignee",
+            "community",
+            "done_on",
+            "due_by",
+            "id",
+        ],
+    ),
+    ("AssignedTask", Confidential, &["task"]),
     (
         "RedGridService",
         Internal,

@@ -143,7 +143,7 @@ pub struct EvidenceFinding {
     pub grid: String,
     /// The day the problem was found, or the day staleness is judged on.
     pub date: Date,
-    /// For reports: the channel.
+    /// For reports: the channel (absent when a report on any channel is due, 2.1.7 及时反映).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ReportChannel>,
     /// For reports: the urgency that applies.
@@ -192,8 +192,12 @@ pub struct ProblemMetrics {
     pub reports_due: u64,
     /// Of those, reported on both channels within the deadline.
     pub reports_on_time: u64,
-    /// Of those, late or missing on at least one channel.
+    /// Of those, late or missing on at least one channel (both deadlines).
     pub reports_late: u64,
+    /// Of those, due 第一时间 (2.1.4).
+    pub reports_late_at_once: u64,
+    /// Of those, due 及时 (2.1.7, 2.1.8): reported on both channels, or passed on on one.
+    pub reports_late_promptly: u64,
 }
 
 /// Proxy-service metrics of one person over the period (2.1.8).
@@ -384,15 +388,23 @@ pub fn evaluate(
         let Some(deadline) = ev.deadline(p.category, p.other_category.as_deref()) else {
             continue;
         };
+        let first_on = |channel: Option<ReportChannel>| {
+            p.reports
+                .iter()
+                .filter(|x| channel.is_none_or(|c| x.channel == c))
+                .map(|x| minutes_between(p.date, p.found_at, x.date, x.time))
+                .min()
+        };
+        // Both channels (2.1.4, 2.1.7, 2.1.8 上报社区和网格微信群), or any one (2.1.7 及时反映).
+        let channels: Vec<Option<ReportChannel>> = if deadline.urgency.every_channel() {
+            ReportChannel::ALL.into_iter().map(Some).collect()
+        } else {
+            vec![None]
+        };
         let mut late = false;
         let mut due = false;
-        for channel in ReportChannel::ALL {
-            let first = p
-                .reports
-                .iter()
-                .filter(|x| x.channel == channel)
-                .map(|x| minutes_between(p.date, p.found_at, x.date, x.time))
-                .min();
+        for channel in channels {
+            let first = first_on(channel);
             let finding = |kind, actual| EvidenceFinding {
                 kind,
                 clause: deadline.clause.to_owned(),
@@ -400,7 +412,7 @@ pub fn evaluate(
                 person: Some(p.person.clone()),
                 grid: p.grid.clone(),
                 date: p.date,
-                channel: Some(channel),
+                channel,
                 urgency: Some(deadline.urgency),
                 limit: deadline.minutes,
                 actual,
@@ -427,6 +439,11 @@ pub fn evaluate(
             m.reports_due += 1;
             if late {
                 m.reports_late += 1;
+                if deadline.urgency.is_prompt() {
+                    m.reports_late_promptly += 1;
+                } else {
+                    m.reports_late_at_once += 1;
+                }
             } else {
                 m.reports_on_time += 1;
             }

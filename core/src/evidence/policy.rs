@@ -23,6 +23,9 @@ pub struct EvidencePolicy {
     pub at_once_categories: Choice<Vec<ProblemCategory>>,
     /// Categories to report promptly on both channels (2.1.7, 2.1.8).
     pub promptly_categories: Choice<Vec<ProblemCategory>>,
+    /// Categories to pass on promptly, on any one channel (2.1.7 及时发现、收集、反映): within
+    /// `promptly_minutes` of finding, a report to the community or the grid WeChat group.
+    pub pass_on_categories: Choice<Vec<ProblemCategory>>,
     /// Most days since a ledger entry's last update, per named ledger kind, inclusive (2.1.2).
     pub ledger_max_age_days: Choice<Vec<LedgerMaxAge>>,
     /// Which ledgers show that a must-visit group lives in a grid (2.1.2 → 2.2.2).
@@ -63,18 +66,32 @@ pub struct MustVisitLedgers {
 pub enum Urgency {
     /// 第一时间 (2.1.4): within `at_once_minutes`.
     AtOnce,
-    /// 及时 (2.1.7, 2.1.8): within `promptly_minutes`.
+    /// 及时上报 (2.1.7, 2.1.8): within `promptly_minutes`, on both channels.
     Promptly,
+    /// 及时反映 (2.1.7): within `promptly_minutes`, on any one channel.
+    PassOn,
     /// No reporting deadline.
     None,
 }
 
 impl Urgency {
+    /// Whether a report on every channel is due (2.1.4, 2.1.7, 2.1.8 上报社区和网格微信群), or on
+    /// any one (2.1.7 及时反映).
+    pub fn every_channel(self) -> bool {
+        !matches!(self, Urgency::PassOn)
+    }
+
+    /// Whether this is a 及时 (prompt) deadline of 2.1.7 / 2.1.8 rather than 第一时间 (2.1.4).
+    pub fn is_prompt(self) -> bool {
+        matches!(self, Urgency::Promptly | Urgency::PassOn)
+    }
+
     /// Chinese label.
     pub fn label_zh(self) -> &'static str {
         match self {
             Urgency::AtOnce => "第一时间上报",
             Urgency::Promptly => "及时上报",
+            Urgency::PassOn => "及时反映",
             Urgency::None => "无上报时限",
         }
     }
@@ -138,12 +155,14 @@ impl EvidencePolicy {
 
     /// The reporting deadline of a problem of `category` (and `other_category`), if any.
     ///
-    /// At-once reports cite 2.1.4; prompt reports cite 2.1.8 for wage arrears and 2.1.7 else.
+    /// At-once reports cite 2.1.4; prompt reports (on both channels, or passed on on any one)
+    /// cite 2.1.8 for wage arrears and 2.1.7 else.
     pub fn deadline(&self, category: ProblemCategory, other: Option<&str>) -> Option<Deadline> {
         let urgency = match (category, other.and_then(|o| self.extra_category(o))) {
             (ProblemCategory::Other, Some(extra)) => extra.urgency,
             _ if self.at_once_categories.value.contains(&category) => Urgency::AtOnce,
             _ if self.promptly_categories.value.contains(&category) => Urgency::Promptly,
+            _ if self.pass_on_categories.value.contains(&category) => Urgency::PassOn,
             _ => Urgency::None,
         };
         match urgency {
@@ -152,7 +171,7 @@ impl EvidencePolicy {
                 minutes: self.at_once_minutes.value,
                 clause: "2.1.4",
             }),
-            Urgency::Promptly => Some(Deadline {
+            Urgency::Promptly | Urgency::PassOn => Some(Deadline {
                 urgency,
                 minutes: self.promptly_minutes.value,
                 clause: if category == ProblemCategory::WageArrearsRisk {
@@ -203,7 +222,7 @@ impl EvidencePolicy {
         let mut problems = Vec::new();
         let invalid =
             |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
-        let choices: [(&str, &str, &str); 6] = [
+        let choices: [(&str, &str, &str); 7] = [
             (
                 "at_once_minutes",
                 &self.at_once_minutes.clause,
@@ -223,6 +242,11 @@ impl EvidencePolicy {
                 "promptly_categories",
                 &self.promptly_categories.clause,
                 &self.promptly_categories.note,
+            ),
+            (
+                "pass_on_categories",
+                &self.pass_on_categories.clause,
+                &self.pass_on_categories.note,
             ),
             (
                 "ledger_max_age_days",
@@ -264,6 +288,18 @@ impl EvidencePolicy {
                 problems.push(invalid(
                     format!("category `{}` is both at-once and prompt", snake(c)),
                     format!("{at}.promptly_categories.value[{j}]"),
+                ));
+            }
+        }
+        let promptly: BTreeSet<_> = self.promptly_categories.value.iter().collect();
+        for (j, c) in self.pass_on_categories.value.iter().enumerate() {
+            if at_once.contains(c) || promptly.contains(c) {
+                problems.push(invalid(
+                    format!(
+                        "category `{}` is to be passed on and also has another deadline",
+                        snake(c)
+                    ),
+                    format!("{at}.pass_on_categories.value[{j}]"),
                 ));
             }
         }

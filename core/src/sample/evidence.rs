@@ -95,11 +95,13 @@ pub(super) fn add(
                 .get((roll(wi64, n64, 9) % CATEGORIES.len() as u64) as usize)
                 .copied()
                 .unwrap_or(ProblemCategory::Other);
-            let found_at = if roll(wi64, n64, 20) % 2 == 0 {
-                hm(8, 35 + (roll(wi64, n64, 21) % 50) as u16)
+            // On the morning or the afternoon patrol: 08:35–09:24 or 15:05–15:54.
+            let start = if roll(wi64, n64, 20) % 2 == 0 {
+                hm(8, 35)
             } else {
-                hm(15, 5 + (roll(wi64, n64, 21) % 50) as u16)
+                hm(15, 5)
             };
+            let found_at = after(*day, start, roll(wi64, n64, 21) % 50).1;
             let found = (*day, found_at);
             let minor = matches!(
                 category,
@@ -126,11 +128,19 @@ pub(super) fn add(
                 let mut e = step(StepKind::Escalated, escalated, w.id);
                 e.to = Some(LEADER.into());
                 steps.push(e);
-                let coordinated = after(
-                    escalated.0,
-                    escalated.1,
-                    60 * (2 + roll(wi64, n64, 26) % 46),
-                );
+                // The department is brought in two hours later, or on one of the next two
+                // days during office hours (09:00–16:59).
+                let later = roll(wi64, n64, 26);
+                let coordinated = match later % 3 {
+                    0 => after(escalated.0, escalated.1, 120),
+                    days => (
+                        escalated
+                            .0
+                            .add_days(i64::try_from(days).unwrap_or(1))
+                            .unwrap_or(escalated.0),
+                        after(escalated.0, hm(9, 0), (later / 3) % 480).1,
+                    ),
+                };
                 let mut c = step(StepKind::Coordinated, coordinated, LEADER);
                 c.department = Some(department(category).into());
                 steps.push(c);
@@ -156,16 +166,26 @@ pub(super) fn add(
             let mut reports = Vec::new();
             if let Some(deadline) = ev.deadline(category, None) {
                 let limit = u64::try_from(deadline.minutes).unwrap_or(0);
-                for (ci, channel) in ReportChannel::ALL.into_iter().enumerate() {
+                // Passed on (2.1.7 及时反映): on one channel, whichever came first to hand.
+                let channels: Vec<ReportChannel> = if deadline.urgency.every_channel() {
+                    ReportChannel::ALL.to_vec()
+                } else if roll(wi64, n64, 38) % 2 == 0 {
+                    vec![ReportChannel::Community]
+                } else {
+                    vec![ReportChannel::GridGroup]
+                };
+                for (ci, channel) in channels.into_iter().enumerate() {
                     let salt = 30 + ci as u64;
                     let late_chance = w.short_patrol / 2 + 10;
                     if roll(wi64, n64, salt + 10) < w.skip_check / 4 {
                         continue; // forgotten on this channel
                     }
+                    // On time: within two thirds of the deadline and three hours, so a report
+                    // is made the same working afternoon; late: up to 90 minutes past it.
                     let delay = if roll(wi64, n64, salt) < late_chance {
                         limit + 1 + roll(wi64, n64, salt + 20) % 90
                     } else {
-                        1 + roll(wi64, n64, salt + 20) % (limit * 2 / 3).max(1)
+                        1 + roll(wi64, n64, salt + 20) % (limit * 2 / 3).clamp(1, 180)
                     };
                     let (date, time) = after(found.0, found.1, delay);
                     reports.push(ProblemReport {
