@@ -79,6 +79,9 @@ pub enum Excuse {
     NotAWorkingDay,
     /// The deadline falls after the evaluated period.
     NotYetDue,
+    /// The community held no session to attend in the instance (3.5: no group study that
+    /// week): the community's duty was missed, the worker's attendance is not due.
+    NotHeld,
 }
 
 impl Excuse {
@@ -90,6 +93,7 @@ impl Excuse {
             Excuse::NotAssigned => "未分配网格",
             Excuse::NotAWorkingDay => "非工作日",
             Excuse::NotYetDue => "尚未到期",
+            Excuse::NotHeld => "社区未组织集中学习，无可参加",
         }
     }
     /// English label.
@@ -100,6 +104,7 @@ impl Excuse {
             Excuse::NotAssigned => "not assigned to a grid",
             Excuse::NotAWorkingDay => "no working day",
             Excuse::NotYetDue => "not yet due",
+            Excuse::NotHeld => "the community held no group study to attend",
         }
     }
 }
@@ -130,6 +135,10 @@ pub enum Unit {
     Items,
     /// Must-visit groups.
     Groups,
+    /// Grid workers (a duty owed to each of them, such as the secretary's review, 3.5).
+    Workers,
+    /// Grids (presence in each of a worker's grids, 2.2.2).
+    Grids,
 }
 
 /// One obligation × subject × period instance.
@@ -261,6 +270,11 @@ pub enum WarningKind {
     OutsideAssignment,
     /// The work record is by someone who is not a grid worker: not used.
     NotAGridWorker,
+    /// The dispatch meeting was not convened by the community's grid leader (2.1.0): not
+    /// counted.
+    NotConvenedByGridLeader,
+    /// The notebook review was not made by the community's Party secretary (3.5): not counted.
+    NotReviewedBySecretary,
 }
 
 /// The policy a report was computed under.
@@ -566,6 +580,8 @@ struct Context<'a> {
     /// Ledger entries by grid with the must-visit groups they show (2.1.2, 2.2.2); `None`
     /// when the dossier keeps no ledgers.
     ledgers: Option<BTreeMap<&'a str, Vec<LedgerGroups<'a>>>>,
+    /// Each community's grid workers, in organisation order.
+    workers_of: BTreeMap<&'a str, Vec<&'a Person>>,
     warnings: Vec<Warning>,
 }
 
@@ -607,8 +623,17 @@ impl<'a> Context<'a> {
             duty_days: BTreeSet::new(),
             days: BTreeMap::new(),
             ledgers: None,
+            workers_of: BTreeMap::new(),
             warnings: Vec::new(),
         };
+        for p in &dossier.organisation.people {
+            if p.role == Role::GridWorker {
+                ctx.workers_of
+                    .entry(p.community.as_str())
+                    .or_default()
+                    .push(p);
+            }
+        }
         ctx.load();
         ctx.load_days();
         Ok(ctx)
@@ -688,6 +713,29 @@ impl<'a> Context<'a> {
             if !self.in_period(m.date, &m.id, format!("records.meetings[{i}]")) {
                 continue;
             }
+            if m.kind == crate::records::MeetingKind::Dispatch {
+                // 2.1.0: the grid leader (the Party secretary, 1.1) convenes the dispatch meeting.
+                let secretary = self
+                    .index
+                    .community(&m.community)
+                    .map(|c| c.party_secretary.as_str());
+                if m.chair.is_none() || m.chair.as_deref() != secretary {
+                    let by = m.chair.as_deref().map_or_else(
+                        || "names no convener".to_owned(),
+                        |c| format!("was convened by `{c}`"),
+                    );
+                    self.warnings.push(Warning {
+                        kind: WarningKind::NotConvenedByGridLeader,
+                        message: format!(
+                            "dispatch meeting `{}` {by}, not by the grid leader of `{}` (2.1.0), and is not counted",
+                            m.id, m.community
+                        ),
+                        record: m.id.clone(),
+                        path: format!("records.meetings[{i}].chair"),
+                    });
+                    continue;
+                }
+            }
             let kind = match m.kind {
                 crate::records::MeetingKind::Dispatch => CountedRecord::DispatchMeeting,
                 crate::records::MeetingKind::Morning => CountedRecord::MorningMeeting,
@@ -726,9 +774,31 @@ impl<'a> Context<'a> {
             }
         }
         for (i, s) in r.notebook_reviews.iter().enumerate() {
-            if self.in_period(s.date, &s.id, format!("records.notebook_reviews[{i}]")) {
-                self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
+            let path = format!("records.notebook_reviews[{i}]");
+            if !self.in_period(s.date, &s.id, path.clone()) {
+                continue;
             }
+            // 3.5: 社区书记每月审阅 — only the worker's community Party secretary's review counts.
+            let community = self.index.person(&s.person).map(|p| p.community.as_str());
+            let secretary = community
+                .and_then(|c| self.index.community(c))
+                .map(|c| c.party_secretary.as_str());
+            if secretary != Some(s.reviewer.as_str()) {
+                self.warnings.push(Warning {
+                    kind: WarningKind::NotReviewedBySecretary,
+                    message: format!(
+                        "notebook review `{}` of `{}` is by `{}`, not by the Party secretary of `{}` (3.5), and is not counted",
+                        s.id,
+                        s.person,
+                        s.reviewer,
+                        community.unwrap_or_default()
+                    ),
+                    record: s.id.clone(),
+                    path: format!("{path}.reviewer"),
+                });
+                continue;
+            }
+            self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
         }
         for s in &r.duty_shifts {
             self.duty_days.insert((s.person.as_str(), s.date));
@@ -918,6 +988,9 @@ impl<'a> Context<'a> {
     fn person_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
         match &o.requirement {
             Requirement::DutyShiftComplete => return self.duty_shift_findings(o, p),
+            Requirement::NotebookReviewOfEachWorker { minimum } => {
+                return self.review_findings(o, p, *minimum);
+            }
             Requirement::HandoverOnLeaving {
                 within_days,
                 residents_notified,
@@ -1114,11 +1187,20 @@ impl<'a> Context<'a> {
                 } else {
                     p.id.as_str()
                 };
-                let found = self.count_in(subject, *record, range);
                 f.evidence.clear();
+                // 3.5: with no group study held, there was nothing to attend.
+                if let Some(held) = record.held_by_community() {
+                    if self.count_in(&p.community, held, range).is_empty() {
+                        self.excuse(f, Excuse::NotHeld, Vec::new());
+                        return;
+                    }
+                }
+                let found = self.count_in(subject, *record, range);
                 self.judge_count(f, &found, *minimum, *usual_weekday, range);
             }
-            Requirement::DutyShiftComplete | Requirement::HandoverOnLeaving { .. } => {}
+            Requirement::DutyShiftComplete
+            | Requirement::HandoverOnLeaving { .. }
+            | Requirement::NotebookReviewOfEachWorker { .. } => {}
         }
     }
 
@@ -1195,6 +1277,64 @@ impl<'a> Context<'a> {
                 });
             }
         }
+    }
+
+    /// 3.5: the secretary's monthly review of each worker's notebook — one finding per period
+    /// for the grid leader, naming the workers due a review who had none. The workers lose
+    /// nothing: the duty is the secretary's (1.1).
+    fn review_findings(&self, o: &Obligation, leader: &Person, minimum: i64) -> Vec<Finding> {
+        let workers = self
+            .workers_of
+            .get(leader.community.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let mut out = Vec::new();
+        for range in self.instances(o, Some(&leader.id)) {
+            let mut f = self.finding(o, range);
+            let mut due = 0i64;
+            let mut missing = Vec::new();
+            for w in workers {
+                if self.applies(w, range).is_err() {
+                    continue;
+                }
+                due += 1;
+                let found = self.count_in(&w.id, CountedRecord::NotebookReview, range);
+                f.evidence
+                    .extend(found.iter().map(|(_, id)| (*id).to_owned()));
+                if i64::try_from(found.len()).unwrap_or(i64::MAX) < minimum {
+                    missing.push(*w);
+                }
+            }
+            if due == 0 {
+                self.excuse(&mut f, Excuse::NotAssigned, Vec::new());
+            } else if !missing.is_empty() {
+                let zh: Vec<String> = missing
+                    .iter()
+                    .map(|w| format!("{}（{}）", w.name, w.id))
+                    .collect();
+                let codes: Vec<String> = missing.iter().map(|w| w.id.clone()).collect();
+                let n = i64::try_from(missing.len()).unwrap_or(i64::MAX);
+                let en = format!(
+                    "the secretary reviewed with a comment fewer than {minimum} time(s) the notebooks of {n} of {due} workers: {}",
+                    codes.join(", ")
+                );
+                self.miss(
+                    &mut f,
+                    Shortfall {
+                        unit: Unit::Workers,
+                        required: due,
+                        actual: due - n,
+                        missing: codes,
+                    },
+                    format!(
+                        "社区书记未审阅点评{n}名网格员（共{due}名）的学习笔记（每人应至少{minimum}次）：{}",
+                        zh.join("、")
+                    ),
+                    en,
+                );
+            }
+            out.push(f);
+        }
+        out
     }
 
     fn duty_shift_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {

@@ -152,6 +152,21 @@ impl Dossier {
             community(&m.community, &here, &mut problems);
             if let Some(c) = &m.chair {
                 person(c, &here, "chair", &mut problems);
+                // 2.1.0: the dispatch meeting is the community's own, convened by one of its
+                // people (its grid leader; anyone else is a warning when evaluated).
+                if m.kind == crate::records::MeetingKind::Dispatch {
+                    if let (Some(p), Some(_)) = (index.person(c), index.community(&m.community)) {
+                        if p.community != m.community {
+                            problems.push(not_of_community(
+                                "convener",
+                                c,
+                                &m.community,
+                                format!("{here}.chair"),
+                                &m.id,
+                            ));
+                        }
+                    }
+                }
             }
             for (j, a) in m.attendees.iter().enumerate() {
                 person(a, &here, &format!("attendees[{j}]"), &mut problems);
@@ -196,6 +211,19 @@ impl Dossier {
             id(&s.id, format!("{here}.id"), &mut problems);
             person(&s.person, &here, "person", &mut problems);
             person(&s.reviewer, &here, "reviewer", &mut problems);
+            // 3.5: the reviewer is the worker's community secretary — at least a person of
+            // that community (anyone else of it is a warning when evaluated).
+            if let (Some(w), Some(r)) = (index.person(&s.person), index.person(&s.reviewer)) {
+                if w.community != r.community {
+                    problems.push(not_of_community(
+                        "reviewer",
+                        &s.reviewer,
+                        &w.community,
+                        format!("{here}.reviewer"),
+                        &s.id,
+                    ));
+                }
+            }
             if s.comment.trim().is_empty() {
                 problems.push(
                     Problem::new(
@@ -270,6 +298,15 @@ impl Dossier {
         }
         Error::check(problems)
     }
+}
+
+fn not_of_community(what: &str, pid: &str, community: &str, path: String, id: &str) -> Problem {
+    Problem::new(
+        ErrorKind::UnknownReference,
+        format!("{what} `{pid}` is not a person of community `{community}`"),
+    )
+    .at(path)
+    .record(id)
 }
 
 fn inverted(start: LocalTime, end: LocalTime, path: String, id: &str, date: Date) -> Problem {

@@ -215,6 +215,14 @@ pub enum Requirement {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         usual_weekday: Option<WeekdayName>,
     },
+    /// The community Party secretary reviews each grid worker's study notebook with a comment
+    /// at least `minimum` times in the period (3.5: 社区书记每月审阅学习笔记并点评). A duty of the
+    /// secretary (网格长 = 社区党组织书记, 1.1): it binds the grid leader, one finding per period
+    /// naming the workers not reviewed; only reviews by that secretary count.
+    NotebookReviewOfEachWorker {
+        /// Reviews of each worker in the period, inclusive.
+        minimum: i64,
+    },
     /// Each duty shift has a duty log and a handover (3.6.6).
     DutyShiftComplete,
     /// On leaving a grid, a handover record within `within_days` days of the last day (2.2.1).
@@ -244,7 +252,8 @@ pub enum PatrolSumming {
 pub enum CountedRecord {
     /// A daily work record (2.2.6).
     WorkRecord,
-    /// A dispatch meeting of the community (2.1.0).
+    /// A dispatch meeting of the community convened by its grid leader (2.1.0); one convened by
+    /// anyone else is not counted.
     DispatchMeeting,
     /// A morning meeting of the community (2.2.3).
     MorningMeeting,
@@ -262,7 +271,8 @@ pub enum CountedRecord {
     GroupStudyAttendance,
     /// A self-study entry of the person (3.5).
     SelfStudy,
-    /// A review of the person's study notebook with a comment (3.5).
+    /// A review of the person's study notebook with a comment, by the community Party
+    /// secretary (3.5); a review by anyone else is not counted.
     NotebookReview,
 }
 
@@ -277,6 +287,15 @@ impl CountedRecord {
                 | CountedRecord::QuarterlyJointMeeting
                 | CountedRecord::GroupStudy
         )
+    }
+
+    /// The community record a person's record is attendance of: when the community held none
+    /// in a period, there was nothing to attend (3.5: no group study, no attendance due).
+    pub fn held_by_community(self) -> Option<CountedRecord> {
+        match self {
+            CountedRecord::GroupStudyAttendance => Some(CountedRecord::GroupStudy),
+            _ => None,
+        }
     }
 
     /// Chinese label.
@@ -546,7 +565,9 @@ impl Obligation {
             "period" => true,
             "requirement.minimum" => matches!(
                 self.requirement,
-                Requirement::PatrolMinutes { .. } | Requirement::RecordCount { .. }
+                Requirement::PatrolMinutes { .. }
+                    | Requirement::RecordCount { .. }
+                    | Requirement::NotebookReviewOfEachWorker { .. }
             ),
             "requirement.summing" => matches!(self.requirement, Requirement::PatrolMinutes { .. }),
             "requirement.usual_weekday" => {
@@ -633,6 +654,26 @@ impl Obligation {
                     );
                 }
             }
+            Requirement::NotebookReviewOfEachWorker { .. } => {
+                if event {
+                    bad(
+                        format!(
+                            "obligation `{}` cannot have the period `each_event`",
+                            self.id
+                        ),
+                        "period",
+                    );
+                }
+                if self.binds != Binds::GridLeader {
+                    bad(
+                        format!(
+                            "obligation `{}` is the community Party secretary's duty (3.5, 1.1): it binds `grid_leader`",
+                            self.id
+                        ),
+                        "binds",
+                    );
+                }
+            }
             Requirement::DutyShiftComplete | Requirement::HandoverOnLeaving { .. } => {
                 if !event {
                     bad(
@@ -654,6 +695,7 @@ impl Obligation {
         match &self.requirement {
             Requirement::PatrolMinutes { minimum, .. }
             | Requirement::RecordCount { minimum, .. }
+            | Requirement::NotebookReviewOfEachWorker { minimum }
                 if *minimum < 0 =>
             {
                 bad(

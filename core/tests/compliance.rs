@@ -353,7 +353,7 @@ fn clause_2_2_3_joint_meeting_on_a_quarters_last_day_counts_for_that_quarter() {
 }
 
 #[test]
-fn clause_2_1_0_dispatch_meeting_on_a_months_last_day_counts_for_that_month() {
+fn clause_2_1_0_dispatch_meeting_counts_when_convened_by_the_grid_leader_not_by_a_helper() {
     let mut d = base("2023-01-01", "2023-02-28");
     push(
         &mut d,
@@ -369,6 +369,22 @@ fn clause_2_1_0_dispatch_meeting_on_a_months_last_day_counts_for_that_month() {
     assert_eq!(
         status_on(&r, "l1", "dispatch-meeting-monthly", "2023-02-01"),
         Status::Missed
+    );
+    // 2.1.0: a meeting convened by a helper does not count, with a warning naming it.
+    d["records"]["meetings"][0]["chair"] = json!("h1");
+    let r2 = run(&d);
+    assert_eq!(
+        status_on(&r2, "l1", "dispatch-meeting-monthly", "2023-01-01"),
+        Status::Missed
+    );
+    let w = &r2.warnings[0];
+    assert_eq!(
+        (w.kind, w.record.as_str(), w.path.as_str()),
+        (
+            WarningKind::NotConvenedByGridLeader,
+            "dm",
+            "records.meetings[0].chair"
+        )
     );
     // The grid leader is not bound by the grid workers' daily duties.
     assert_eq!(
@@ -499,13 +515,169 @@ fn clause_3_5_group_study_attendance_self_study_and_notebook_review() {
         status_on(&r, "w1", "self-study-weekly", "2023-04-17"),
         Status::Met
     );
+    // The notebook review is the secretary's duty (3.5, 1.1): no worker finding.
     assert_eq!(
-        status_on(&r, "w1", "notebook-review-monthly", "2023-04-17"),
+        r.person("w1")
+            .unwrap()
+            .findings_of("notebook-review-monthly")
+            .count(),
+        0
+    );
+    // w1 was reviewed by the secretary, w2 was not: the finding is the secretary's.
+    let review = r
+        .person("l1")
+        .unwrap()
+        .findings_of("notebook-review-monthly")
+        .next()
+        .unwrap();
+    assert_eq!(review.status, Status::Missed);
+    assert_eq!(review.clause, "3.5");
+    assert_eq!(review.evidence, ["nr"]);
+    let short = review.shortfall.as_ref().unwrap();
+    assert_eq!(
+        (short.unit, short.required, short.actual),
+        (Unit::Workers, 2, 1)
+    );
+    assert_eq!(short.missing, ["w2"]);
+}
+
+#[test]
+fn clause_3_5_a_review_by_the_secretary_counts_and_one_by_a_fellow_worker_does_not() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    d["organisation"]["assignments"][1]["from"] = json!("2023-01-01");
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "by-secretary", "person": "w1", "reviewer": "l1",
+        "date": "2023-04-28", "comment": "认真"}),
+    );
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "by-fellow", "person": "w2", "reviewer": "w1",
+        "date": "2023-04-28", "comment": "不错"}),
+    );
+    let r = run(&d);
+    let review = r
+        .person("l1")
+        .unwrap()
+        .findings_of("notebook-review-monthly")
+        .next()
+        .unwrap();
+    assert_eq!(review.status, Status::Missed);
+    assert_eq!(review.evidence, ["by-secretary"]);
+    assert_eq!(review.shortfall.as_ref().unwrap().missing, ["w2"]);
+    assert!(review.text.as_deref().unwrap().contains("乙（w2）"));
+    let w = r.warnings.iter().find(|w| w.record == "by-fellow").unwrap();
+    assert_eq!(w.kind, WarningKind::NotReviewedBySecretary);
+    assert_eq!(w.path, "records.notebook_reviews[1].reviewer");
+    assert!(!r.complete);
+    // Neither worker is charged.
+    for p in ["w1", "w2"] {
+        assert!(
+            r.person(p)
+                .unwrap()
+                .findings
+                .iter()
+                .all(|f| f.clause != "3.5" || f.obligation != "notebook-review-monthly")
+        );
+    }
+
+    // Both reviewed by the secretary: met.
+    d["records"]["notebook_reviews"][1]["reviewer"] = json!("l1");
+    let r = run(&d);
+    assert_eq!(
+        status_on(&r, "l1", "notebook-review-monthly", "2023-04-01"),
         Status::Met
     );
+}
+
+#[test]
+fn clause_3_5_a_reviewer_of_another_community_is_an_error() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    d["organisation"]["communities"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "c2", "name": "邻社区", "party_secretary": "l2", "grids": []}));
+    d["organisation"]["people"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "l2", "name": "邻书记", "community": "c2", "role": "grid_leader"}));
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "nr", "person": "w1", "reviewer": "l2",
+        "date": "2023-04-28", "comment": "认真"}),
+    );
+    push(
+        &mut d,
+        "meetings",
+        json!({"id": "dm", "kind": "dispatch", "community": "c1",
+        "date": "2023-04-03", "chair": "l2"}),
+    );
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let got: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind, p.path.clone().unwrap(), p.record.clone().unwrap()))
+        .collect();
     assert_eq!(
-        status_on(&r, "w2", "notebook-review-monthly", "2023-04-17"),
-        Status::Missed
+        got,
+        [
+            (
+                ErrorKind::UnknownReference,
+                "records.meetings[0].chair".to_owned(),
+                "dm".to_owned()
+            ),
+            (
+                ErrorKind::UnknownReference,
+                "records.notebook_reviews[0].reviewer".to_owned(),
+                "nr".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn clause_3_5_a_week_without_group_study_excuses_attendance_and_the_community_misses() {
+    let mut d = base("2023-04-17", "2023-04-30");
+    push(
+        &mut d,
+        "group_studies",
+        json!({"id": "gs", "community": "c1", "date": "2023-04-19", "attendees": ["w1"]}),
+    );
+    let r = run(&d);
+    // Week of the 17th: held, w1 attended.
+    assert_eq!(
+        status_on(&r, "w1", "group-study-attendance-weekly", "2023-04-17"),
+        Status::Met
+    );
+    // Week of the 24th: none held — the community misses 3.5, the worker is excused.
+    let week = r
+        .person("w1")
+        .unwrap()
+        .findings_of("group-study-attendance-weekly")
+        .find(|f| f.period.from.to_string() == "2023-04-24")
+        .unwrap();
+    assert_eq!(
+        (week.status, week.excuse),
+        (Status::Excused, Some(Excuse::NotHeld))
+    );
+    assert_eq!(week.clause, "3.5");
+    let c = r.community("c1").unwrap();
+    let held: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| f.obligation == "group-study-weekly")
+        .map(|f| f.status)
+        .collect();
+    assert_eq!(held, [Status::Met, Status::Missed]);
+    assert_eq!(
+        r.person("w1")
+            .unwrap()
+            .totals_of("group-study-attendance-weekly")
+            .missed,
+        0
     );
 }
 
