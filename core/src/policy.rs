@@ -100,9 +100,11 @@ pub struct Parameters {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DailyDutyDays {
-    /// The community's working days only.
+    /// The community's working days only: a rest day with a duty shift at the service centre
+    /// owes the 3.6.6 duties of the shift, not the daily grid duties (the Xincheng default).
     WorkingDays,
-    /// Working days, plus any rest day the person has a duty shift.
+    /// Working days, plus any rest day the person has a duty shift (the daily grid duties then
+    /// fall on that day as well as the 3.6.6 duties).
     WorkingDaysAndDutyDays,
     /// Every calendar day.
     EveryDay,

@@ -181,23 +181,45 @@ fn clause_2_2_2_make_up_sunday_2023_04_23_is_a_duty_day() {
 }
 
 #[test]
-fn clause_2_2_2_rest_day_with_a_duty_shift_is_a_duty_day_by_default() {
+fn clause_3_6_6_a_saturday_duty_shift_owes_the_shift_duties_not_the_daily_grid_duties() {
+    // 2023-04-15 is a Saturday: w1 is rostered at the service centre, with no work record.
     let mut d = base("2023-04-15", "2023-04-16");
     push(
         &mut d,
         "duty_shifts",
         json!({"id": "ds", "person": "w1", "community": "c1",
-        "date": "2023-04-15", "log": "无异常", "handed_over_to": "w2"}),
-    );
-    push(
-        &mut d,
-        "work_records",
-        work("a", "w1", "2023-04-15", &[("09:00", "11:00")]),
+        "date": "2023-04-15", "handed_over_to": "w2"}),
     );
     let r = run(&d);
+    let w1 = r.person("w1").unwrap();
+    // No daily-duty miss: in grid, patrol, checklists, work record (2.2.2, 2.2.6).
+    for o in [
+        "presence-daily",
+        "patrol-minutes-daily",
+        "must-checks-daily",
+        "must-dos-daily",
+        "epidemic-must-do-daily",
+        "work-record-daily",
+    ] {
+        assert_eq!(w1.findings_of(o).count(), 0, "{o}");
+    }
+    assert_eq!(w1.totals.missed, 1);
+    // The shift itself is judged (3.6.6): no log, so missed.
+    let shift = w1.findings_of("duty-shift-complete").next().unwrap();
+    assert_eq!(
+        (shift.status, shift.clause.as_str()),
+        (Status::Missed, "3.6.6")
+    );
+    assert_eq!(shift.shortfall.as_ref().unwrap().missing, ["log"]);
+
+    // A policy that wants the daily duties on a rostered rest day says so.
+    let with_daily = policy_with(|doc| {
+        doc["parameters"]["daily_duty_days"]["value"] = json!("working_days_and_duty_days");
+    });
+    let r = run_with(&with_daily, &d);
     assert_eq!(
         status_on(&r, "w1", "patrol-minutes-daily", "2023-04-15"),
-        Status::Met
+        Status::Missed
     );
     assert_eq!(
         r.person("w1")
@@ -206,17 +228,15 @@ fn clause_2_2_2_rest_day_with_a_duty_shift_is_a_duty_day_by_default() {
             .count(),
         1
     );
-
-    let working_days_only = policy_with(|doc| {
-        doc["parameters"]["daily_duty_days"]["value"] = json!("working_days");
-    });
-    let r = run_with(&working_days_only, &d);
+    push(
+        &mut d,
+        "work_records",
+        work("a", "w1", "2023-04-15", &[("09:00", "11:00")]),
+    );
+    let r = run_with(&with_daily, &d);
     assert_eq!(
-        r.person("w1")
-            .unwrap()
-            .findings_of("patrol-minutes-daily")
-            .count(),
-        0
+        status_on(&r, "w1", "patrol-minutes-daily", "2023-04-15"),
+        Status::Met
     );
 }
 
