@@ -386,6 +386,7 @@ impl CommunityReport {
 /// assert!(worker.totals_of("patrol-minutes-daily").met > 200);
 /// ```
 pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<Report, Error> {
+    dossier.check_under(policy)?;
     let period = options.period.unwrap_or(dossier.period);
     check_period(policy, dossier, period)?;
     let ctx = Context::new(policy, dossier, period, options.lang)?;
@@ -569,8 +570,9 @@ struct Context<'a> {
     period: DateRange,
     lang: Lang,
     working: Vec<bool>,
-    /// Each person's usable work records by day of the period.
-    work: BTreeMap<&'a str, Vec<Option<&'a WorkRecord>>>,
+    /// Each person's usable work records by day of the period: one, or one a grid for a worker
+    /// holding several (兼任, when the policy allows it).
+    work: BTreeMap<&'a str, Vec<Vec<&'a WorkRecord>>>,
     /// Dated record IDs by (subject, kind): subject is a person or a community ID.
     dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
     leave: BTreeMap<&'a str, Vec<(DateRange, &'a str, LeaveKind)>>,
@@ -702,9 +704,10 @@ impl<'a> Context<'a> {
                 let days = self
                     .work
                     .entry(w.person.as_str())
-                    .or_insert_with(|| vec![None; len]);
+                    .or_insert_with(|| vec![Vec::new(); len]);
                 if let Some(slot) = days.get_mut(i) {
-                    *slot = Some(w);
+                    slot.push(w);
+                    slot.sort_by(|a, b| a.grid.cmp(&b.grid));
                 }
             }
             self.push_dated(&w.person, CountedRecord::WorkRecord, w.date, &w.id);
@@ -938,13 +941,14 @@ impl<'a> Context<'a> {
         Err((excuse, leave_ids.into_iter().collect()))
     }
 
-    /// The work record of a person (their day list) on `date`.
-    fn work_on(
+    /// The work records of a person (their day list) on `date`, by grid.
+    fn work_on<'s>(
         &self,
-        days: Option<&Vec<Option<&'a WorkRecord>>>,
+        days: Option<&'s Vec<Vec<&'a WorkRecord>>>,
         date: Date,
-    ) -> Option<&'a WorkRecord> {
-        days.and_then(|v| self.offset(date).and_then(|i| v.get(i).copied().flatten()))
+    ) -> &'s [&'a WorkRecord] {
+        days.and_then(|v| self.offset(date).and_then(|i| v.get(i)))
+            .map_or(&[][..], Vec::as_slice)
     }
 
     fn count_in(
@@ -1065,15 +1069,51 @@ impl<'a> Context<'a> {
     fn judge(&self, f: &mut Finding, o: &Obligation, p: &Person, range: DateRange) {
         let day = range.from;
         let work = self.work.get(p.id.as_str());
-        let record = self.work_on(work, day);
-        if let Some(w) = record {
-            if o.period == PeriodKind::WorkingDay {
-                f.evidence.push(w.id.clone());
-            }
+        let records = self.work_on(work, day);
+        if o.period == PeriodKind::WorkingDay {
+            f.evidence.extend(records.iter().map(|w| w.id.clone()));
         }
         match &o.requirement {
             Requirement::PresenceInGrid => {
-                let present = record.is_some_and(|w| !w.patrols.is_empty() || !w.visits.is_empty());
+                let worked = |w: &&WorkRecord| !w.patrols.is_empty() || !w.visits.is_empty();
+                let mut grids: Vec<&str> = self.index.grids_on(&p.id, day).collect();
+                grids.sort_unstable();
+                grids.dedup();
+                if grids.len() > 1 {
+                    // 兼任 (2.2.2 with the policy's `grids_per_worker`): present in each grid.
+                    let absent: Vec<&str> = grids
+                        .iter()
+                        .copied()
+                        .filter(|g| !records.iter().any(|w| w.grid == *g && worked(w)))
+                        .collect();
+                    if !absent.is_empty() {
+                        let n = i64::try_from(grids.len()).unwrap_or(i64::MAX);
+                        let m = i64::try_from(absent.len()).unwrap_or(0);
+                        let names: Vec<&str> = absent
+                            .iter()
+                            .map(|g| self.index.grid(g).map_or(*g, |x| x.name.as_str()))
+                            .collect();
+                        self.miss(
+                            f,
+                            Shortfall {
+                                unit: Unit::Grids,
+                                required: n,
+                                actual: n - m,
+                                missing: absent.iter().map(|g| (*g).to_owned()).collect(),
+                            },
+                            format!(
+                                "兼任{n}个网格，无在{}内工作的记录（无巡查、无走访）",
+                                names.join("、")
+                            ),
+                            format!(
+                                "holds {n} grids; no record of work in {} (no patrol, no visit)",
+                                absent.join(", ")
+                            ),
+                        );
+                    }
+                    return;
+                }
+                let present = records.iter().any(worked);
                 if !present {
                     self.miss(
                         f,
@@ -1089,13 +1129,15 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::PatrolMinutes { minimum, summing } => {
-                let minutes = record.map_or(0, |w| {
-                    let lengths = w.patrols.iter().map(|s| i64::from(s.minutes()));
-                    match summing {
-                        PatrolSumming::SummedOverDay => lengths.sum(),
-                        PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
-                    }
-                });
+                // Across the day's records: a worker on several grids sums them all (兼任).
+                let lengths = records
+                    .iter()
+                    .flat_map(|w| w.patrols.iter())
+                    .map(|s| i64::from(s.minutes()));
+                let minutes = match summing {
+                    PatrolSumming::SummedOverDay => lengths.sum(),
+                    PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
+                };
                 if minutes < *minimum {
                     self.miss(
                         f,
@@ -1111,8 +1153,8 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustChecks { items } => {
-                let ticked: &[MustCheck] = record.map_or(&[], |w| &w.must_checks);
-                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                let ticked = |i: &&MustCheck| records.iter().any(|w| w.must_checks.contains(i));
+                let missing: Vec<_> = items.iter().filter(|i| !ticked(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
                     let codes: Vec<String> = missing.iter().map(snake).collect();
@@ -1120,8 +1162,8 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustDos { items } => {
-                let ticked: &[MustDo] = record.map_or(&[], |w| &w.must_dos);
-                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                let ticked = |i: &&MustDo| records.iter().any(|w| w.must_dos.contains(i));
+                let missing: Vec<_> = items.iter().filter(|i| !ticked(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
                     let codes: Vec<String> = missing.iter().map(snake).collect();
@@ -1129,10 +1171,12 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustVisits { groups } => {
-                // Groups living in the grids the person worked in during the instance.
-                let mut present = BTreeSet::new();
+                // Groups living in each grid the person held during the instance, each to be
+                // visited in that grid (a worker on several grids visits each one's, 兼任).
+                let mut present: BTreeMap<&str, BTreeSet<MustVisit>> = BTreeMap::new();
                 for d in range.days() {
                     for g in self.index.grids_on(&p.id, d) {
+                        let here = present.entry(g).or_default();
                         // The ledgers say who lives in the grid (2.1.2); without ledgers, the
                         // grid's `must_visit_groups`; without those, every group.
                         match (
@@ -1141,7 +1185,7 @@ impl<'a> Context<'a> {
                                 .grid(g)
                                 .and_then(|g| g.must_visit_groups.as_ref()),
                         ) {
-                            (Some(by_grid), _) => present.extend(
+                            (Some(by_grid), _) => here.extend(
                                 by_grid
                                     .get(g)
                                     .into_iter()
@@ -1149,19 +1193,27 @@ impl<'a> Context<'a> {
                                     .filter(|l| l.entry.active_on(d))
                                     .flat_map(|l| l.groups.iter().copied()),
                             ),
-                            (None, Some(list)) => present.extend(list.iter().copied()),
-                            (None, None) => present.extend(groups.iter().copied()),
+                            (None, Some(list)) => here.extend(list.iter().copied()),
+                            (None, None) => here.extend(groups.iter().copied()),
                         }
                     }
                 }
-                let required: Vec<_> = groups.iter().filter(|g| present.contains(g)).collect();
+                let required: Vec<(&str, MustVisit)> = present
+                    .iter()
+                    .flat_map(|(g, there)| {
+                        groups
+                            .iter()
+                            .filter(|m| there.contains(m))
+                            .map(move |m| (*g, *m))
+                    })
+                    .collect();
                 let mut visited = BTreeSet::new();
                 for d in range.days() {
-                    if let Some(w) = self.work_on(work, d) {
+                    for w in self.work_on(work, d) {
                         let mut used = false;
                         for v in &w.visits {
-                            if required.contains(&&v.group) {
-                                visited.insert(v.group);
+                            if required.contains(&(w.grid.as_str(), v.group)) {
+                                visited.insert((w.grid.as_str(), v.group));
                                 used = true;
                             }
                         }
@@ -1170,10 +1222,32 @@ impl<'a> Context<'a> {
                         }
                     }
                 }
-                let missing: Vec<_> = required.iter().filter(|g| !visited.contains(**g)).collect();
+                let missing: Vec<&(&str, MustVisit)> =
+                    required.iter().filter(|k| !visited.contains(*k)).collect();
                 if !missing.is_empty() {
-                    let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
-                    let codes: Vec<String> = missing.iter().map(|m| snake(**m)).collect();
+                    let several = present.len() > 1;
+                    let zh: Vec<String> = missing
+                        .iter()
+                        .map(|(g, m)| {
+                            if several {
+                                let name = self.index.grid(g).map_or(*g, |x| x.name.as_str());
+                                format!("{name}的{}", m.label_zh())
+                            } else {
+                                m.label_zh().to_owned()
+                            }
+                        })
+                        .collect();
+                    let codes: Vec<String> = missing
+                        .iter()
+                        .map(|(g, m)| {
+                            if several {
+                                format!("{}@{g}", snake(*m))
+                            } else {
+                                snake(*m)
+                            }
+                        })
+                        .collect();
+                    let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
                     self.checklist_miss(f, required.len(), zh, codes, Unit::Groups);
                 }
             }

@@ -94,6 +94,21 @@ pub struct Choice<T> {
 pub struct Parameters {
     /// Which days "每天" (every day) means for daily duties (2.2.2, 2.2.3, 2.2.6).
     pub daily_duty_days: Choice<DailyDutyDays>,
+    /// How many grids one grid worker may hold at a time (1.1); more than one is 兼任, and the
+    /// daily duties are then judged across the worker's grids (2.2.2). The Xincheng value, 1,
+    /// when absent: a second, overlapping assignment is then refused as `overlap`.
+    #[serde(default = "one_grid_per_worker")]
+    pub grids_per_worker: Choice<u32>,
+}
+
+/// The Xincheng value of `grids_per_worker`: one grid per worker at a time.
+pub fn one_grid_per_worker() -> Choice<u32> {
+    Choice {
+        value: 1,
+        clause: "1.1".into(),
+        note: "local choice: the measures (1.1, 1.2) do not say whether one worker may hold more than one grid (兼任); xincheng-2022 keeps one grid per worker at a time and refuses overlapping assignments. A policy allowing 兼任 sets the number of grids; the daily duties are then judged across the worker's grids: the inspection minutes summed over them, presence in each grid, the must-visit groups of each grid visited there (2.2.2)"
+            .into(),
+    }
 }
 
 /// Which days daily duties fall on.
@@ -475,6 +490,18 @@ impl PolicyDocument {
             "parameters.daily_duty_days",
             &mut problems,
         );
+        check_choice(
+            &self.parameters.grids_per_worker.clause,
+            &self.parameters.grids_per_worker.note,
+            "parameters.grids_per_worker",
+            &mut problems,
+        );
+        if self.parameters.grids_per_worker.value == 0 {
+            problems.push(invalid(
+                "`grids_per_worker` must be at least 1".into(),
+                "parameters.grids_per_worker.value".into(),
+            ));
+        }
         problems.extend(self.evidence.validate("evidence"));
         problems.extend(self.attendance.validate("attendance"));
         problems.extend(self.confidentiality.validate("confidentiality"));
@@ -743,6 +770,15 @@ mod tests {
         let policy = Policy::from_json(XINCHENG_2022).unwrap();
         let again = Policy::from_json(&policy.to_json()).unwrap();
         assert_eq!(policy, again);
+    }
+
+    #[test]
+    fn the_default_grids_per_worker_is_the_embedded_policys() {
+        let embedded = Policy::from_json(XINCHENG_2022).unwrap();
+        assert_eq!(
+            embedded.document().parameters.grids_per_worker,
+            one_grid_per_worker()
+        );
     }
 
     #[test]

@@ -1020,3 +1020,261 @@ fn the_sample_dossier_is_valid_and_shows_realistic_misses() {
         assert!(r.clauses.contains_key(&o.clause), "{}", o.clause);
     }
 }
+
+/// `w1` holds g1 and g2 at once (兼任) from 2023-04-01.
+fn two_grids(from: &str, to: &str) -> Value {
+    let mut d = base(from, to);
+    d["organisation"]["assignments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "person": "w1", "grid": "g2", "from": "2023-04-01" }));
+    d
+}
+
+fn in_grid(id: &str, grid: &str, date: &str, sessions: &[(&str, &str)], visits: &[&str]) -> Value {
+    let mut w = work(id, "w1", date, sessions);
+    w["grid"] = json!(grid);
+    w["visits"] = json!(
+        visits
+            .iter()
+            .map(|v| json!({ "group": v }))
+            .collect::<Vec<_>>()
+    );
+    w
+}
+
+fn allowing_two_grids() -> Policy {
+    policy_with(|doc| {
+        doc["parameters"]["grids_per_worker"]["value"] = json!(2);
+        doc["parameters"]["grids_per_worker"]["note"] =
+            json!("local choice of this test: a worker may hold two grids (兼任)");
+    })
+}
+
+#[test]
+fn clause_1_1_a_second_overlapping_assignment_is_refused_under_the_default_policy() {
+    let d = two_grids("2023-04-17", "2023-04-17");
+    let dossier = Dossier::from_json(&d.to_string()).unwrap();
+    let err = evaluate(&Policy::xincheng_2022(), &dossier, &Options::default()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.kind, ErrorKind::Overlap);
+    assert_eq!(p.path.as_deref(), Some("organisation.assignments[2]"));
+    assert_eq!(p.record.as_deref(), Some("w1"));
+    assert!(p.message.contains("grids `g1` and `g2`"), "{}", p.message);
+    // Every call under a policy refuses it, not only the compliance report.
+    let text = d.to_string();
+    for answer in [
+        wangge::api::assess_json(None, &text, None),
+        wangge::api::attendance_json(None, &text, None),
+        wangge::api::evidence_json(None, &text, None),
+    ] {
+        assert!(answer.contains(r#""kind":"overlap""#), "{answer}");
+    }
+    // A policy allowing two grids accepts it, and refuses a third.
+    assert!(evaluate(&allowing_two_grids(), &dossier, &Options::default()).is_ok());
+    let mut three = base("2023-04-17", "2023-04-17");
+    three["organisation"]["communities"][0]["grids"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "g3", "name": "三网格" }));
+    for g in ["g2", "g3"] {
+        three["organisation"]["assignments"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "person": "w1", "grid": g, "from": "2023-04-01" }));
+    }
+    let dossier = Dossier::from_json(&three.to_string()).unwrap();
+    let err = evaluate(&allowing_two_grids(), &dossier, &Options::default()).unwrap_err();
+    assert_eq!(
+        err.problems()[0].path.as_deref(),
+        Some("organisation.assignments[3]")
+    );
+    // Two assignments to the same grid at once are an overlap under any policy.
+    let mut same = base("2023-04-17", "2023-04-17");
+    same["organisation"]["assignments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "person": "w1", "grid": "g1", "from": "2023-04-01" }));
+    let err = Dossier::from_json(&same.to_string()).unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::Overlap));
+}
+
+#[test]
+fn clause_1_1_two_work_records_on_one_day_in_two_grids_are_refused_under_the_default_policy() {
+    let mut d = base("2023-04-17", "2023-04-17");
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a", "g1", "2023-04-17", &[], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b", "g2", "2023-04-17", &[], &[]),
+    );
+    let dossier = Dossier::from_json(&d.to_string()).unwrap();
+    let err = evaluate(&Policy::xincheng_2022(), &dossier, &Options::default()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(
+        (p.kind, p.record.as_deref(), p.path.as_deref()),
+        (
+            ErrorKind::Overlap,
+            Some("b"),
+            Some("records.work_records[1]")
+        )
+    );
+}
+
+#[test]
+fn clause_2_2_2_a_worker_on_two_grids_meets_120_minutes_with_60_in_each() {
+    let mut d = two_grids("2023-04-17", "2023-04-18");
+    // The 17th: 60 + 60 minutes in two grids.
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a1", "g1", "2023-04-17", &[("08:30", "09:30")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "a2",
+            "g2",
+            "2023-04-17",
+            &[("14:00", "15:00")],
+            &["people_in_difficulty"],
+        ),
+    );
+    // The 18th: 60 + 59 minutes.
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b1", "g1", "2023-04-18", &[("08:30", "09:30")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b2", "g2", "2023-04-18", &[("14:00", "14:59")], &[]),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    assert!(r.complete, "{:?}", r.warnings);
+    let w1 = r.person("w1").unwrap();
+    let day = |o: &str, date: &str| {
+        w1.findings_of(o)
+            .find(|f| f.period.from.to_string() == date)
+            .unwrap()
+            .clone()
+    };
+    let met = day("patrol-minutes-daily", "2023-04-17");
+    assert_eq!(met.status, Status::Met);
+    assert_eq!(met.evidence, ["a1", "a2"]);
+    let short = day("patrol-minutes-daily", "2023-04-18");
+    assert_eq!(short.status, Status::Missed);
+    assert_eq!(short.shortfall.unwrap().actual, 119);
+    assert_eq!(day("presence-daily", "2023-04-17").status, Status::Met);
+    // The checklists are ticked across the day's records; one work record a day suffices.
+    assert_eq!(day("must-checks-daily", "2023-04-17").status, Status::Met);
+    assert_eq!(day("work-record-daily", "2023-04-17").status, Status::Met);
+
+    // Presence in each grid: a day with a record in g1 only misses g2.
+    let mut one = two_grids("2023-04-17", "2023-04-17");
+    push(
+        &mut one,
+        "work_records",
+        in_grid("c1", "g1", "2023-04-17", &[("08:00", "10:00")], &[]),
+    );
+    let r = run_with(&allowing_two_grids(), &one);
+    let w1 = r.person("w1").unwrap();
+    let f = w1.findings_of("presence-daily").next().unwrap();
+    assert_eq!((f.status, f.clause.as_str()), (Status::Missed, "2.2.2"));
+    let s = f.shortfall.as_ref().unwrap();
+    assert_eq!((s.unit, s.required, s.actual), (Unit::Grids, 2, 1));
+    assert_eq!(s.missing, ["g2"]);
+    assert!(f.text.as_deref().unwrap().contains("二网格"));
+    // 120 minutes in g1 alone still meets the minutes.
+    assert_eq!(
+        w1.findings_of("patrol-minutes-daily")
+            .next()
+            .unwrap()
+            .status,
+        Status::Met
+    );
+}
+
+#[test]
+fn clause_2_2_2_a_worker_on_two_grids_visits_each_grids_groups_there() {
+    let mut d = two_grids("2023-04-01", "2023-04-30");
+    // g2 has only people in difficulty; they are visited in g1's record, which does not count.
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "v1",
+            "g1",
+            "2023-04-17",
+            &[("08:00", "10:00")],
+            &[
+                "people_in_difficulty",
+                "floating_population",
+                "empty_nest_elderly",
+                "model_figures",
+                "special_groups",
+            ],
+        ),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    let f = r
+        .person("w1")
+        .unwrap()
+        .findings_of("must-visits-monthly")
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(f.status, Status::Missed);
+    let s = f.shortfall.unwrap();
+    assert_eq!((s.required, s.actual), (6, 5));
+    assert_eq!(s.missing, ["people_in_difficulty@g2"]);
+    assert_eq!(f.text.as_deref(), Some("未走访：二网格的困难人群"));
+
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "v2",
+            "g2",
+            "2023-04-18",
+            &[("08:00", "10:00")],
+            &["people_in_difficulty"],
+        ),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    assert_eq!(
+        status_on(&r, "w1", "must-visits-monthly", "2023-04-01"),
+        Status::Met
+    );
+}
+
+#[test]
+fn clause_2_2_2_patrols_in_two_grids_at_the_same_time_overlap() {
+    let mut d = two_grids("2023-04-17", "2023-04-17");
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a", "g1", "2023-04-17", &[("08:00", "10:00")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b", "g2", "2023-04-17", &[("09:30", "11:00")], &[]),
+    );
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(
+        (p.kind, p.path.as_deref(), p.record.as_deref()),
+        (
+            ErrorKind::Overlap,
+            Some("records.work_records[1].patrols[0]"),
+            Some("b")
+        )
+    );
+}
