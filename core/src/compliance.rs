@@ -1139,6 +1139,18 @@ impl<'a> Context<'a> {
                     PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
                 };
                 if minutes < *minimum {
+                    let grids = records.len();
+                    let (zh, en) = if grids > 1 {
+                        (
+                            format!("{grids}个网格合计巡查{minutes}分钟，不足{minimum}分钟"),
+                            format!("{minutes} of {minimum} minutes, summed over {grids} grids"),
+                        )
+                    } else {
+                        (
+                            format!("巡查{minutes}分钟，不足{minimum}分钟"),
+                            format!("{minutes} of {minimum} minutes"),
+                        )
+                    };
                     self.miss(
                         f,
                         Shortfall {
@@ -1147,8 +1159,8 @@ impl<'a> Context<'a> {
                             actual: minutes,
                             missing: Vec::new(),
                         },
-                        format!("巡查{minutes}分钟，不足{minimum}分钟"),
-                        format!("{minutes} of {minimum} minutes"),
+                        zh,
+                        en,
                     );
                 }
             }
