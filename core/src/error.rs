@@ -267,14 +267,19 @@ fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
         Category::Syntax if message.starts_with("expected value") => Fault::Structure {
             peeked: true,
             variant: true,
+            whole: false,
         },
         Category::Syntax => Fault::Structure {
             peeked: true,
             variant: false,
+            whole: false,
         },
+        // The text ends: inside a value, or after a whole one (a number or literal ends at the
+        // end of the text; then the object is what was cut short).
         _ => Fault::Structure {
             peeked: false,
             variant: false,
+            whole: message.starts_with("EOF while parsing an object"),
         },
     };
     let problem = Problem::new(kind, lower(inner));
@@ -317,6 +322,9 @@ enum Fault {
         peeked: bool,
         /// Whether an object's first key is concerned as an enum's variant name.
         variant: bool,
+        /// Whether the last value was read whole before the text ended (an object cut short
+        /// after a number or literal).
+        whole: bool,
     },
     /// A comma before a closing bracket: the container's.
     TrailingComma,
@@ -490,7 +498,14 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
                 }
                 (Fault::Structure { variant: true, .. }, Stage::Due) => None,
                 // The text ends inside a number or literal: that member's value failed.
-                (Fault::Structure { peeked: false, .. }, Stage::Reading) => Some(true),
+                (
+                    Fault::Structure {
+                        peeked: false,
+                        whole: false,
+                        ..
+                    },
+                    Stage::Reading,
+                ) => Some(true),
                 // A number or literal ends where serde_json peeked: it was read whole.
                 (
                     Fault::Structure { .. },
