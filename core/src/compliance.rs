@@ -79,6 +79,9 @@ pub enum Excuse {
     NotAWorkingDay,
     /// The deadline falls after the evaluated period.
     NotYetDue,
+    /// The community held no session to attend in the instance (3.5: no group study that
+    /// week): the community's duty was missed, the worker's attendance is not due.
+    NotHeld,
 }
 
 impl Excuse {
@@ -90,6 +93,7 @@ impl Excuse {
             Excuse::NotAssigned => "未分配网格",
             Excuse::NotAWorkingDay => "非工作日",
             Excuse::NotYetDue => "尚未到期",
+            Excuse::NotHeld => "社区未组织集中学习，无可参加",
         }
     }
     /// English label.
@@ -100,6 +104,7 @@ impl Excuse {
             Excuse::NotAssigned => "not assigned to a grid",
             Excuse::NotAWorkingDay => "no working day",
             Excuse::NotYetDue => "not yet due",
+            Excuse::NotHeld => "the community held no group study to attend",
         }
     }
 }
@@ -130,6 +135,10 @@ pub enum Unit {
     Items,
     /// Must-visit groups.
     Groups,
+    /// Grid workers (a duty owed to each of them, such as the secretary's review, 3.5).
+    Workers,
+    /// Grids (presence in each of a worker's grids, 2.2.2).
+    Grids,
 }
 
 /// One obligation × subject × period instance.
@@ -261,6 +270,11 @@ pub enum WarningKind {
     OutsideAssignment,
     /// The work record is by someone who is not a grid worker: not used.
     NotAGridWorker,
+    /// The dispatch meeting was not convened by the community's grid leader (2.1.0): not
+    /// counted.
+    NotConvenedByGridLeader,
+    /// The notebook review was not made by the community's Party secretary (3.5): not counted.
+    NotReviewedBySecretary,
 }
 
 /// The policy a report was computed under.
@@ -372,6 +386,7 @@ impl CommunityReport {
 /// assert!(worker.totals_of("patrol-minutes-daily").met > 200);
 /// ```
 pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<Report, Error> {
+    dossier.check_under(policy)?;
     let period = options.period.unwrap_or(dossier.period);
     check_period(policy, dossier, period)?;
     let ctx = Context::new(policy, dossier, period, options.lang)?;
@@ -555,8 +570,9 @@ struct Context<'a> {
     period: DateRange,
     lang: Lang,
     working: Vec<bool>,
-    /// Each person's usable work records by day of the period.
-    work: BTreeMap<&'a str, Vec<Option<&'a WorkRecord>>>,
+    /// Each person's usable work records by day of the period: one, or one a grid for a worker
+    /// holding several (兼任, when the policy allows it).
+    work: BTreeMap<&'a str, Vec<Vec<&'a WorkRecord>>>,
     /// Dated record IDs by (subject, kind): subject is a person or a community ID.
     dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
     leave: BTreeMap<&'a str, Vec<(DateRange, &'a str, LeaveKind)>>,
@@ -566,6 +582,8 @@ struct Context<'a> {
     /// Ledger entries by grid with the must-visit groups they show (2.1.2, 2.2.2); `None`
     /// when the dossier keeps no ledgers.
     ledgers: Option<BTreeMap<&'a str, Vec<LedgerGroups<'a>>>>,
+    /// Each community's grid workers, in organisation order.
+    workers_of: BTreeMap<&'a str, Vec<&'a Person>>,
     warnings: Vec<Warning>,
 }
 
@@ -607,8 +625,17 @@ impl<'a> Context<'a> {
             duty_days: BTreeSet::new(),
             days: BTreeMap::new(),
             ledgers: None,
+            workers_of: BTreeMap::new(),
             warnings: Vec::new(),
         };
+        for p in &dossier.organisation.people {
+            if p.role == Role::GridWorker {
+                ctx.workers_of
+                    .entry(p.community.as_str())
+                    .or_default()
+                    .push(p);
+            }
+        }
         ctx.load();
         ctx.load_days();
         Ok(ctx)
@@ -677,9 +704,10 @@ impl<'a> Context<'a> {
                 let days = self
                     .work
                     .entry(w.person.as_str())
-                    .or_insert_with(|| vec![None; len]);
+                    .or_insert_with(|| vec![Vec::new(); len]);
                 if let Some(slot) = days.get_mut(i) {
-                    *slot = Some(w);
+                    slot.push(w);
+                    slot.sort_by(|a, b| a.grid.cmp(&b.grid));
                 }
             }
             self.push_dated(&w.person, CountedRecord::WorkRecord, w.date, &w.id);
@@ -687,6 +715,29 @@ impl<'a> Context<'a> {
         for (i, m) in r.meetings.iter().enumerate() {
             if !self.in_period(m.date, &m.id, format!("records.meetings[{i}]")) {
                 continue;
+            }
+            if m.kind == crate::records::MeetingKind::Dispatch {
+                // 2.1.0: the grid leader (the Party secretary, 1.1) convenes the dispatch meeting.
+                let secretary = self
+                    .index
+                    .community(&m.community)
+                    .map(|c| c.party_secretary.as_str());
+                if m.chair.is_none() || m.chair.as_deref() != secretary {
+                    let by = m.chair.as_deref().map_or_else(
+                        || "names no convener".to_owned(),
+                        |c| format!("was convened by `{c}`"),
+                    );
+                    self.warnings.push(Warning {
+                        kind: WarningKind::NotConvenedByGridLeader,
+                        message: format!(
+                            "dispatch meeting `{}` {by}, not by the grid leader of `{}` (2.1.0), and is not counted",
+                            m.id, m.community
+                        ),
+                        record: m.id.clone(),
+                        path: format!("records.meetings[{i}].chair"),
+                    });
+                    continue;
+                }
             }
             let kind = match m.kind {
                 crate::records::MeetingKind::Dispatch => CountedRecord::DispatchMeeting,
@@ -726,9 +777,31 @@ impl<'a> Context<'a> {
             }
         }
         for (i, s) in r.notebook_reviews.iter().enumerate() {
-            if self.in_period(s.date, &s.id, format!("records.notebook_reviews[{i}]")) {
-                self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
+            let path = format!("records.notebook_reviews[{i}]");
+            if !self.in_period(s.date, &s.id, path.clone()) {
+                continue;
             }
+            // 3.5: 社区书记每月审阅 — only the worker's community Party secretary's review counts.
+            let community = self.index.person(&s.person).map(|p| p.community.as_str());
+            let secretary = community
+                .and_then(|c| self.index.community(c))
+                .map(|c| c.party_secretary.as_str());
+            if secretary != Some(s.reviewer.as_str()) {
+                self.warnings.push(Warning {
+                    kind: WarningKind::NotReviewedBySecretary,
+                    message: format!(
+                        "notebook review `{}` of `{}` is by `{}`, not by the Party secretary of `{}` (3.5), and is not counted",
+                        s.id,
+                        s.person,
+                        s.reviewer,
+                        community.unwrap_or_default()
+                    ),
+                    record: s.id.clone(),
+                    path: format!("{path}.reviewer"),
+                });
+                continue;
+            }
+            self.push_dated(&s.person, CountedRecord::NotebookReview, s.date, &s.id);
         }
         self.load_activities();
         for s in &r.duty_shifts {
@@ -869,13 +942,14 @@ impl<'a> Context<'a> {
         Err((excuse, leave_ids.into_iter().collect()))
     }
 
-    /// The work record of a person (their day list) on `date`.
-    fn work_on(
+    /// The work records of a person (their day list) on `date`, by grid.
+    fn work_on<'s>(
         &self,
-        days: Option<&Vec<Option<&'a WorkRecord>>>,
+        days: Option<&'s Vec<Vec<&'a WorkRecord>>>,
         date: Date,
-    ) -> Option<&'a WorkRecord> {
-        days.and_then(|v| self.offset(date).and_then(|i| v.get(i).copied().flatten()))
+    ) -> &'s [&'a WorkRecord] {
+        days.and_then(|v| self.offset(date).and_then(|i| v.get(i)))
+            .map_or(&[][..], Vec::as_slice)
     }
 
     fn count_in(
@@ -920,6 +994,9 @@ impl<'a> Context<'a> {
         match &o.requirement {
             Requirement::DutyShiftComplete => return self.duty_shift_findings(o, p),
             Requirement::AssignedTasksOnTime => return self.assigned_task_findings(o, p),
+            Requirement::NotebookReviewOfEachWorker { minimum } => {
+                return self.review_findings(o, p, *minimum);
+            }
             Requirement::HandoverOnLeaving {
                 within_days,
                 residents_notified,
@@ -997,15 +1074,51 @@ impl<'a> Context<'a> {
     fn judge(&self, f: &mut Finding, o: &Obligation, p: &Person, range: DateRange) {
         let day = range.from;
         let work = self.work.get(p.id.as_str());
-        let record = self.work_on(work, day);
-        if let Some(w) = record {
-            if o.period == PeriodKind::WorkingDay {
-                f.evidence.push(w.id.clone());
-            }
+        let records = self.work_on(work, day);
+        if o.period == PeriodKind::WorkingDay {
+            f.evidence.extend(records.iter().map(|w| w.id.clone()));
         }
         match &o.requirement {
             Requirement::PresenceInGrid => {
-                let present = record.is_some_and(|w| !w.patrols.is_empty() || !w.visits.is_empty());
+                let worked = |w: &&WorkRecord| !w.patrols.is_empty() || !w.visits.is_empty();
+                let mut grids: Vec<&str> = self.index.grids_on(&p.id, day).collect();
+                grids.sort_unstable();
+                grids.dedup();
+                if grids.len() > 1 {
+                    // 兼任 (2.2.2 with the policy's `grids_per_worker`): present in each grid.
+                    let absent: Vec<&str> = grids
+                        .iter()
+                        .copied()
+                        .filter(|g| !records.iter().any(|w| w.grid == *g && worked(w)))
+                        .collect();
+                    if !absent.is_empty() {
+                        let n = i64::try_from(grids.len()).unwrap_or(i64::MAX);
+                        let m = i64::try_from(absent.len()).unwrap_or(0);
+                        let names: Vec<&str> = absent
+                            .iter()
+                            .map(|g| self.index.grid(g).map_or(*g, |x| x.name.as_str()))
+                            .collect();
+                        self.miss(
+                            f,
+                            Shortfall {
+                                unit: Unit::Grids,
+                                required: n,
+                                actual: n - m,
+                                missing: absent.iter().map(|g| (*g).to_owned()).collect(),
+                            },
+                            format!(
+                                "兼任{n}个网格，无在{}内工作的记录（无巡查、无走访）",
+                                names.join("、")
+                            ),
+                            format!(
+                                "holds {n} grids; no record of work in {} (no patrol, no visit)",
+                                absent.join(", ")
+                            ),
+                        );
+                    }
+                    return;
+                }
+                let present = records.iter().any(worked);
                 if !present {
                     self.miss(
                         f,
@@ -1021,14 +1134,28 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::PatrolMinutes { minimum, summing } => {
-                let minutes = record.map_or(0, |w| {
-                    let lengths = w.patrols.iter().map(|s| i64::from(s.minutes()));
-                    match summing {
-                        PatrolSumming::SummedOverDay => lengths.sum(),
-                        PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
-                    }
-                });
+                // Across the day's records: a worker on several grids sums them all (兼任).
+                let lengths = records
+                    .iter()
+                    .flat_map(|w| w.patrols.iter())
+                    .map(|s| i64::from(s.minutes()));
+                let minutes = match summing {
+                    PatrolSumming::SummedOverDay => lengths.sum(),
+                    PatrolSumming::LongestSession => lengths.max().unwrap_or(0),
+                };
                 if minutes < *minimum {
+                    let grids = records.len();
+                    let (zh, en) = if grids > 1 {
+                        (
+                            format!("{grids}个网格合计巡查{minutes}分钟，不足{minimum}分钟"),
+                            format!("{minutes} of {minimum} minutes, summed over {grids} grids"),
+                        )
+                    } else {
+                        (
+                            format!("巡查{minutes}分钟，不足{minimum}分钟"),
+                            format!("{minutes} of {minimum} minutes"),
+                        )
+                    };
                     self.miss(
                         f,
                         Shortfall {
@@ -1037,14 +1164,14 @@ impl<'a> Context<'a> {
                             actual: minutes,
                             missing: Vec::new(),
                         },
-                        format!("巡查{minutes}分钟，不足{minimum}分钟"),
-                        format!("{minutes} of {minimum} minutes"),
+                        zh,
+                        en,
                     );
                 }
             }
             Requirement::MustChecks { items } => {
-                let ticked: &[MustCheck] = record.map_or(&[], |w| &w.must_checks);
-                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                let ticked = |i: &&MustCheck| records.iter().any(|w| w.must_checks.contains(i));
+                let missing: Vec<_> = items.iter().filter(|i| !ticked(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
                     let codes: Vec<String> = missing.iter().map(snake).collect();
@@ -1052,8 +1179,8 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustDos { items } => {
-                let ticked: &[MustDo] = record.map_or(&[], |w| &w.must_dos);
-                let missing: Vec<_> = items.iter().filter(|i| !ticked.contains(i)).collect();
+                let ticked = |i: &&MustDo| records.iter().any(|w| w.must_dos.contains(i));
+                let missing: Vec<_> = items.iter().filter(|i| !ticked(i)).collect();
                 if !missing.is_empty() {
                     let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
                     let codes: Vec<String> = missing.iter().map(snake).collect();
@@ -1061,10 +1188,12 @@ impl<'a> Context<'a> {
                 }
             }
             Requirement::MustVisits { groups } => {
-                // Groups living in the grids the person worked in during the instance.
-                let mut present = BTreeSet::new();
+                // Groups living in each grid the person held during the instance, each to be
+                // visited in that grid (a worker on several grids visits each one's, 兼任).
+                let mut present: BTreeMap<&str, BTreeSet<MustVisit>> = BTreeMap::new();
                 for d in range.days() {
                     for g in self.index.grids_on(&p.id, d) {
+                        let here = present.entry(g).or_default();
                         // The ledgers say who lives in the grid (2.1.2); without ledgers, the
                         // grid's `must_visit_groups`; without those, every group.
                         match (
@@ -1073,7 +1202,7 @@ impl<'a> Context<'a> {
                                 .grid(g)
                                 .and_then(|g| g.must_visit_groups.as_ref()),
                         ) {
-                            (Some(by_grid), _) => present.extend(
+                            (Some(by_grid), _) => here.extend(
                                 by_grid
                                     .get(g)
                                     .into_iter()
@@ -1081,19 +1210,27 @@ impl<'a> Context<'a> {
                                     .filter(|l| l.entry.active_on(d))
                                     .flat_map(|l| l.groups.iter().copied()),
                             ),
-                            (None, Some(list)) => present.extend(list.iter().copied()),
-                            (None, None) => present.extend(groups.iter().copied()),
+                            (None, Some(list)) => here.extend(list.iter().copied()),
+                            (None, None) => here.extend(groups.iter().copied()),
                         }
                     }
                 }
-                let required: Vec<_> = groups.iter().filter(|g| present.contains(g)).collect();
+                let required: Vec<(&str, MustVisit)> = present
+                    .iter()
+                    .flat_map(|(g, there)| {
+                        groups
+                            .iter()
+                            .filter(|m| there.contains(m))
+                            .map(move |m| (*g, *m))
+                    })
+                    .collect();
                 let mut visited = BTreeSet::new();
                 for d in range.days() {
-                    if let Some(w) = self.work_on(work, d) {
+                    for w in self.work_on(work, d) {
                         let mut used = false;
                         for v in &w.visits {
-                            if required.contains(&&v.group) {
-                                visited.insert(v.group);
+                            if required.contains(&(w.grid.as_str(), v.group)) {
+                                visited.insert((w.grid.as_str(), v.group));
                                 used = true;
                             }
                         }
@@ -1102,10 +1239,32 @@ impl<'a> Context<'a> {
                         }
                     }
                 }
-                let missing: Vec<_> = required.iter().filter(|g| !visited.contains(**g)).collect();
+                let missing: Vec<&(&str, MustVisit)> =
+                    required.iter().filter(|k| !visited.contains(*k)).collect();
                 if !missing.is_empty() {
-                    let zh: Vec<&str> = missing.iter().map(|m| m.label_zh()).collect();
-                    let codes: Vec<String> = missing.iter().map(|m| snake(**m)).collect();
+                    let several = present.len() > 1;
+                    let zh: Vec<String> = missing
+                        .iter()
+                        .map(|(g, m)| {
+                            if several {
+                                let name = self.index.grid(g).map_or(*g, |x| x.name.as_str());
+                                format!("{name}的{}", m.label_zh())
+                            } else {
+                                m.label_zh().to_owned()
+                            }
+                        })
+                        .collect();
+                    let codes: Vec<String> = missing
+                        .iter()
+                        .map(|(g, m)| {
+                            if several {
+                                format!("{}@{g}", snake(*m))
+                            } else {
+                                snake(*m)
+                            }
+                        })
+                        .collect();
+                    let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
                     self.checklist_miss(f, required.len(), zh, codes, Unit::Groups);
                 }
             }
@@ -1119,14 +1278,22 @@ impl<'a> Context<'a> {
                 } else {
                     p.id.as_str()
                 };
-                let found = self.count_in(subject, *record, range);
                 f.evidence.clear();
+                // 3.5: with no group study held, there was nothing to attend.
+                if let Some(held) = record.held_by_community() {
+                    if self.count_in(&p.community, held, range).is_empty() {
+                        self.excuse(f, Excuse::NotHeld, Vec::new());
+                        return;
+                    }
+                }
+                let found = self.count_in(subject, *record, range);
                 self.judge_count(f, &found, *minimum, *usual_weekday, range);
             }
             Requirement::DutyShiftComplete
             | Requirement::AssignedTasksOnTime
             | Requirement::DivisionChangesFiled
-            | Requirement::HandoverOnLeaving { .. } => {}
+            | Requirement::HandoverOnLeaving { .. }
+            | Requirement::NotebookReviewOfEachWorker { .. } => {}
         }
     }
 
@@ -1203,6 +1370,64 @@ impl<'a> Context<'a> {
                 });
             }
         }
+    }
+
+    /// 3.5: the secretary's monthly review of each worker's notebook — one finding per period
+    /// for the grid leader, naming the workers due a review who had none. The workers lose
+    /// nothing: the duty is the secretary's (1.1).
+    fn review_findings(&self, o: &Obligation, leader: &Person, minimum: i64) -> Vec<Finding> {
+        let workers = self
+            .workers_of
+            .get(leader.community.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let mut out = Vec::new();
+        for range in self.instances(o, Some(&leader.id)) {
+            let mut f = self.finding(o, range);
+            let mut due = 0i64;
+            let mut missing = Vec::new();
+            for w in workers {
+                if self.applies(w, range).is_err() {
+                    continue;
+                }
+                due += 1;
+                let found = self.count_in(&w.id, CountedRecord::NotebookReview, range);
+                f.evidence
+                    .extend(found.iter().map(|(_, id)| (*id).to_owned()));
+                if i64::try_from(found.len()).unwrap_or(i64::MAX) < minimum {
+                    missing.push(*w);
+                }
+            }
+            if due == 0 {
+                self.excuse(&mut f, Excuse::NotAssigned, Vec::new());
+            } else if !missing.is_empty() {
+                let zh: Vec<String> = missing
+                    .iter()
+                    .map(|w| format!("{}（{}）", w.name, w.id))
+                    .collect();
+                let codes: Vec<String> = missing.iter().map(|w| w.id.clone()).collect();
+                let n = i64::try_from(missing.len()).unwrap_or(i64::MAX);
+                let en = format!(
+                    "the secretary reviewed with a comment fewer than {minimum} time(s) the notebooks of {n} of {due} workers: {}",
+                    codes.join(", ")
+                );
+                self.miss(
+                    &mut f,
+                    Shortfall {
+                        unit: Unit::Workers,
+                        required: due,
+                        actual: due - n,
+                        missing: codes,
+                    },
+                    format!(
+                        "社区书记未审阅点评{n}名网格员（共{due}名）的学习笔记（每人应至少{minimum}次）：{}",
+                        zh.join("、")
+                    ),
+                    en,
+                );
+            }
+            out.push(f);
+        }
+        out
     }
 
     fn duty_shift_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {

@@ -92,13 +92,22 @@ impl Dossier {
             }
         };
 
-        let mut days: BTreeMap<(&str, Date), &str> = BTreeMap::new();
+        // One work record a person, day and grid; a worker holding several grids (兼任, when
+        // the policy allows it) keeps one a grid (see `check_under`).
+        let mut days: BTreeMap<(&str, Date, &str), &str> = BTreeMap::new();
+        let mut by_day: BTreeMap<(&str, Date), Vec<usize>> = BTreeMap::new();
         for (i, w) in r.work_records.iter().enumerate() {
             let here = format!("records.work_records[{i}]");
             id(&w.id, format!("{here}.id"), &mut problems);
             person(&w.person, &here, "person", &mut problems);
             grid(&w.grid, &here, &mut problems);
-            if let Some(other) = days.insert((w.person.as_str(), w.date), w.id.as_str()) {
+            by_day
+                .entry((w.person.as_str(), w.date))
+                .or_default()
+                .push(i);
+            if let Some(other) =
+                days.insert((w.person.as_str(), w.date, w.grid.as_str()), w.id.as_str())
+            {
                 problems.push(
                     Problem::new(
                         ErrorKind::Overlap,
@@ -145,6 +154,36 @@ impl Dossier {
                 }
             }
         }
+        // A worker on several grids patrols one at a time: sessions of one day's records in
+        // different grids must not overlap either.
+        for ((who, date), list) in by_day.iter().filter(|(_, l)| l.len() > 1) {
+            let mut sessions: Vec<(&crate::records::PatrolSession, usize, usize)> = list
+                .iter()
+                .filter_map(|i| r.work_records.get(*i).map(|w| (*i, w)))
+                .flat_map(|(i, w)| w.patrols.iter().enumerate().map(move |(j, s)| (s, i, j)))
+                .filter(|(s, _, _)| s.start < s.end)
+                .collect();
+            sessions.sort_by_key(|(s, i, j)| (s.start, s.end, *i, *j));
+            for pair in sessions.windows(2) {
+                if let [(a, ia, _), (b, ib, jb)] = pair {
+                    if ia != ib && b.start < a.end {
+                        let rid = r.work_records.get(*ib).map_or("", |w| w.id.as_str());
+                        problems.push(
+                            Problem::new(
+                                ErrorKind::Overlap,
+                                format!(
+                                    "patrol sessions `{}`–`{}` and `{}`–`{}` of `{who}` in two grids overlap",
+                                    a.start, a.end, b.start, b.end
+                                ),
+                            )
+                            .at(format!("records.work_records[{ib}].patrols[{jb}]"))
+                            .record(rid)
+                            .on(*date),
+                        );
+                    }
+                }
+            }
+        }
         crate::evidence::validate_records(self, &index, &mut id, &mut problems);
         for (i, m) in r.meetings.iter().enumerate() {
             let here = format!("records.meetings[{i}]");
@@ -152,6 +191,21 @@ impl Dossier {
             community(&m.community, &here, &mut problems);
             if let Some(c) = &m.chair {
                 person(c, &here, "chair", &mut problems);
+                // 2.1.0: the dispatch meeting is the community's own, convened by one of its
+                // people (its grid leader; anyone else is a warning when evaluated).
+                if m.kind == crate::records::MeetingKind::Dispatch {
+                    if let (Some(p), Some(_)) = (index.person(c), index.community(&m.community)) {
+                        if p.community != m.community {
+                            problems.push(not_of_community(
+                                "convener",
+                                c,
+                                &m.community,
+                                format!("{here}.chair"),
+                                &m.id,
+                            ));
+                        }
+                    }
+                }
             }
             for (j, a) in m.attendees.iter().enumerate() {
                 person(a, &here, &format!("attendees[{j}]"), &mut problems);
@@ -196,6 +250,19 @@ impl Dossier {
             id(&s.id, format!("{here}.id"), &mut problems);
             person(&s.person, &here, "person", &mut problems);
             person(&s.reviewer, &here, "reviewer", &mut problems);
+            // 3.5: the reviewer is the worker's community secretary — at least a person of
+            // that community (anyone else of it is a warning when evaluated).
+            if let (Some(w), Some(r)) = (index.person(&s.person), index.person(&s.reviewer)) {
+                if w.community != r.community {
+                    problems.push(not_of_community(
+                        "reviewer",
+                        &s.reviewer,
+                        &w.community,
+                        format!("{here}.reviewer"),
+                        &s.id,
+                    ));
+                }
+            }
             if s.comment.trim().is_empty() {
                 problems.push(
                     Problem::new(
@@ -271,6 +338,48 @@ impl Dossier {
         }
         Error::check(problems)
     }
+}
+
+impl Dossier {
+    /// Checks what the policy decides about the dossier, every problem at once: how many grids
+    /// a grid worker may hold at a time (`grids_per_worker`, 1.1) — with one, overlapping
+    /// assignments and two work records of one person on one day are an `overlap`.
+    /// Every evaluation under a policy calls it first.
+    pub fn check_under(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
+        let max = policy.document().parameters.grids_per_worker.value;
+        let mut problems = self
+            .organisation
+            .check_grids_per_worker(max, "organisation");
+        if max <= 1 {
+            let mut days: BTreeMap<(&str, Date), &str> = BTreeMap::new();
+            for (i, w) in self.records.work_records.iter().enumerate() {
+                if let Some(other) = days.insert((w.person.as_str(), w.date), w.id.as_str()) {
+                    problems.push(
+                        Problem::new(
+                            ErrorKind::Overlap,
+                            format!(
+                                "`{}` has two work records on `{}` (`{other}` and `{}`), and the policy allows one grid per worker",
+                                w.person, w.date, w.id
+                            ),
+                        )
+                        .at(format!("records.work_records[{i}]"))
+                        .record(&w.id)
+                        .on(w.date),
+                    );
+                }
+            }
+        }
+        Error::check(problems)
+    }
+}
+
+fn not_of_community(what: &str, pid: &str, community: &str, path: String, id: &str) -> Problem {
+    Problem::new(
+        ErrorKind::UnknownReference,
+        format!("{what} `{pid}` is not a person of community `{community}`"),
+    )
+    .at(path)
+    .record(id)
 }
 
 fn inverted(start: LocalTime, end: LocalTime, path: String, id: &str, date: Date) -> Problem {

@@ -267,17 +267,19 @@ fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
         Category::Syntax if message.starts_with("expected value") => Fault::Structure {
             peeked: true,
             variant: true,
-            ended_in_object: false,
+            whole: false,
         },
         Category::Syntax => Fault::Structure {
             peeked: true,
             variant: false,
-            ended_in_object: false,
+            whole: false,
         },
+        // The text ends: inside a value, or after a whole one (a number or literal ends at the
+        // end of the text; then the object is what was cut short).
         _ => Fault::Structure {
             peeked: false,
             variant: false,
-            ended_in_object: message.starts_with("EOF while parsing an object"),
+            whole: message.starts_with("EOF while parsing an object"),
         },
     };
     let problem = Problem::new(kind, lower(inner));
@@ -320,9 +322,9 @@ enum Fault {
         peeked: bool,
         /// Whether an object's first key is concerned as an enum's variant name.
         variant: bool,
-        /// Whether the text ended in an object after a number read whole (serde_json reads a
-        /// number cut by the end of the text whole, then misses the object's `,` or `}`).
-        ended_in_object: bool,
+        /// Whether the last value was read whole before the text ended (an object cut short
+        /// after a number or literal).
+        whole: bool,
     },
     /// A comma before a closing bracket: the container's.
     TrailingComma,
@@ -495,12 +497,11 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
                     matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
                 }
                 (Fault::Structure { variant: true, .. }, Stage::Due) => None,
-                // The text ends inside a number or literal: that member's value failed — unless
-                // serde_json read it whole and then missed the object's `,` or `}`.
+                // The text ends inside a number or literal: that member's value failed.
                 (
                     Fault::Structure {
                         peeked: false,
-                        ended_in_object: false,
+                        whole: false,
                         ..
                     },
                     Stage::Reading,

@@ -3,7 +3,7 @@
 
 use crate::error::{ErrorKind, Problem};
 use crate::records::MustVisit;
-use crate::time::{Date, DateRange};
+use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -198,11 +198,12 @@ impl Assignment {
 /// Lookups over a validated organisation.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
-    org: &'a Organisation,
     people: BTreeMap<&'a str, &'a Person>,
     grid_community: BTreeMap<&'a str, &'a str>,
     grids: BTreeMap<&'a str, &'a Grid>,
     communities: BTreeMap<&'a str, &'a Community>,
+    /// Each person's assignments, in document order.
+    assignments: BTreeMap<&'a str, Vec<&'a Assignment>>,
 }
 
 impl<'a> Index<'a> {
@@ -232,10 +233,11 @@ impl<'a> Index<'a> {
         person: &'s str,
         date: Date,
     ) -> impl Iterator<Item = &'a str> + 's {
-        self.org
-            .assignments
-            .iter()
-            .filter(move |a| a.person == person && a.covers(date))
+        self.assignments
+            .get(person)
+            .into_iter()
+            .flatten()
+            .filter(move |a| a.covers(date))
             .map(|a| a.grid.as_str())
     }
 
@@ -245,11 +247,8 @@ impl<'a> Index<'a> {
     }
 
     /// The assignments of `person`.
-    pub fn assignments_of(&self, person: &'a str) -> impl Iterator<Item = &'a Assignment> + 'a {
-        self.org
-            .assignments
-            .iter()
-            .filter(move |a| a.person == person)
+    pub fn assignments_of(&self, person: &str) -> impl Iterator<Item = &'a Assignment> + '_ {
+        self.assignments.get(person).into_iter().flatten().copied()
     }
 }
 
@@ -387,26 +386,76 @@ impl Organisation {
                 }
             }
         }
-        // One person, one grid at a time: overlapping assignments are an error.
-        for (i, a) in self.assignments.iter().enumerate() {
-            for (j, b) in self.assignments.iter().enumerate().skip(i + 1) {
-                if a.person == b.person && overlaps(a, b) {
-                    problems.push(
-                        Problem::new(
-                            ErrorKind::Overlap,
-                            format!(
-                                "assignments of `{}` overlap (grids `{}` and `{}`)",
-                                a.person, a.grid, b.grid
-                            ),
-                        )
-                        .at(format!("{path}.assignments[{j}]"))
-                        .record(&a.person),
-                    );
-                }
-            }
-        }
+        // Two assignments of one person to one grid at once are an overlap under any policy;
+        // more grids at once than the policy allows: see `check_grids_per_worker`.
+        problems.extend(self.concurrent_assignments(path, 1, true));
         problems.extend(crate::division::validate(self, &index, path));
         problems
+    }
+
+    /// Checks that no grid worker holds more than `max` grids on any day (1.1; the policy's
+    /// `grids_per_worker`): with `max` 1, a second, overlapping assignment is an `overlap`.
+    /// Sorts and sweeps each person's assignments: n·log n.
+    pub fn check_grids_per_worker(&self, max: u32, path: &str) -> Vec<Problem> {
+        self.concurrent_assignments(path, max, false)
+    }
+
+    /// Assignments of one person that run at once: more than `max` of them (`same_grid`:
+    /// counting only those to the same grid).
+    fn concurrent_assignments(&self, path: &str, max: u32, same_grid: bool) -> Vec<Problem> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        let far = Date::from_ymd(9999, 12, 31);
+        // (person, grid or "") → (first day, last day, index) of each assignment.
+        type Spans = Vec<(Date, Date, usize)>;
+        let mut by_key: BTreeMap<(&str, &str), Spans> = BTreeMap::new();
+        for (i, a) in self.assignments.iter().enumerate() {
+            let to = a.to.or(far).unwrap_or(a.from);
+            if to < a.from {
+                continue;
+            }
+            let grid = if same_grid { a.grid.as_str() } else { "" };
+            by_key
+                .entry((a.person.as_str(), grid))
+                .or_default()
+                .push((a.from, to, i));
+        }
+        let mut problems = Vec::new();
+        let limit = usize::try_from(max).unwrap_or(usize::MAX);
+        for ((person, _), mut list) in by_key {
+            list.sort();
+            // Assignments still running, by their last day.
+            let mut open: BinaryHeap<Reverse<(Date, usize)>> = BinaryHeap::new();
+            for (from, to, j) in list {
+                while open.peek().is_some_and(|Reverse((end, _))| *end < from) {
+                    open.pop();
+                }
+                if open.len() >= limit {
+                    let other = open
+                        .peek()
+                        .and_then(|Reverse((_, i))| self.assignments.get(*i))
+                        .map_or("", |a| a.grid.as_str());
+                    let grid = self.assignments.get(j).map_or("", |a| a.grid.as_str());
+                    let message = if limit == 1 {
+                        format!("assignments of `{person}` overlap (grids `{other}` and `{grid}`)")
+                    } else {
+                        format!(
+                            "`{person}` holds more than {limit} grids at once from `{from}` (grid `{grid}`); the policy's `grids_per_worker` is {limit}"
+                        )
+                    };
+                    problems.push((
+                        j,
+                        Problem::new(ErrorKind::Overlap, message)
+                            .at(format!("{path}.assignments[{j}]"))
+                            .record(person)
+                            .on(from),
+                    ));
+                }
+                open.push(Reverse((to, j)));
+            }
+        }
+        problems.sort_by_key(|(j, _)| *j);
+        problems.into_iter().map(|(_, p)| p).collect()
     }
 
     /// Lookups by ID (first occurrence wins; validation reports duplicates).
@@ -425,21 +474,18 @@ impl Organisation {
                 grid_community.entry(g.id.as_str()).or_insert(c.id.as_str());
             }
         }
+        let mut assignments: BTreeMap<&str, Vec<&Assignment>> = BTreeMap::new();
+        for a in &self.assignments {
+            assignments.entry(a.person.as_str()).or_default().push(a);
+        }
         Index {
-            org: self,
+            assignments,
             people,
             grid_community,
             grids,
             communities,
         }
     }
-}
-
-fn overlaps(a: &Assignment, b: &Assignment) -> bool {
-    let far = Date::from_ymd(9999, 12, 31);
-    let ra = DateRange::new(a.from, a.to.or(far).unwrap_or(a.from));
-    let rb = DateRange::new(b.from, b.to.or(far).unwrap_or(b.from));
-    ra.is_valid() && rb.is_valid() && ra.intersect(&rb).is_some()
 }
 
 pub(crate) fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {

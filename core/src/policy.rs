@@ -94,15 +94,32 @@ pub struct Choice<T> {
 pub struct Parameters {
     /// Which days "每天" (every day) means for daily duties (2.2.2, 2.2.3, 2.2.6).
     pub daily_duty_days: Choice<DailyDutyDays>,
+    /// How many grids one grid worker may hold at a time (1.1); more than one is 兼任, and the
+    /// daily duties are then judged across the worker's grids (2.2.2). The Xincheng value, 1,
+    /// when absent: a second, overlapping assignment is then refused as `overlap`.
+    #[serde(default = "one_grid_per_worker")]
+    pub grids_per_worker: Choice<u32>,
+}
+
+/// The Xincheng value of `grids_per_worker`: one grid per worker at a time.
+pub fn one_grid_per_worker() -> Choice<u32> {
+    Choice {
+        value: 1,
+        clause: "1.1".into(),
+        note: "local choice: the measures (1.1, 1.2) do not say whether one worker may hold more than one grid (兼任); xincheng-2022 keeps one grid per worker at a time and refuses overlapping assignments. A policy allowing 兼任 sets the number of grids; the daily duties are then judged across the worker's grids: the inspection minutes summed over them, presence in each grid, the must-visit groups of each grid visited there (2.2.2)"
+            .into(),
+    }
 }
 
 /// Which days daily duties fall on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DailyDutyDays {
-    /// The community's working days only.
+    /// The community's working days only: a rest day with a duty shift at the service centre
+    /// owes the 3.6.6 duties of the shift, not the daily grid duties (the Xincheng default).
     WorkingDays,
-    /// Working days, plus any rest day the person has a duty shift.
+    /// Working days, plus any rest day the person has a duty shift (the daily grid duties then
+    /// fall on that day as well as the 3.6.6 duties).
     WorkingDaysAndDutyDays,
     /// Every calendar day.
     EveryDay,
@@ -220,6 +237,14 @@ pub enum Requirement {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         usual_weekday: Option<WeekdayName>,
     },
+    /// The community Party secretary reviews each grid worker's study notebook with a comment
+    /// at least `minimum` times in the period (3.5: 社区书记每月审阅学习笔记并点评). A duty of the
+    /// secretary (网格长 = 社区党组织书记, 1.1): it binds the grid leader, one finding per period
+    /// naming the workers not reviewed; only reviews by that secretary count.
+    NotebookReviewOfEachWorker {
+        /// Reviews of each worker in the period, inclusive.
+        minimum: i64,
+    },
     /// Each duty shift has a duty log and a handover (3.6.6).
     DutyShiftComplete,
     /// Each task assigned from above and due in the period done by its due date (2.1.11); one
@@ -255,7 +280,8 @@ pub enum PatrolSumming {
 pub enum CountedRecord {
     /// A daily work record (2.2.6).
     WorkRecord,
-    /// A dispatch meeting of the community (2.1.0).
+    /// A dispatch meeting of the community convened by its grid leader (2.1.0); one convened by
+    /// anyone else is not counted.
     DispatchMeeting,
     /// A morning meeting of the community (2.2.3).
     MorningMeeting,
@@ -273,7 +299,8 @@ pub enum CountedRecord {
     GroupStudyAttendance,
     /// A self-study entry of the person (3.5).
     SelfStudy,
-    /// A review of the person's study notebook with a comment (3.5).
+    /// A review of the person's study notebook with a comment, by the community Party
+    /// secretary (3.5); a review by anyone else is not counted.
     NotebookReview,
     /// An activity managing or serving the grid's Party members the person carried out (2.1.1).
     PartyMemberActivity,
@@ -296,6 +323,15 @@ impl CountedRecord {
                 | CountedRecord::QuarterlyJointMeeting
                 | CountedRecord::GroupStudy
         )
+    }
+
+    /// The community record a person's record is attendance of: when the community held none
+    /// in a period, there was nothing to attend (3.5: no group study, no attendance due).
+    pub fn held_by_community(self) -> Option<CountedRecord> {
+        match self {
+            CountedRecord::GroupStudyAttendance => Some(CountedRecord::GroupStudy),
+            _ => None,
+        }
     }
 
     /// Chinese label.
@@ -477,6 +513,18 @@ impl PolicyDocument {
             "parameters.daily_duty_days",
             &mut problems,
         );
+        check_choice(
+            &self.parameters.grids_per_worker.clause,
+            &self.parameters.grids_per_worker.note,
+            "parameters.grids_per_worker",
+            &mut problems,
+        );
+        if self.parameters.grids_per_worker.value == 0 {
+            problems.push(invalid(
+                "`grids_per_worker` must be at least 1".into(),
+                "parameters.grids_per_worker.value".into(),
+            ));
+        }
         problems.extend(self.evidence.validate("evidence"));
         problems.extend(self.attendance.validate("attendance"));
         problems.extend(self.confidentiality.validate("confidentiality"));
@@ -579,7 +627,9 @@ impl Obligation {
             "period" => true,
             "requirement.minimum" => matches!(
                 self.requirement,
-                Requirement::PatrolMinutes { .. } | Requirement::RecordCount { .. }
+                Requirement::PatrolMinutes { .. }
+                    | Requirement::RecordCount { .. }
+                    | Requirement::NotebookReviewOfEachWorker { .. }
             ),
             "requirement.summing" => matches!(self.requirement, Requirement::PatrolMinutes { .. }),
             "requirement.usual_weekday" => {
@@ -683,6 +733,26 @@ impl Obligation {
                     );
                 }
             }
+            Requirement::NotebookReviewOfEachWorker { .. } => {
+                if event {
+                    bad(
+                        format!(
+                            "obligation `{}` cannot have the period `each_event`",
+                            self.id
+                        ),
+                        "period",
+                    );
+                }
+                if self.binds != Binds::GridLeader {
+                    bad(
+                        format!(
+                            "obligation `{}` is the community Party secretary's duty (3.5, 1.1): it binds `grid_leader`",
+                            self.id
+                        ),
+                        "binds",
+                    );
+                }
+            }
             Requirement::DutyShiftComplete
             | Requirement::AssignedTasksOnTime
             | Requirement::HandoverOnLeaving { .. } => {
@@ -706,6 +776,7 @@ impl Obligation {
         match &self.requirement {
             Requirement::PatrolMinutes { minimum, .. }
             | Requirement::RecordCount { minimum, .. }
+            | Requirement::NotebookReviewOfEachWorker { minimum }
                 if *minimum < 0 =>
             {
                 bad(
@@ -751,6 +822,15 @@ mod tests {
         let policy = Policy::from_json(XINCHENG_2022).unwrap();
         let again = Policy::from_json(&policy.to_json()).unwrap();
         assert_eq!(policy, again);
+    }
+
+    #[test]
+    fn the_default_grids_per_worker_is_the_embedded_policys() {
+        let embedded = Policy::from_json(XINCHENG_2022).unwrap();
+        assert_eq!(
+            embedded.document().parameters.grids_per_worker,
+            one_grid_per_worker()
+        );
     }
 
     #[test]

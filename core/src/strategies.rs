@@ -291,6 +291,98 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
     dossier_json_text().prop_filter_map("a valid dossier", |t| Dossier::from_json(&t).ok())
 }
 
+/// Adds the records of duties that bind the community or its Party secretary (2.1.0, 3.5) to
+/// a generated dossier, chosen by `seeds`: group studies on some weeks with some of the
+/// community's workers attending, a dispatch meeting convened by the grid leader or by a
+/// worker, and notebook reviews by the secretary or by a fellow worker.
+fn add_community_duties(doc: &mut Value, seeds: &[u8]) -> Option<()> {
+    let seed = |i: usize| seeds.get(i % seeds.len().max(1)).copied().unwrap_or(0);
+    let from: String = doc.pointer("/period/from")?.as_str()?.to_owned();
+    let to: String = doc.pointer("/period/to")?.as_str()?.to_owned();
+    let month = from.get(..8)?.to_owned(); // "2023-MM-"
+    let last: u32 = to.get(8..)?.parse().ok()?;
+    let day = |d: u32| format!("{month}{:02}", d.clamp(1, last));
+    let communities: Vec<String> = doc
+        .pointer("/organisation/communities")?
+        .as_array()?
+        .iter()
+        .filter_map(|c| c.get("id")?.as_str().map(str::to_owned))
+        .collect();
+    let people = doc.pointer("/organisation/people")?.as_array()?.clone();
+    let (mut studies, mut meetings, mut reviews) = (Vec::new(), Vec::new(), Vec::new());
+    for (c, community) in communities.iter().enumerate() {
+        let of = |role: &str| -> Vec<String> {
+            people
+                .iter()
+                .filter(|p| p["community"] == community.as_str() && p["role"] == role)
+                .filter_map(|p| p["id"].as_str().map(str::to_owned))
+                .collect()
+        };
+        let (leader, workers) = (of("grid_leader").first()?.clone(), of("grid_worker"));
+        let base = c * 40;
+        for week in 0..5u32 {
+            let s = seed(base + week as usize);
+            if s % 3 == 0 {
+                continue;
+            }
+            let on = day(1 + 7 * week + u32::from(s % 5));
+            let mask = seed(base + 8 + week as usize);
+            let attendees: Vec<&String> = workers
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << (i % 8)) != 0)
+                .map(|(_, w)| w)
+                .collect();
+            studies.push(
+                json!({"id": format!("gs-{community}-{week}"), "community": community,
+                "date": on, "attendees": attendees}),
+            );
+        }
+        if seed(base + 20) % 2 == 0 {
+            let chair = if seed(base + 21) % 2 == 0 {
+                &leader
+            } else {
+                workers.first()?
+            };
+            meetings.push(json!({"id": format!("dm-{community}"), "kind": "dispatch",
+                "community": community, "date": day(u32::from(seed(base + 22)) % last + 1),
+                "chair": chair}));
+        }
+        for (i, w) in workers.iter().enumerate() {
+            let s = seed(base + 24 + i);
+            let reviewer = match s % 3 {
+                0 => continue,
+                1 => &leader,
+                _ => workers.get((i + 1) % workers.len()).unwrap_or(&leader),
+            };
+            reviews.push(
+                json!({"id": format!("nr-{w}"), "person": w, "reviewer": reviewer,
+                "date": day(28), "comment": "本月学习认真"}),
+            );
+        }
+    }
+    let records = doc.pointer_mut("/records")?.as_object_mut()?;
+    records.insert("group_studies".into(), Value::Array(studies));
+    records.insert("meetings".into(), Value::Array(meetings));
+    records.insert("notebook_reviews".into(), Value::Array(reviews));
+    Some(())
+}
+
+/// A valid dossier of one month of 2023 as [`dossier`] makes, with the records of the duties
+/// that bind the community or its Party secretary (2.1.0, 3.5): group studies and their
+/// attendance, a dispatch meeting, notebook reviews — some by the secretary, some convened or
+/// made by a grid worker instead (which do not count).
+pub fn dossier_with_community_duties() -> impl Strategy<Value = Dossier> {
+    (dossier_json_text(), prop::collection::vec(any::<u8>(), 80)).prop_filter_map(
+        "a valid dossier with community duties",
+        |(text, seeds)| {
+            let mut doc: Value = serde_json::from_str(&text).ok()?;
+            add_community_duties(&mut doc, &seeds)?;
+            Dossier::from_json(&doc.to_string()).ok()
+        },
+    )
+}
+
 /// The JSON text of a dossier with exactly one defect, and the kind of error it must give: a
 /// dangling reference, a duplicate ID, an inverted or overlapping patrol, an impossible date,
 /// an unknown field.

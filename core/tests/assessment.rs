@@ -219,6 +219,72 @@ fn clause_4_2_community_roll_up_counts_every_worker() {
 }
 
 #[test]
+fn clause_4_2_the_secretarys_2_1_0_and_3_5_duties_are_in_the_roll_up_and_cost_no_worker() {
+    // One month: no dispatch meeting, no notebook review, no group study.
+    let mut d = tiny_dossier();
+    d["period"] = json!({ "from": "2023-04-01", "to": "2023-04-30" });
+    let bare = assess(&Policy::xincheng_2022(), &dossier(&d), &Options::default()).unwrap();
+    let c = &bare.communities[0];
+    let totals = |id: &str| {
+        c.own_duties_by_obligation
+            .iter()
+            .find(|o| o.obligation == id)
+            .unwrap_or_else(|| panic!("{id} is not in the roll-up"))
+            .clone()
+    };
+    let dispatch = totals("dispatch-meeting-monthly");
+    assert_eq!(
+        (dispatch.clause.as_str(), dispatch.totals.missed),
+        ("2.1.0", 1)
+    );
+    let review = totals("notebook-review-monthly");
+    assert_eq!((review.clause.as_str(), review.totals.missed), ("3.5", 1));
+    assert_eq!(totals("group-study-weekly").totals.met, 0);
+    let own: u32 = c
+        .own_duties_by_obligation
+        .iter()
+        .map(|o| o.totals.missed)
+        .sum();
+    assert_eq!(c.own_duties.missed, own);
+
+    // The secretary convenes, reviews both notebooks, and the community holds every study:
+    // the roll-up turns met, and no worker's score moves for the secretary's duties.
+    let records = d["records"].as_object_mut().unwrap();
+    records.insert(
+        "meetings".into(),
+        json!([{ "id": "dm", "kind": "dispatch", "community": "c1", "date": "2023-04-06", "chair": "l1" }]),
+    );
+    records.insert(
+        "notebook_reviews".into(),
+        json!([
+            { "id": "nr1", "person": "w1", "reviewer": "l1", "date": "2023-04-28", "comment": "认真" },
+            { "id": "nr2", "person": "w2", "reviewer": "l1", "date": "2023-04-28", "comment": "认真" }
+        ]),
+    );
+    let kept = assess(&Policy::xincheng_2022(), &dossier(&d), &Options::default()).unwrap();
+    let c = &kept.communities[0];
+    for id in ["dispatch-meeting-monthly", "notebook-review-monthly"] {
+        let o = c
+            .own_duties_by_obligation
+            .iter()
+            .find(|o| o.obligation == id)
+            .unwrap();
+        assert_eq!((o.totals.met, o.totals.missed), (1, 0), "{id}");
+    }
+    for (a, b) in bare.workers.iter().zip(&kept.workers) {
+        assert_eq!((a.score, a.grade), (b.score, b.grade), "{}", a.person);
+    }
+    // With no group study held, attendance is excused: the study component counts only the
+    // self-study weeks.
+    let study = bare.workers[0]
+        .components
+        .iter()
+        .find(|c| c.id == "study")
+        .unwrap();
+    assert_eq!((study.earned, study.out_of), (0, 4));
+}
+
+#[test]
 fn clause_5_2_a_veto_exception_gives_incompetent_and_no_eligibility() {
     let mut doc = constant_scheme("100");
     doc["assessment"]["exceptions"] = json!([{ "id": "veto", "clause": "5.2", "title_zh": "一票否决",

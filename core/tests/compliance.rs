@@ -181,23 +181,45 @@ fn clause_2_2_2_make_up_sunday_2023_04_23_is_a_duty_day() {
 }
 
 #[test]
-fn clause_2_2_2_rest_day_with_a_duty_shift_is_a_duty_day_by_default() {
+fn clause_3_6_6_a_saturday_duty_shift_owes_the_shift_duties_not_the_daily_grid_duties() {
+    // 2023-04-15 is a Saturday: w1 is rostered at the service centre, with no work record.
     let mut d = base("2023-04-15", "2023-04-16");
     push(
         &mut d,
         "duty_shifts",
         json!({"id": "ds", "person": "w1", "community": "c1",
-        "date": "2023-04-15", "log": "无异常", "handed_over_to": "w2"}),
-    );
-    push(
-        &mut d,
-        "work_records",
-        work("a", "w1", "2023-04-15", &[("09:00", "11:00")]),
+        "date": "2023-04-15", "handed_over_to": "w2"}),
     );
     let r = run(&d);
+    let w1 = r.person("w1").unwrap();
+    // No daily-duty miss: in grid, patrol, checklists, work record (2.2.2, 2.2.6).
+    for o in [
+        "presence-daily",
+        "patrol-minutes-daily",
+        "must-checks-daily",
+        "must-dos-daily",
+        "epidemic-must-do-daily",
+        "work-record-daily",
+    ] {
+        assert_eq!(w1.findings_of(o).count(), 0, "{o}");
+    }
+    assert_eq!(w1.totals.missed, 1);
+    // The shift itself is judged (3.6.6): no log, so missed.
+    let shift = w1.findings_of("duty-shift-complete").next().unwrap();
+    assert_eq!(
+        (shift.status, shift.clause.as_str()),
+        (Status::Missed, "3.6.6")
+    );
+    assert_eq!(shift.shortfall.as_ref().unwrap().missing, ["log"]);
+
+    // A policy that wants the daily duties on a rostered rest day says so.
+    let with_daily = policy_with(|doc| {
+        doc["parameters"]["daily_duty_days"]["value"] = json!("working_days_and_duty_days");
+    });
+    let r = run_with(&with_daily, &d);
     assert_eq!(
         status_on(&r, "w1", "patrol-minutes-daily", "2023-04-15"),
-        Status::Met
+        Status::Missed
     );
     assert_eq!(
         r.person("w1")
@@ -206,17 +228,15 @@ fn clause_2_2_2_rest_day_with_a_duty_shift_is_a_duty_day_by_default() {
             .count(),
         1
     );
-
-    let working_days_only = policy_with(|doc| {
-        doc["parameters"]["daily_duty_days"]["value"] = json!("working_days");
-    });
-    let r = run_with(&working_days_only, &d);
+    push(
+        &mut d,
+        "work_records",
+        work("a", "w1", "2023-04-15", &[("09:00", "11:00")]),
+    );
+    let r = run_with(&with_daily, &d);
     assert_eq!(
-        r.person("w1")
-            .unwrap()
-            .findings_of("patrol-minutes-daily")
-            .count(),
-        0
+        status_on(&r, "w1", "patrol-minutes-daily", "2023-04-15"),
+        Status::Met
     );
 }
 
@@ -353,7 +373,7 @@ fn clause_2_2_3_joint_meeting_on_a_quarters_last_day_counts_for_that_quarter() {
 }
 
 #[test]
-fn clause_2_1_0_dispatch_meeting_on_a_months_last_day_counts_for_that_month() {
+fn clause_2_1_0_dispatch_meeting_counts_when_convened_by_the_grid_leader_not_by_a_helper() {
     let mut d = base("2023-01-01", "2023-02-28");
     push(
         &mut d,
@@ -369,6 +389,22 @@ fn clause_2_1_0_dispatch_meeting_on_a_months_last_day_counts_for_that_month() {
     assert_eq!(
         status_on(&r, "l1", "dispatch-meeting-monthly", "2023-02-01"),
         Status::Missed
+    );
+    // 2.1.0: a meeting convened by a helper does not count, with a warning naming it.
+    d["records"]["meetings"][0]["chair"] = json!("h1");
+    let r2 = run(&d);
+    assert_eq!(
+        status_on(&r2, "l1", "dispatch-meeting-monthly", "2023-01-01"),
+        Status::Missed
+    );
+    let w = &r2.warnings[0];
+    assert_eq!(
+        (w.kind, w.record.as_str(), w.path.as_str()),
+        (
+            WarningKind::NotConvenedByGridLeader,
+            "dm",
+            "records.meetings[0].chair"
+        )
     );
     // The grid leader is not bound by the grid workers' daily duties.
     assert_eq!(
@@ -499,13 +535,169 @@ fn clause_3_5_group_study_attendance_self_study_and_notebook_review() {
         status_on(&r, "w1", "self-study-weekly", "2023-04-17"),
         Status::Met
     );
+    // The notebook review is the secretary's duty (3.5, 1.1): no worker finding.
     assert_eq!(
-        status_on(&r, "w1", "notebook-review-monthly", "2023-04-17"),
+        r.person("w1")
+            .unwrap()
+            .findings_of("notebook-review-monthly")
+            .count(),
+        0
+    );
+    // w1 was reviewed by the secretary, w2 was not: the finding is the secretary's.
+    let review = r
+        .person("l1")
+        .unwrap()
+        .findings_of("notebook-review-monthly")
+        .next()
+        .unwrap();
+    assert_eq!(review.status, Status::Missed);
+    assert_eq!(review.clause, "3.5");
+    assert_eq!(review.evidence, ["nr"]);
+    let short = review.shortfall.as_ref().unwrap();
+    assert_eq!(
+        (short.unit, short.required, short.actual),
+        (Unit::Workers, 2, 1)
+    );
+    assert_eq!(short.missing, ["w2"]);
+}
+
+#[test]
+fn clause_3_5_a_review_by_the_secretary_counts_and_one_by_a_fellow_worker_does_not() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    d["organisation"]["assignments"][1]["from"] = json!("2023-01-01");
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "by-secretary", "person": "w1", "reviewer": "l1",
+        "date": "2023-04-28", "comment": "认真"}),
+    );
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "by-fellow", "person": "w2", "reviewer": "w1",
+        "date": "2023-04-28", "comment": "不错"}),
+    );
+    let r = run(&d);
+    let review = r
+        .person("l1")
+        .unwrap()
+        .findings_of("notebook-review-monthly")
+        .next()
+        .unwrap();
+    assert_eq!(review.status, Status::Missed);
+    assert_eq!(review.evidence, ["by-secretary"]);
+    assert_eq!(review.shortfall.as_ref().unwrap().missing, ["w2"]);
+    assert!(review.text.as_deref().unwrap().contains("乙（w2）"));
+    let w = r.warnings.iter().find(|w| w.record == "by-fellow").unwrap();
+    assert_eq!(w.kind, WarningKind::NotReviewedBySecretary);
+    assert_eq!(w.path, "records.notebook_reviews[1].reviewer");
+    assert!(!r.complete);
+    // Neither worker is charged.
+    for p in ["w1", "w2"] {
+        assert!(
+            r.person(p)
+                .unwrap()
+                .findings
+                .iter()
+                .all(|f| f.clause != "3.5" || f.obligation != "notebook-review-monthly")
+        );
+    }
+
+    // Both reviewed by the secretary: met.
+    d["records"]["notebook_reviews"][1]["reviewer"] = json!("l1");
+    let r = run(&d);
+    assert_eq!(
+        status_on(&r, "l1", "notebook-review-monthly", "2023-04-01"),
         Status::Met
     );
+}
+
+#[test]
+fn clause_3_5_a_reviewer_of_another_community_is_an_error() {
+    let mut d = base("2023-04-01", "2023-04-30");
+    d["organisation"]["communities"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "c2", "name": "邻社区", "party_secretary": "l2", "grids": []}));
+    d["organisation"]["people"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "l2", "name": "邻书记", "community": "c2", "role": "grid_leader"}));
+    push(
+        &mut d,
+        "notebook_reviews",
+        json!({"id": "nr", "person": "w1", "reviewer": "l2",
+        "date": "2023-04-28", "comment": "认真"}),
+    );
+    push(
+        &mut d,
+        "meetings",
+        json!({"id": "dm", "kind": "dispatch", "community": "c1",
+        "date": "2023-04-03", "chair": "l2"}),
+    );
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let got: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind, p.path.clone().unwrap(), p.record.clone().unwrap()))
+        .collect();
     assert_eq!(
-        status_on(&r, "w2", "notebook-review-monthly", "2023-04-17"),
-        Status::Missed
+        got,
+        [
+            (
+                ErrorKind::UnknownReference,
+                "records.meetings[0].chair".to_owned(),
+                "dm".to_owned()
+            ),
+            (
+                ErrorKind::UnknownReference,
+                "records.notebook_reviews[0].reviewer".to_owned(),
+                "nr".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn clause_3_5_a_week_without_group_study_excuses_attendance_and_the_community_misses() {
+    let mut d = base("2023-04-17", "2023-04-30");
+    push(
+        &mut d,
+        "group_studies",
+        json!({"id": "gs", "community": "c1", "date": "2023-04-19", "attendees": ["w1"]}),
+    );
+    let r = run(&d);
+    // Week of the 17th: held, w1 attended.
+    assert_eq!(
+        status_on(&r, "w1", "group-study-attendance-weekly", "2023-04-17"),
+        Status::Met
+    );
+    // Week of the 24th: none held — the community misses 3.5, the worker is excused.
+    let week = r
+        .person("w1")
+        .unwrap()
+        .findings_of("group-study-attendance-weekly")
+        .find(|f| f.period.from.to_string() == "2023-04-24")
+        .unwrap();
+    assert_eq!(
+        (week.status, week.excuse),
+        (Status::Excused, Some(Excuse::NotHeld))
+    );
+    assert_eq!(week.clause, "3.5");
+    let c = r.community("c1").unwrap();
+    let held: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| f.obligation == "group-study-weekly")
+        .map(|f| f.status)
+        .collect();
+    assert_eq!(held, [Status::Met, Status::Missed]);
+    assert_eq!(
+        r.person("w1")
+            .unwrap()
+            .totals_of("group-study-attendance-weekly")
+            .missed,
+        0
     );
 }
 
@@ -985,5 +1177,263 @@ fn clause_2_1_3_activity_frequencies_are_policy_data_absent_by_default() {
     assert_eq!(
         status_on(&r, "w2", "publicity-monthly", "2023-04-01"),
         Status::Missed
+    );
+}
+
+/// `w1` holds g1 and g2 at once (兼任) from 2023-04-01.
+fn two_grids(from: &str, to: &str) -> Value {
+    let mut d = base(from, to);
+    d["organisation"]["assignments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "person": "w1", "grid": "g2", "from": "2023-04-01" }));
+    d
+}
+
+fn in_grid(id: &str, grid: &str, date: &str, sessions: &[(&str, &str)], visits: &[&str]) -> Value {
+    let mut w = work(id, "w1", date, sessions);
+    w["grid"] = json!(grid);
+    w["visits"] = json!(
+        visits
+            .iter()
+            .map(|v| json!({ "group": v }))
+            .collect::<Vec<_>>()
+    );
+    w
+}
+
+fn allowing_two_grids() -> Policy {
+    policy_with(|doc| {
+        doc["parameters"]["grids_per_worker"]["value"] = json!(2);
+        doc["parameters"]["grids_per_worker"]["note"] =
+            json!("local choice of this test: a worker may hold two grids (兼任)");
+    })
+}
+
+#[test]
+fn clause_1_1_a_second_overlapping_assignment_is_refused_under_the_default_policy() {
+    let d = two_grids("2023-04-17", "2023-04-17");
+    let dossier = Dossier::from_json(&d.to_string()).unwrap();
+    let err = evaluate(&Policy::xincheng_2022(), &dossier, &Options::default()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.kind, ErrorKind::Overlap);
+    assert_eq!(p.path.as_deref(), Some("organisation.assignments[2]"));
+    assert_eq!(p.record.as_deref(), Some("w1"));
+    assert!(p.message.contains("grids `g1` and `g2`"), "{}", p.message);
+    // Every call under a policy refuses it, not only the compliance report.
+    let text = d.to_string();
+    for answer in [
+        wangge::api::assess_json(None, &text, None),
+        wangge::api::attendance_json(None, &text, None),
+        wangge::api::evidence_json(None, &text, None),
+    ] {
+        assert!(answer.contains(r#""kind":"overlap""#), "{answer}");
+    }
+    // A policy allowing two grids accepts it, and refuses a third.
+    assert!(evaluate(&allowing_two_grids(), &dossier, &Options::default()).is_ok());
+    let mut three = base("2023-04-17", "2023-04-17");
+    three["organisation"]["communities"][0]["grids"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "g3", "name": "三网格" }));
+    for g in ["g2", "g3"] {
+        three["organisation"]["assignments"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "person": "w1", "grid": g, "from": "2023-04-01" }));
+    }
+    let dossier = Dossier::from_json(&three.to_string()).unwrap();
+    let err = evaluate(&allowing_two_grids(), &dossier, &Options::default()).unwrap_err();
+    assert_eq!(
+        err.problems()[0].path.as_deref(),
+        Some("organisation.assignments[3]")
+    );
+    // Two assignments to the same grid at once are an overlap under any policy.
+    let mut same = base("2023-04-17", "2023-04-17");
+    same["organisation"]["assignments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "person": "w1", "grid": "g1", "from": "2023-04-01" }));
+    let err = Dossier::from_json(&same.to_string()).unwrap_err();
+    assert_eq!(err.kind(), Some(ErrorKind::Overlap));
+}
+
+#[test]
+fn clause_1_1_two_work_records_on_one_day_in_two_grids_are_refused_under_the_default_policy() {
+    let mut d = base("2023-04-17", "2023-04-17");
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a", "g1", "2023-04-17", &[], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b", "g2", "2023-04-17", &[], &[]),
+    );
+    let dossier = Dossier::from_json(&d.to_string()).unwrap();
+    let err = evaluate(&Policy::xincheng_2022(), &dossier, &Options::default()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(
+        (p.kind, p.record.as_deref(), p.path.as_deref()),
+        (
+            ErrorKind::Overlap,
+            Some("b"),
+            Some("records.work_records[1]")
+        )
+    );
+}
+
+#[test]
+fn clause_2_2_2_a_worker_on_two_grids_meets_120_minutes_with_60_in_each() {
+    let mut d = two_grids("2023-04-17", "2023-04-18");
+    // The 17th: 60 + 60 minutes in two grids.
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a1", "g1", "2023-04-17", &[("08:30", "09:30")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "a2",
+            "g2",
+            "2023-04-17",
+            &[("14:00", "15:00")],
+            &["people_in_difficulty"],
+        ),
+    );
+    // The 18th: 60 + 59 minutes.
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b1", "g1", "2023-04-18", &[("08:30", "09:30")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b2", "g2", "2023-04-18", &[("14:00", "14:59")], &[]),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    assert!(r.complete, "{:?}", r.warnings);
+    let w1 = r.person("w1").unwrap();
+    let day = |o: &str, date: &str| {
+        w1.findings_of(o)
+            .find(|f| f.period.from.to_string() == date)
+            .unwrap()
+            .clone()
+    };
+    let met = day("patrol-minutes-daily", "2023-04-17");
+    assert_eq!(met.status, Status::Met);
+    assert_eq!(met.evidence, ["a1", "a2"]);
+    let short = day("patrol-minutes-daily", "2023-04-18");
+    assert_eq!(short.status, Status::Missed);
+    assert_eq!(short.shortfall.unwrap().actual, 119);
+    assert_eq!(day("presence-daily", "2023-04-17").status, Status::Met);
+    // The checklists are ticked across the day's records; one work record a day suffices.
+    assert_eq!(day("must-checks-daily", "2023-04-17").status, Status::Met);
+    assert_eq!(day("work-record-daily", "2023-04-17").status, Status::Met);
+
+    // Presence in each grid: a day with a record in g1 only misses g2.
+    let mut one = two_grids("2023-04-17", "2023-04-17");
+    push(
+        &mut one,
+        "work_records",
+        in_grid("c1", "g1", "2023-04-17", &[("08:00", "10:00")], &[]),
+    );
+    let r = run_with(&allowing_two_grids(), &one);
+    let w1 = r.person("w1").unwrap();
+    let f = w1.findings_of("presence-daily").next().unwrap();
+    assert_eq!((f.status, f.clause.as_str()), (Status::Missed, "2.2.2"));
+    let s = f.shortfall.as_ref().unwrap();
+    assert_eq!((s.unit, s.required, s.actual), (Unit::Grids, 2, 1));
+    assert_eq!(s.missing, ["g2"]);
+    assert!(f.text.as_deref().unwrap().contains("二网格"));
+    // 120 minutes in g1 alone still meets the minutes.
+    assert_eq!(
+        w1.findings_of("patrol-minutes-daily")
+            .next()
+            .unwrap()
+            .status,
+        Status::Met
+    );
+}
+
+#[test]
+fn clause_2_2_2_a_worker_on_two_grids_visits_each_grids_groups_there() {
+    let mut d = two_grids("2023-04-01", "2023-04-30");
+    // g2 has only people in difficulty; they are visited in g1's record, which does not count.
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "v1",
+            "g1",
+            "2023-04-17",
+            &[("08:00", "10:00")],
+            &[
+                "people_in_difficulty",
+                "floating_population",
+                "empty_nest_elderly",
+                "model_figures",
+                "special_groups",
+            ],
+        ),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    let f = r
+        .person("w1")
+        .unwrap()
+        .findings_of("must-visits-monthly")
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(f.status, Status::Missed);
+    let s = f.shortfall.unwrap();
+    assert_eq!((s.required, s.actual), (6, 5));
+    assert_eq!(s.missing, ["people_in_difficulty@g2"]);
+    assert_eq!(f.text.as_deref(), Some("未走访：二网格的困难人群"));
+
+    push(
+        &mut d,
+        "work_records",
+        in_grid(
+            "v2",
+            "g2",
+            "2023-04-18",
+            &[("08:00", "10:00")],
+            &["people_in_difficulty"],
+        ),
+    );
+    let r = run_with(&allowing_two_grids(), &d);
+    assert_eq!(
+        status_on(&r, "w1", "must-visits-monthly", "2023-04-01"),
+        Status::Met
+    );
+}
+
+#[test]
+fn clause_2_2_2_patrols_in_two_grids_at_the_same_time_overlap() {
+    let mut d = two_grids("2023-04-17", "2023-04-17");
+    push(
+        &mut d,
+        "work_records",
+        in_grid("a", "g1", "2023-04-17", &[("08:00", "10:00")], &[]),
+    );
+    push(
+        &mut d,
+        "work_records",
+        in_grid("b", "g2", "2023-04-17", &[("09:30", "11:00")], &[]),
+    );
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(
+        (p.kind, p.path.as_deref(), p.record.as_deref()),
+        (
+            ErrorKind::Overlap,
+            Some("records.work_records[1].patrols[0]"),
+            Some("b")
+        )
     );
 }

@@ -9,6 +9,7 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use wangge::assessment::{Grade, assess};
 use wangge::evidence::StepKind;
 use wangge::records::Leave;
 use wangge::{Dossier, Options, Policy, Report, Status, evaluate, strategies};
@@ -299,6 +300,47 @@ proptest! {
         let (before, after) = (scores(&d), scores(&more));
         for (person, score) in &before {
             prop_assert!(after[person] >= *score, "{person}: {score} -> {}", after[person]);
+        }
+    }
+    /// 3.5, 2.1.0, 2.2.3 (1.1): a duty that binds the secretary or the community never costs a
+    /// grid worker points — removing the secretary's and the community's records (meetings,
+    /// notebook reviews) changes no worker's score or grade, and a group study not held never
+    /// lowers the score of a worker who did not attend it.
+    #[test]
+    fn a_duty_that_binds_the_secretary_or_the_community_never_costs_a_grid_worker_points(
+        d in strategies::dossier_with_community_duties(), pick in any::<prop::sample::Index>(),
+    ) {
+        let policy = Policy::xincheng_2022();
+        let scores = |d: &Dossier| -> std::collections::BTreeMap<String, (wangge::decimal::Decimal, Grade)> {
+            assess(&policy, d, &Options::default()).unwrap().workers.iter()
+                .map(|w| (w.person.clone(), (w.score, w.grade))).collect()
+        };
+        let before = scores(&d);
+        let mut bare = d.clone();
+        bare.records.meetings.clear();
+        bare.records.notebook_reviews.clear();
+        prop_assert_eq!(&scores(&bare), &before);
+
+        // A week the community held no group study shows no worker missing it (3.5).
+        let r = report(&d);
+        for p in &r.people {
+            for f in p.findings_of("group-study-attendance-weekly") {
+                let held = d.records.group_studies.iter()
+                    .any(|s| s.community == p.community && f.period.contains(s.date));
+                prop_assert!(held || f.status != Status::Missed, "{} missed {}", p.person, f.period);
+            }
+        }
+        let Some(i) = with_index(d.records.group_studies.len(), pick) else { return Ok(()) };
+        let mut fewer = d.clone();
+        let gone = fewer.records.group_studies.remove(i);
+        let after = scores(&fewer);
+        for (person, (score, _)) in &before {
+            if gone.attendees.contains(person) {
+                continue;
+            }
+            if let Some((now, _)) = after.get(person) {
+                prop_assert!(now >= score, "{person}: {now} < {score} without `{}`", gone.id);
+            }
         }
     }
 }

@@ -163,6 +163,30 @@ case("grid-leader-not-party-secretary",
 case("helper-without-kind", dossier=dossier(lambda d: org(d)["people"].append(
     {"id": "h1", "name": "楼长", "community": "c1", "role": "helper"})))
 
+# --- who a duty binds (3.5, 2.1.0, 1.1) ------------------------------------------------------
+def neighbour(d):
+    """Adds a second community c2 with its Party secretary l2."""
+    org(d)["communities"].append({"id": "c2", "name": "邻社区", "party_secretary": "l2",
+                                  "grids": [{"id": "g9", "name": "邻网格"}]})
+    org(d)["people"].append({"id": "l2", "name": "邻社区书记", "community": "c2",
+                             "role": "grid_leader"})
+
+
+case("reviewer-of-another-community", dossier=dossier(lambda d: (
+    neighbour(d),
+    d["records"].update(notebook_reviews=[{"id": "nr-1", "person": "w1", "reviewer": "l2",
+                                           "date": "2023-04-28", "comment": "认真"}]))))
+case("convener-of-another-community", dossier=dossier(lambda d: (
+    neighbour(d),
+    d["records"]["meetings"].append({"id": "dm-1", "kind": "dispatch", "community": "c1",
+                                     "date": "2023-04-18", "chair": "l2"}))))
+case("overlapping-assignment-one-grid-per-worker",
+     dossier=dossier(lambda d: org(d)["communities"][0]["grids"].append(
+         {"id": "g2", "name": "二网格"}) or org(d)["assignments"].append(
+         {"person": "w1", "grid": "g2", "from": "2023-04-20"})))
+case("policy-zero-grids-per-worker", call="check_policy", policy=policy(
+    lambda p: p["parameters"]["grids_per_worker"].update(value=0)))
+
 # --- years outside the calendar -------------------------------------------------------------
 case("period-before-the-calendar", dossier=dossier(lambda d: (
     d.update(period={"from": "2019-04-17", "to": "2019-04-30"}),

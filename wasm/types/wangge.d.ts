@@ -500,14 +500,14 @@ export type ClockSource = "machine" | "app" | "manual";
  * via the `definition` "Excuse".
  */
 export type Excuse =
-  "leave" | "official_business" | "not_assigned" | "not_a_working_day" | "not_yet_due";
+  "leave" | "official_business" | "not_assigned" | "not_a_working_day" | "not_yet_due" | "not_held";
 /**
  * Units of a shortfall.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Unit".
  */
-export type Unit = "minutes" | "records" | "items" | "groups";
+export type Unit = "minutes" | "records" | "items" | "groups" | "workers" | "grids";
 /**
  * Outcome of one obligation for one subject and period instance.
  *
@@ -746,7 +746,12 @@ export type PeriodKind = "working_day" | "week" | "month" | "quarter" | "year" |
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "WarningKind".
  */
-export type WarningKind = "outside_period" | "outside_assignment" | "not_a_grid_worker";
+export type WarningKind =
+  | "outside_period"
+  | "outside_assignment"
+  | "not_a_grid_worker"
+  | "not_convened_by_grid_leader"
+  | "not_reviewed_by_secretary";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -873,6 +878,13 @@ export type Requirement =
        * meeting on another day of the period still counts.
        */
       usual_weekday?: WeekdayName | null;
+    }
+  | {
+      kind: "notebook_review_of_each_worker";
+      /**
+       * Reviews of each worker in the period, inclusive.
+       */
+      minimum: number;
     }
   | {
       kind: "duty_shift_complete";
@@ -1319,7 +1331,7 @@ export interface CommunityRollup {
   name: string;
   own_duties: Totals;
   /**
-   * The community's own duties, per obligation.
+   * The community's and its secretary's duties, per obligation.
    */
   own_duties_by_obligation: ObligationTotals[];
   /**
@@ -1994,11 +2006,11 @@ export interface PersonAttendance {
  */
 export interface AttendancePolicy {
   contradicted_notice_counts: Choice9;
-  early_leave_grace_minutes: Choice7;
-  late_grace_minutes: Choice7;
+  early_leave_grace_minutes: Choice2;
+  late_grace_minutes: Choice2;
   late_or_early_counts_as_absence: Choice8;
   responsible_person: Choice10;
-  working_hours: Choice6;
+  working_hours: Choice7;
 }
 /**
  * A value the measures leave open, with the clause it interprets and why it was chosen.
@@ -2021,9 +2033,9 @@ export interface Choice9 {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice7".
+ * via the `definition` "Choice2".
  */
-export interface Choice7 {
+export interface Choice2 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2091,9 +2103,9 @@ export interface Choice10 {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice6".
+ * via the `definition` "Choice7".
  */
-export interface Choice6 {
+export interface Choice7 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2581,9 +2593,9 @@ export interface RelevantDepartment {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice2".
+ * via the `definition` "Choice3".
  */
-export interface Choice2 {
+export interface Choice3 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2598,9 +2610,9 @@ export interface Choice2 {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice3".
+ * via the `definition` "Choice4".
  */
-export interface Choice3 {
+export interface Choice4 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2615,9 +2627,9 @@ export interface Choice3 {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice4".
+ * via the `definition` "Choice5".
  */
-export interface Choice4 {
+export interface Choice5 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2645,9 +2657,9 @@ export interface LedgerMaxAge {
  * A value the measures leave open, with the clause it interprets and why it was chosen.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
- * via the `definition` "Choice5".
+ * via the `definition` "Choice6".
  */
-export interface Choice5 {
+export interface Choice6 {
   clause: ClauseId;
   /**
    * Why: says it is a local choice, not text of the measures.
@@ -2943,7 +2955,7 @@ export interface ConductIncident {
  * via the `definition` "ConfidentialityPolicy".
  */
 export interface ConfidentialityPolicy {
-  approval_valid_days: Choice2;
+  approval_valid_days: Choice3;
   departments: Choice11;
   relevant_departments: Choice12;
 }
@@ -4066,8 +4078,8 @@ export interface ProxyMetrics {
  * via the `definition` "EvidencePolicy".
  */
 export interface EvidencePolicy {
-  at_once_categories: Choice3;
-  at_once_minutes: Choice2;
+  at_once_categories: Choice4;
+  at_once_minutes: Choice3;
   /**
    * Problem categories the policy adds under `other` (the lists of 2.1.4–2.1.8 end in 等).
    */
@@ -4076,11 +4088,11 @@ export interface EvidencePolicy {
    * Ledger kinds the policy adds under `other` (the list of 2.1.2 ends in 等).
    */
   extra_ledger_kinds?: ExtraLedgerKind[];
-  ledger_max_age_days: Choice4;
-  must_visit_ledgers: Choice5;
-  pass_on_categories: Choice3;
-  promptly_categories: Choice3;
-  promptly_minutes: Choice2;
+  ledger_max_age_days: Choice5;
+  must_visit_ledgers: Choice6;
+  pass_on_categories: Choice4;
+  promptly_categories: Choice4;
+  promptly_minutes: Choice3;
 }
 /**
  * A problem category the policy adds.
@@ -4319,6 +4331,7 @@ export interface Options {
  */
 export interface Parameters {
   daily_duty_days: Choice;
+  grids_per_worker?: Choice2;
 }
 /**
  * Period parts of the assessment.

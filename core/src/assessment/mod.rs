@@ -264,9 +264,11 @@ pub struct CommunityRollup {
     /// Mean score, rounded as the scheme says; absent with no worker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean_score: Option<Decimal>,
-    /// The community's own duties (meetings, group study: 2.1.0, 2.2.3, 3.5): outcome counts.
+    /// The duties of the community and of its Party secretary (the grid leader, 1.1): the
+    /// dispatch meeting (2.1.0), meetings (2.2.3), group study and notebook reviews (3.5) —
+    /// outcome counts.
     pub own_duties: Totals,
-    /// The community's own duties, per obligation.
+    /// The community's and its secretary's duties, per obligation.
     pub own_duties_by_obligation: Vec<crate::compliance::ObligationTotals>,
     /// Monthly attendance reports to the subdistrict Party committee (3.3) the records support:
     /// the months of the period in which the community took attendance (has clock records).
@@ -1290,24 +1292,37 @@ fn rollup(
                 sum = sum.plus(w.score);
             }
             let n = i64::try_from(mine.len()).unwrap_or(i64::MAX);
+            // The community's own duties and its Party secretary's (the grid leader, 1.1):
+            // 2.1.0, 2.2.3, 3.5 — none of them is a grid worker's.
             let own: Vec<crate::compliance::ObligationTotals> = c
                 .obligations
                 .iter()
                 .filter(|o| {
                     c.findings.iter().any(|f| f.obligation == o.obligation)
                         || report.obligations.iter().any(|x| {
-                            x.id == o.obligation && x.binds == crate::policy::Binds::Community
+                            x.id == o.obligation
+                                && matches!(
+                                    x.binds,
+                                    crate::policy::Binds::Community
+                                        | crate::policy::Binds::GridLeader
+                                )
                         })
                 })
                 .cloned()
                 .collect();
+            let mut own_duties = Totals::default();
+            for o in &own {
+                own_duties.met += o.totals.met;
+                own_duties.missed += o.totals.missed;
+                own_duties.excused += o.totals.excused;
+            }
             CommunityRollup {
                 community: c.community.clone(),
                 name: c.name.clone(),
                 workers: u32::try_from(mine.len()).unwrap_or(u32::MAX),
                 distribution,
                 mean_score: (n > 0).then(|| sum.mul_ratio(1, n).round(scheme.score_decimals)),
-                own_duties: c.totals,
+                own_duties,
                 own_duties_by_obligation: own,
                 monthly_attendance_reports: attendance_months.get(&c.community).map_or(0, |m| m.0),
                 attendance_not_collected: attendance_months

@@ -560,6 +560,7 @@ pub fn evaluate(
     dossier: &Dossier,
     period: DateRange,
 ) -> Result<AttendanceReport, Error> {
+    dossier.check_under(policy)?;
     if !period.is_valid() || dossier.period.intersect(&period) != Some(period) {
         return Err(Problem::new(
             ErrorKind::InvalidPeriod,

@@ -624,7 +624,11 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "subdistrict",
         ],
     ),
-    ("Parameters", Internal, &["daily_duty_days"]),
+    (
+        "Parameters",
+        Internal,
+        &["daily_duty_days", "grids_per_worker"],
+    ),
     ("PartScore", Internal, &["period", "score", "weight"]),
     ("Parts", Internal, &["each", "weights"]),
     ("PatrolSession", Internal, &["end", "start"]),
