@@ -387,23 +387,46 @@ impl Organisation {
                 }
             }
         }
-        // One person, one grid at a time: overlapping assignments are an error.
+        // One person, one grid at a time: overlapping assignments are an error. Each person's
+        // assignments sorted by start (n·log n): an assignment overlaps an earlier one exactly
+        // when it starts on or before the latest end seen so far; each is reported once, against
+        // the earlier assignment reaching furthest.
+        let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, a) in self.assignments.iter().enumerate() {
-            for (j, b) in self.assignments.iter().enumerate().skip(i + 1) {
-                if a.person == b.person && overlaps(a, b) {
-                    problems.push(
-                        Problem::new(
-                            ErrorKind::Overlap,
-                            format!(
-                                "assignments of `{}` overlap (grids `{}` and `{}`)",
-                                a.person, a.grid, b.grid
-                            ),
-                        )
-                        .at(format!("{path}.assignments[{j}]"))
-                        .record(&a.person),
-                    );
+            by_person.entry(a.person.as_str()).or_default().push(i);
+        }
+        let mut overlapping = Vec::new();
+        for list in by_person.values_mut() {
+            list.sort_by_key(|&i| self.assignments.get(i).map(|a| (a.from, i)));
+            let mut reach: Option<&Assignment> = None;
+            for &j in list.iter() {
+                let Some(b) = self.assignments.get(j) else {
+                    continue;
+                };
+                if b.to.is_some_and(|to| to < b.from) {
+                    continue; // inverted: reported above, never overlaps
+                }
+                if let Some(a) = reach.filter(|a| overlaps(a, b)) {
+                    overlapping.push((j, a, b));
+                }
+                if reach.is_none_or(|a| end_of(b) > end_of(a)) {
+                    reach = Some(b);
                 }
             }
+        }
+        overlapping.sort_by_key(|(j, _, _)| *j);
+        for (j, a, b) in overlapping {
+            problems.push(
+                Problem::new(
+                    ErrorKind::Overlap,
+                    format!(
+                        "assignments of `{}` overlap (grids `{}` and `{}`)",
+                        a.person, a.grid, b.grid
+                    ),
+                )
+                .at(format!("{path}.assignments[{j}]"))
+                .record(&a.person),
+            );
         }
         problems.extend(crate::division::validate(self, &index, path));
         problems
@@ -433,6 +456,11 @@ impl Organisation {
             communities,
         }
     }
+}
+
+/// The last day of an assignment, 9999-12-31 while it runs.
+fn end_of(a: &Assignment) -> Option<Date> {
+    a.to.or(Date::from_ymd(9999, 12, 31))
 }
 
 fn overlaps(a: &Assignment, b: &Assignment) -> bool {

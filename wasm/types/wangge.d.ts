@@ -188,7 +188,8 @@ export type ErrorKind =
   | "invalid_organisation"
   | "invalid_period"
   | "too_large"
-  | "out_of_order";
+  | "out_of_order"
+  | "more_problems";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
