@@ -33,7 +33,21 @@ impl Dossier {
         let dossier: Dossier = parse_json(text)?;
         crate::limits::check_dossier(&dossier)?;
         dossier.validate()?;
+        let mut dossier = dossier;
+        dossier.canonicalise();
         Ok(dossier)
+    }
+
+    /// Puts records and assignments in their canonical order (records by date, then ID; see
+    /// [`Records::canonicalise`]; assignments by person, first day, grid), so that the same
+    /// records listed in any order give the same bytes from every call. [`Dossier::from_json`]
+    /// does it after validation (the paths of problems name the records as listed); call it
+    /// on a dossier built in code before evaluating it for the same guarantee.
+    pub fn canonicalise(&mut self) {
+        self.records.canonicalise();
+        self.organisation.assignments.sort_by(|a, b| {
+            (&a.person, a.from, &a.grid, a.to).cmp(&(&b.person, b.from, &b.grid, b.to))
+        });
     }
 
     /// The dossier as JSON.

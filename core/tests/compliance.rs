@@ -697,11 +697,12 @@ fn records_outside_the_period_or_assignment_are_set_aside_with_a_warning() {
         .iter()
         .map(|w| (w.kind, w.record.as_str()))
         .collect();
+    // In canonical order (by date, then ID), not the order listed.
     assert_eq!(
         kinds,
         [
-            (WarningKind::OutsidePeriod, "early"),
-            (WarningKind::OutsidePeriod, "not-yet")
+            (WarningKind::OutsidePeriod, "not-yet"),
+            (WarningKind::OutsidePeriod, "early")
         ]
     );
 

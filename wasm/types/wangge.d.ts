@@ -3607,7 +3607,9 @@ export interface Warning {
    */
   message: string;
   /**
-   * JSON path of the record in the dossier.
+   * JSON path of the record in the dossier with its records in canonical order (by date,
+   * then ID: see `Dossier::canonicalise`), so that it is the same whatever order the records
+   * were listed in; `record` names the record itself.
    */
   path: string;
   /**
