@@ -179,7 +179,10 @@ fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
         problems.shrink_to_fit();
         problems.push(Problem::new(
             ErrorKind::MoreProblems,
-            format!("and {more} more problems (a list of problems stops at {limit})"),
+            format!(
+                "and {more} more {} (a list of problems stops at {limit})",
+                if more == 1 { "problem" } else { "problems" }
+            ),
         ));
     }
     problems
