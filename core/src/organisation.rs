@@ -198,11 +198,13 @@ impl Assignment {
 /// Lookups over a validated organisation.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
-    org: &'a Organisation,
     people: BTreeMap<&'a str, &'a Person>,
     grid_community: BTreeMap<&'a str, &'a str>,
     grids: BTreeMap<&'a str, &'a Grid>,
     communities: BTreeMap<&'a str, &'a Community>,
+    /// Each person's assignments, in the order listed: looked up by person in log n, never by
+    /// scanning every assignment.
+    by_person: BTreeMap<&'a str, Vec<&'a Assignment>>,
 }
 
 impl<'a> Index<'a> {
@@ -232,10 +234,11 @@ impl<'a> Index<'a> {
         person: &'s str,
         date: Date,
     ) -> impl Iterator<Item = &'a str> + 's {
-        self.org
-            .assignments
-            .iter()
-            .filter(move |a| a.person == person && a.covers(date))
+        self.by_person
+            .get(person)
+            .into_iter()
+            .flatten()
+            .filter(move |a| a.covers(date))
             .map(|a| a.grid.as_str())
     }
 
@@ -246,10 +249,11 @@ impl<'a> Index<'a> {
 
     /// The assignments of `person`.
     pub fn assignments_of(&self, person: &'a str) -> impl Iterator<Item = &'a Assignment> + 'a {
-        self.org
-            .assignments
-            .iter()
-            .filter(move |a| a.person == person)
+        self.by_person
+            .get(person)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
     }
 }
 
@@ -448,8 +452,12 @@ impl Organisation {
                 grid_community.entry(g.id.as_str()).or_insert(c.id.as_str());
             }
         }
+        let mut by_person: BTreeMap<&str, Vec<&Assignment>> = BTreeMap::new();
+        for a in &self.assignments {
+            by_person.entry(a.person.as_str()).or_default().push(a);
+        }
         Index {
-            org: self,
+            by_person,
             people,
             grid_community,
             grids,

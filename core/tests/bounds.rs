@@ -239,3 +239,17 @@ fn clause_1_2_empty_divisions_report_a_bounded_list_and_too_many_are_too_large()
     assert_eq!(e["kind"], "too_large", "{e}");
     assert_eq!(e["path"], "organisation.divisions", "{e}");
 }
+
+#[test]
+fn people_with_one_assignment_each_are_evaluated_in_n_log_n() {
+    // `Index::grids_on` scanned every assignment for each person and day.
+    let one = workers(1_000, "2023-01-02", "2023-01-02", false);
+    let four = workers(4_000, "2023-01-02", "2023-01-02", false);
+    let run = |d: &str| {
+        let a = wangge::api::evaluate_json(None, d, None);
+        assert!(a.starts_with(r#"{"status":"success""#), "{a:.300}");
+    };
+    let t1 = best_of_three(|| run(&one));
+    let t4 = best_of_three(|| run(&four));
+    assert_linear("evaluate, people with one assignment each", t1, t4);
+}
