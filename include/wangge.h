@@ -41,6 +41,12 @@
 #define WG_MAX_DOCUMENT_BYTES 67108864
 
 /**
+ * Most problems one error holds before its last, `WG_MORE_PROBLEMS` problem says how many more
+ * were found: the core's limit.
+ */
+#define WG_MAX_PROBLEMS 1000
+
+/**
  * Longest short text argument (a date, a clause, community or division ID, a score) read before
  * its NUL byte, in bytes.
  */
@@ -132,6 +138,11 @@ enum wg_result
    * Steps of a record out of their order (a problem resolved before it was escalated).
    */
   WG_OUT_OF_ORDER = 22,
+  /**
+   * The last problem of a list cut at its limit (`WG_MAX_PROBLEMS`): how many more were
+   * found and left out.
+   */
+  WG_MORE_PROBLEMS = 23,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

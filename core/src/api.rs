@@ -77,6 +77,17 @@ pub fn parse_options(options_json: Option<&str>) -> Result<Options, Error> {
     }
 }
 
+/// Refuses as `too_large`, before any work, a call whose answer would exceed the size limit
+/// ([`crate::limits::MAX_PERSON_DAYS`]): the period asked (the dossier's when absent), within
+/// the dossier's, times its people.
+fn check_answer(dossier: &Dossier, period: Option<crate::time::DateRange>) -> Result<(), Error> {
+    let asked = period.unwrap_or(dossier.period);
+    let span = asked
+        .intersect(&dossier.period)
+        .unwrap_or(crate::time::DateRange::new(asked.from, asked.from));
+    crate::limits::check_answer(dossier, &span)
+}
+
 /// Evaluates a dossier under a policy (the default when `None`).
 pub fn evaluate_texts(
     policy_json: Option<&str>,
@@ -95,6 +106,7 @@ pub fn evaluate_under(
 ) -> Result<Report, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
     evaluate(policy, &dossier, &options)
 }
 
@@ -127,6 +139,7 @@ pub fn evidence_under(
 ) -> Result<EvidenceReport, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
     evidence::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
 }
 
@@ -158,6 +171,7 @@ pub fn attendance_under(
 ) -> Result<crate::attendance::AttendanceReport, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
     crate::attendance::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
 }
 
@@ -203,6 +217,7 @@ pub fn assess_under(
 ) -> Result<Assessment, Error> {
     let dossier = Dossier::from_json(dossier_json)?;
     let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
     assess(policy, &dossier, &options)
 }
 

@@ -256,7 +256,9 @@ pub struct Warning {
     pub message: String,
     /// The record concerned.
     pub record: String,
-    /// JSON path of the record in the dossier.
+    /// JSON path of the record in the dossier with its records in canonical order (by date,
+    /// then ID: see `Dossier::canonicalise`), so that it is the same whatever order the records
+    /// were listed in; `record` names the record itself.
     pub path: String,
 }
 

@@ -81,6 +81,20 @@ impl Division {
     }
 }
 
+impl Division {
+    /// Every area of this division with the grid holding it (the first, should a broken
+    /// division hold it twice): built once, so looking up n areas takes n·log n.
+    pub fn placement(&self) -> BTreeMap<&str, &str> {
+        let mut placed = BTreeMap::new();
+        for g in &self.grids {
+            for a in &g.areas {
+                placed.entry(a.as_str()).or_insert(g.grid.as_str());
+            }
+        }
+        placed
+    }
+}
+
 impl Area {
     fn exists_during(&self, span: &DateRange) -> bool {
         self.from.is_none_or(|f| f <= span.to) && self.to.is_none_or(|t| span.from <= t)
@@ -264,17 +278,42 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             }
         }
     }
-    // Every area that exists while a division is in force is in one of its grids.
+    // Every area that exists while a division is in force is in one of its grids. The divisions
+    // are grouped by community and each division's areas indexed once (n·log n).
+    let mut by_community: BTreeMap<&str, Vec<(usize, &Division)>> = BTreeMap::new();
+    for (i, d) in org.divisions.iter().enumerate() {
+        by_community
+            .entry(d.community.as_str())
+            .or_default()
+            .push((i, d));
+    }
+    let mut seen = BTreeSet::new();
     for c in &org.communities {
-        for (d, span) in divisions_of(org, &c.id) {
-            let at = org
-                .divisions
-                .iter()
-                .position(|x| std::ptr::eq(x, d))
-                .map(|i| format!("{path}.divisions[{i}].grids"))
-                .unwrap_or_else(|| format!("{path}.divisions"));
+        if !seen.insert(c.id.as_str()) {
+            continue; // a duplicate community ID, reported by the organisation
+        }
+        let Some(list) = by_community.get_mut(c.id.as_str()) else {
+            continue;
+        };
+        list.sort_by_key(|(_, d)| d.effective_from);
+        for (n, (i, d)) in list.iter().enumerate() {
+            let to = match list.get(n + 1) {
+                Some((_, next)) => next
+                    .effective_from
+                    .add_days(-1)
+                    .unwrap_or(next.effective_from),
+                None => far(),
+            };
+            let span = DateRange::new(d.effective_from, to);
+            let at = format!("{path}.divisions[{i}].grids");
+            let placed = d.placement();
+            let mut unplaced = 0usize;
             for a in c.areas.iter().filter(|a| a.exists_during(&span)) {
-                if d.grid_of(&a.id).is_none() {
+                if !placed.contains_key(a.id.as_str()) {
+                    unplaced += 1;
+                    if unplaced > crate::limits::MAX_UNPLACED_AREAS_LISTED {
+                        continue;
+                    }
                     let on = a.from.map_or(span.from, |f| f.max(span.from));
                     problems.push(
                         Problem::new(
@@ -289,6 +328,21 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
                         .on(on),
                     );
                 }
+            }
+            let more = unplaced.saturating_sub(crate::limits::MAX_UNPLACED_AREAS_LISTED);
+            if more > 0 {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidOrganisation,
+                        format!(
+                            "and {more} more areas of community `{}` are in no grid of division `{}` (1.2)",
+                            c.id, d.id
+                        ),
+                    )
+                    .at(&at)
+                    .record(&d.id)
+                    .on(span.from),
+                );
             }
         }
     }

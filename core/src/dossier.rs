@@ -33,7 +33,21 @@ impl Dossier {
         let dossier: Dossier = parse_json(text)?;
         crate::limits::check_dossier(&dossier)?;
         dossier.validate()?;
+        let mut dossier = dossier;
+        dossier.canonicalise();
         Ok(dossier)
+    }
+
+    /// Puts records in their canonical order (by date, then ID; see
+    /// [`Records::canonicalise`]), so that the same records listed in any order give the same
+    /// bytes from every call. The organisation — communities, grids, people and assignments —
+    /// keeps the order of the roster it was given, so that a problem found under a policy (an
+    /// overlap of assignments, 1.1) names the assignment as listed. [`Dossier::from_json`]
+    /// does it after validation (the paths of its problems name the records as listed; the
+    /// paths of later warnings index the canonical order, and name the record too); call it on
+    /// a dossier built in code before evaluating it for the same guarantee.
+    pub fn canonicalise(&mut self) {
+        self.records.canonicalise();
     }
 
     /// The dossier as JSON.

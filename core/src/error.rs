@@ -45,6 +45,9 @@ pub enum ErrorKind {
     /// Steps recorded in an order the measures do not allow (a resolution without its
     /// escalation, 2.2.2).
     OutOfOrder,
+    /// The last problem of a list cut at [`crate::limits::MAX_PROBLEMS`]: says how many more
+    /// were found and left out (`and 1234 more problems`).
+    MoreProblems,
 }
 
 impl ErrorKind {
@@ -64,6 +67,7 @@ impl ErrorKind {
             ErrorKind::InvalidPeriod => 20,
             ErrorKind::TooLarge => 21,
             ErrorKind::OutOfOrder => 22,
+            ErrorKind::MoreProblems => 23,
         }
     }
 
@@ -83,6 +87,7 @@ impl ErrorKind {
             ErrorKind::InvalidPeriod => "invalid_period",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::OutOfOrder => "out_of_order",
+            ErrorKind::MoreProblems => "more_problems",
         }
     }
 }
@@ -164,22 +169,46 @@ fn render(problems: &[Problem]) -> String {
     }
 }
 
+/// The first [`crate::limits::MAX_PROBLEMS`] problems, and when there were more, a last
+/// problem of kind [`ErrorKind::MoreProblems`] saying how many were left out.
+fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let limit = crate::limits::MAX_PROBLEMS;
+    if problems.len() > limit {
+        let more = problems.len() - limit;
+        problems.truncate(limit);
+        problems.shrink_to_fit();
+        problems.push(Problem::new(
+            ErrorKind::MoreProblems,
+            format!(
+                "and {more} more {} (a list of problems stops at {limit})",
+                if more == 1 { "problem" } else { "problems" }
+            ),
+        ));
+    }
+    problems
+}
+
 impl Error {
-    /// An error holding these problems. An empty list is kept as is (callers use [`Error::check`]).
+    /// An error holding these problems, the list cut at [`crate::limits::MAX_PROBLEMS`] with a
+    /// last [`ErrorKind::MoreProblems`] problem. An empty list is kept as is (callers use
+    /// [`Error::check`]).
     pub fn from_problems(problems: Vec<Problem>) -> Self {
-        Error { problems }
+        Error {
+            problems: capped(problems),
+        }
     }
 
-    /// `Ok(())` when `problems` is empty, otherwise an error holding them all.
+    /// `Ok(())` when `problems` is empty, otherwise an error holding them (at most
+    /// [`crate::limits::MAX_PROBLEMS`] and a last [`ErrorKind::MoreProblems`] problem).
     pub fn check(problems: Vec<Problem>) -> Result<(), Error> {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(Error { problems })
+            Err(Error::from_problems(problems))
         }
     }
 
-    /// Every problem, in the order found.
+    /// Every problem, in the order found (cut at [`crate::limits::MAX_PROBLEMS`]).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }

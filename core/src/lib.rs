@@ -40,6 +40,7 @@ pub mod calendar;
 pub mod clause;
 pub mod compliance;
 pub mod confidentiality;
+pub mod csv;
 pub mod decimal;
 pub mod division;
 pub mod dossier;

@@ -10,8 +10,22 @@
 //! | size of one JSON document (policy, dossier, options) | [`MAX_DOCUMENT_BYTES`] (64 MiB) | before parsing | `too_large`, no path |
 //! | JSON nesting depth | [`MAX_NESTING`] (128, serde_json's recursion limit) | while parsing | `too_large`, at the path where it was exceeded |
 //! | records of one dossier, all kinds together | [`MAX_RECORDS`] (2,000,000) | after parsing, before validation | `too_large` at `records` |
+//! | area placements the divisions ask to check (each division × the areas of its community) | [`MAX_DIVISION_AREAS`] (4,000,000) | after parsing, before validation | `too_large` at `organisation.divisions` |
+//! | size of an `evaluate`, `assess`, `attendance` or `evidence` answer: people × days of the period asked | [`MAX_PERSON_DAYS`] (250,000, about 310 MiB at [`BYTES_PER_PERSON_DAY`]) | after validation, before any work | `too_large` at `period` |
+//! | problems in one error | [`MAX_PROBLEMS`] (1,000) | when the error is made | the first 1,000, then one `more_problems` problem: `and N more problems` |
+//! | areas one division lists as in no grid (1.2) | [`MAX_UNPLACED_AREAS_LISTED`] (20) | during validation | the rest counted in one problem: `and N more areas …` |
 //!
-//! Exceeding one is an error of kind [`crate::ErrorKind::TooLarge`] (`WG_TOO_LARGE` = 21 in C).
+//! Exceeding one of the first four is an error of kind [`crate::ErrorKind::TooLarge`]
+//! (`WG_TOO_LARGE` = 21 in C); a cut list ends with a problem of kind
+//! [`crate::ErrorKind::MoreProblems`] (`WG_MORE_PROBLEMS` = 23), never the first one.
+//!
+//! Work and memory: every check of a dossier is linear or n·log n in its size (IDs, references
+//! and overlaps through sorted indexes built once), so the problems found are at most a few
+//! per record before the list is cut; an answer grows with people × days (the findings of each
+//! day), which [`MAX_PERSON_DAYS`] bounds before it is built. `core/tests/limits.rs` and
+//! `core/tests/bounds.rs` double the input of each path that was quadratic and generate each
+//! attack input (4,000 identical assignments, 1,000 workers over five years, 20,000 areas,
+//! empty divisions).
 //!
 //! Notes for callers:
 //!
@@ -29,12 +43,40 @@
 
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
+use crate::time::DateRange;
 
 /// Largest JSON document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Most records one dossier may hold, all kinds together.
 pub const MAX_RECORDS: usize = 2_000_000;
+
+/// Most problems one error lists: a longer list is cut here and ends with one more problem of
+/// kind [`ErrorKind::MoreProblems`] saying how many were left out.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// Most person-days (people of the organisation × days of the period) one `evaluate`,
+/// `assess`, `attendance` or `evidence` answer may cover. Their answers hold findings and
+/// attendance days per person and day (up to about [`BYTES_PER_PERSON_DAY`] bytes each), so
+/// this bounds them near 310 MiB; a larger request is refused as `too_large` before any work.
+/// A subdistrict of 680 people fits over a year; ask a long period of a large organisation a
+/// year or a community at a time.
+pub const MAX_PERSON_DAYS: u64 = 250_000;
+
+/// The most bytes one person-day adds to an answer, as measured on an organisation whose
+/// workers keep no records (every obligation missed every day, the largest answer per day):
+/// the estimate behind [`MAX_PERSON_DAYS`].
+pub const BYTES_PER_PERSON_DAY: u64 = 1_300;
+
+/// Most area placements one dossier's divisions may ask to check (1.2): for each division,
+/// the areas of the community it divides, summed. Checking that every area is in a grid takes
+/// this many steps, so it is bounded before validation (`too_large` at
+/// `organisation.divisions`). 100 divisions of a community of 40,000 areas fit.
+pub const MAX_DIVISION_AREAS: usize = 4_000_000;
+
+/// Most areas named in no grid that one division reports one by one (1.2); the rest of that
+/// division's are counted in one last problem.
+pub const MAX_UNPLACED_AREAS_LISTED: usize = 20;
 
 /// Deepest JSON nesting accepted (arrays and objects), serde_json's recursion limit; deeper
 /// input is refused as `too_large` while parsing.
@@ -72,7 +114,58 @@ pub(crate) fn check_dossier(d: &Dossier) -> Result<(), Error> {
         + r.clock_events.len()
         + r.spot_checks.len()
         + r.conduct_incidents.len();
-    check_record_count(n)
+    check_record_count(n)?;
+    check_division_areas(d)
+}
+
+fn check_division_areas(d: &Dossier) -> Result<(), Error> {
+    let org = &d.organisation;
+    let mut areas: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for c in &org.communities {
+        areas.entry(c.id.as_str()).or_insert(c.areas.len());
+    }
+    let total = org.divisions.iter().fold(0usize, |sum, div| {
+        sum.saturating_add(areas.get(div.community.as_str()).copied().unwrap_or(0))
+    });
+    if total > MAX_DIVISION_AREAS {
+        return Err(Problem::new(
+            ErrorKind::TooLarge,
+            format!(
+                "the divisions ask to place {total} areas (each division times the areas of its \
+                 community), more than the limit of {MAX_DIVISION_AREAS}"
+            ),
+        )
+        .at("organisation.divisions")
+        .into());
+    }
+    Ok(())
+}
+
+/// Refuses, before any work, a call whose answer would cover more than [`MAX_PERSON_DAYS`]
+/// person-days (people of the organisation × days of `period`).
+pub(crate) fn check_answer(d: &Dossier, period: &DateRange) -> Result<(), Error> {
+    let people = u64::try_from(d.organisation.people.len()).unwrap_or(u64::MAX);
+    let days = u64::try_from(period.len_days().max(0)).unwrap_or(u64::MAX);
+    check_person_days(people, days)
+}
+
+fn check_person_days(people: u64, days: u64) -> Result<(), Error> {
+    let person_days = people.saturating_mul(days);
+    if person_days > MAX_PERSON_DAYS {
+        let estimate = person_days.saturating_mul(BYTES_PER_PERSON_DAY);
+        return Err(Problem::new(
+            ErrorKind::TooLarge,
+            format!(
+                "the answer would cover {people} people × {days} days = {person_days} person-days \
+                 (about {} MiB), more than the limit of {MAX_PERSON_DAYS}: ask a shorter period \
+                 or fewer communities",
+                estimate / (1024 * 1024)
+            ),
+        )
+        .at("period")
+        .into());
+    }
+    Ok(())
 }
 
 fn check_record_count(n: usize) -> Result<(), Error> {

@@ -68,6 +68,33 @@ pub struct Records {
     pub assigned_tasks: Vec<crate::duties::AssignedTask>,
 }
 
+impl Records {
+    /// Puts every list in its canonical order: by date (a leave's first day, a ledger entry's
+    /// or proxy case's opening day), then record ID. IDs are unique in a valid dossier, so the
+    /// order is total and answers never follow the order the records were listed in.
+    pub fn canonicalise(&mut self) {
+        fn by<T>(list: &mut [T], key: impl Fn(&T) -> (crate::time::Date, &str)) {
+            list.sort_by(|a, b| key(a).cmp(&key(b)));
+        }
+        by(&mut self.work_records, |r| (r.date, &r.id));
+        by(&mut self.problems, |r| (r.date, &r.id));
+        by(&mut self.proxy_cases, |r| (r.opened, &r.id));
+        by(&mut self.ledger_entries, |r| (r.opened, &r.id));
+        by(&mut self.meetings, |r| (r.date, &r.id));
+        by(&mut self.security_patrols, |r| (r.date, &r.id));
+        by(&mut self.red_grid_services, |r| (r.date, &r.id));
+        by(&mut self.group_studies, |r| (r.date, &r.id));
+        by(&mut self.self_studies, |r| (r.date, &r.id));
+        by(&mut self.notebook_reviews, |r| (r.date, &r.id));
+        by(&mut self.duty_shifts, |r| (r.date, &r.id));
+        by(&mut self.handovers, |r| (r.date, &r.id));
+        by(&mut self.leave, |r| (r.from, &r.id));
+        by(&mut self.clock_events, |r| (r.date, &r.id));
+        by(&mut self.spot_checks, |r| (r.date, &r.id));
+        by(&mut self.conduct_incidents, |r| (r.date, &r.id));
+    }
+}
+
 /// One day's work record of one grid worker (2.2.6), with the day's patrols (2.2.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

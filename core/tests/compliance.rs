@@ -590,7 +590,8 @@ fn clause_3_5_a_review_by_the_secretary_counts_and_one_by_a_fellow_worker_does_n
     assert!(review.text.as_deref().unwrap().contains("乙（w2）"));
     let w = r.warnings.iter().find(|w| w.record == "by-fellow").unwrap();
     assert_eq!(w.kind, WarningKind::NotReviewedBySecretary);
-    assert_eq!(w.path, "records.notebook_reviews[1].reviewer");
+    // Paths index the canonical order (date, then record ID): `by-fellow` sorts first.
+    assert_eq!(w.path, "records.notebook_reviews[0].reviewer");
     assert!(!r.complete);
     // Neither worker is charged.
     for p in ["w1", "w2"] {
@@ -889,11 +890,12 @@ fn records_outside_the_period_or_assignment_are_set_aside_with_a_warning() {
         .iter()
         .map(|w| (w.kind, w.record.as_str()))
         .collect();
+    // In canonical order (by date, then ID), not the order listed.
     assert_eq!(
         kinds,
         [
-            (WarningKind::OutsidePeriod, "early"),
-            (WarningKind::OutsidePeriod, "not-yet")
+            (WarningKind::OutsidePeriod, "not-yet"),
+            (WarningKind::OutsidePeriod, "early")
         ]
     );
 

@@ -54,6 +54,9 @@ pub enum wg_result {
     WG_TOO_LARGE = 21,
     /// Steps of a record out of their order (a problem resolved before it was escalated).
     WG_OUT_OF_ORDER = 22,
+    /// The last problem of a list cut at its limit (`WG_MAX_PROBLEMS`): how many more were
+    /// found and left out.
+    WG_MORE_PROBLEMS = 23,
 }
 
 impl wg_result {
@@ -73,12 +76,13 @@ impl wg_result {
             ErrorKind::InvalidPeriod => wg_result::WG_INVALID_PERIOD,
             ErrorKind::TooLarge => wg_result::WG_TOO_LARGE,
             ErrorKind::OutOfOrder => wg_result::WG_OUT_OF_ORDER,
+            ErrorKind::MoreProblems => wg_result::WG_MORE_PROBLEMS,
             _ => wg_result::WG_INTERNAL,
         }
     }
 
     /// Every code, in number order, with its snake_case tag.
-    const ALL: [(wg_result, &'static std::ffi::CStr); 18] = [
+    const ALL: [(wg_result, &'static std::ffi::CStr); 19] = [
         (wg_result::WG_OK, c"ok"),
         (wg_result::WG_NULL_PARAMETER, c"null_parameter"),
         (wg_result::WG_INVALID_UTF8, c"invalid_utf8"),
@@ -97,6 +101,7 @@ impl wg_result {
         (wg_result::WG_INVALID_PERIOD, c"invalid_period"),
         (wg_result::WG_TOO_LARGE, c"too_large"),
         (wg_result::WG_OUT_OF_ORDER, c"out_of_order"),
+        (wg_result::WG_MORE_PROBLEMS, c"more_problems"),
     ];
 }
 
@@ -484,6 +489,7 @@ mod tests {
             ErrorKind::InvalidPeriod,
             ErrorKind::TooLarge,
             ErrorKind::OutOfOrder,
+            ErrorKind::MoreProblems,
         ];
         for kind in kinds {
             let code = wg_result::of_kind(kind);

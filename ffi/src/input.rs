@@ -6,6 +6,10 @@ use std::ffi::c_char;
 /// Longest JSON document accepted, in bytes (64 MiB): the core's limit.
 pub const WG_MAX_DOCUMENT_BYTES: usize = 67108864;
 
+/// Most problems one error holds before its last, `WG_MORE_PROBLEMS` problem says how many more
+/// were found: the core's limit.
+pub const WG_MAX_PROBLEMS: usize = 1000;
+
 /// Longest short text argument (a date, a clause, community or division ID, a score) read before
 /// its NUL byte, in bytes.
 pub const WG_MAX_SHORT_TEXT_BYTES: usize = 1024;
@@ -113,5 +117,6 @@ mod tests {
             super::WG_MAX_DOCUMENT_BYTES,
             wangge_core::limits::MAX_DOCUMENT_BYTES
         );
+        assert_eq!(super::WG_MAX_PROBLEMS, wangge_core::limits::MAX_PROBLEMS);
     }
 }

@@ -281,4 +281,20 @@ case("huge-string-in-a-date", dossier=dossier(lambda d: rec(d, "meetings").updat
 case("huge-number", dossier=dossier(lambda d: rec(d, "meetings").update(date=10**400)))
 case("grade-of-a-huge-score", call="grade_for_score", score="9" * 1000)
 
+# --- bounded answers (issue 14) -------------------------------------------------------------
+# An answer over the size limit (people × days of the period > 250,000 person-days) is refused
+# before it is built: 143 people over 2022–2026 are 261,118 person-days.
+def many_workers(d):
+    d["period"] = {"from": "2022-01-01", "to": "2026-12-31"}
+    for i in range(140):
+        org(d)["people"].append({"id": f"x{i}", "name": f"网格员{i}", "community": "c1",
+                                 "role": "grid_worker"})
+        org(d)["assignments"].append({"person": f"x{i}", "grid": "g1", "from": "2022-01-01"})
+case("answer-too-large", dossier=dossier(many_workers))
+case("answer-too-large-attendance", call="attendance", dossier=dossier(many_workers))
+# A list of problems stops at 1,000 with a last `more_problems` problem: 1,002 identical
+# assignments of w1 overlap 1,001 times.
+case("more-problems-than-listed", dossier=dossier(
+    lambda d: org(d)["assignments"].extend([dict(org(d)["assignments"][0]) for _ in range(1001)])))
+
 print(f"{count} bad-input cases written")

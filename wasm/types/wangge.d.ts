@@ -212,7 +212,8 @@ export type ErrorKind =
   | "invalid_organisation"
   | "invalid_period"
   | "too_large"
-  | "out_of_order";
+  | "out_of_order"
+  | "more_problems";
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -3839,7 +3840,9 @@ export interface Warning {
    */
   message: string;
   /**
-   * JSON path of the record in the dossier.
+   * JSON path of the record in the dossier with its records in canonical order (by date,
+   * then ID: see `Dossier::canonicalise`), so that it is the same whatever order the records
+   * were listed in; `record` names the record itself.
    */
   path: string;
   /**

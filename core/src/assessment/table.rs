@@ -37,15 +37,11 @@ fn consequences(w: &super::WorkerResult, lang: Lang) -> String {
         .join("；")
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
+/// The column of the score, a number; the others are text.
+const SCORE_COLUMN: usize = 3;
 
-/// The annual table as CSV (UTF-8, with a header row in Chinese).
+/// The annual table as CSV (UTF-8, with a header row in Chinese). Text cells that a
+/// spreadsheet could read as a formula are neutralised ([`crate::csv::text_cell`]).
 ///
 /// ```
 /// use wangge::assessment::{assess, table};
@@ -70,7 +66,14 @@ pub fn to_csv(a: &Assessment) -> String {
         ];
         out.push_str(
             &row.iter()
-                .map(|f| csv_field(f))
+                .enumerate()
+                .map(|(i, f)| {
+                    if i == SCORE_COLUMN {
+                        crate::csv::number_cell(f)
+                    } else {
+                        crate::csv::text_cell(f)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(","),
         );

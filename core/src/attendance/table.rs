@@ -81,13 +81,8 @@ fn cells(r: &MonthlyReport, id: &str, name: &str, c: &AttendanceCounts) -> Vec<S
     v
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
+/// Columns of text (community, month, ID, name); the rest are numbers.
+const TEXT_COLUMNS: usize = 4;
 
 fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -107,7 +102,8 @@ impl MonthlyReport {
         out
     }
 
-    /// The report as CSV (RFC 4180, `\n` line ends, Chinese headings).
+    /// The report as CSV (RFC 4180, `\n` line ends, Chinese headings). Text cells that a
+    /// spreadsheet could read as a formula are neutralised ([`crate::csv::text_cell`]).
     ///
     /// ```
     /// # use wangge::{attendance, sample, Date, DateRange, Policy};
@@ -121,7 +117,17 @@ impl MonthlyReport {
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         for row in self.table() {
-            let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+            let line: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i < TEXT_COLUMNS {
+                        crate::csv::text_cell(c)
+                    } else {
+                        crate::csv::number_cell(c)
+                    }
+                })
+                .collect();
             out.push_str(&line.join(","));
             out.push('\n');
         }

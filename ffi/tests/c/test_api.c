@@ -41,6 +41,8 @@ static void test_result_tags(void) {
   CHECK(WG_INVALID_POLICY == 17 && WG_UNKNOWN_CLAUSE == 18 && WG_INVALID_ORGANISATION == 19);
   CHECK(WG_INVALID_PERIOD == 20 && WG_TOO_LARGE == 21 && WG_OUT_OF_ORDER == 22);
   CHECK(strcmp(wg_result_tag(WG_OUT_OF_ORDER), "out_of_order") == 0);
+  CHECK(WG_MORE_PROBLEMS == 23 && strcmp(wg_result_tag(WG_MORE_PROBLEMS), "more_problems") == 0);
+  CHECK(WG_MAX_PROBLEMS == 1000);
   CHECK(sizeof(wg_result) == 4);
   /* Grades too: stable numbers, 0 is never a grade. */
   CHECK(WG_GRADE_EXCELLENT == 1 && WG_GRADE_COMPETENT == 2);
