@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into wasm/pkg/ (an ES module for the web, a Node build in
-# wasm/pkg/node/, the .d.ts and package.json) and copies the web build into examples/portal/pkg/.
+# Builds the WebAssembly package into wasm/pkg/ (index.js, the entry for browsers and bundlers
+# that loads the module itself; the web glue wangge_wasm.js with its `init`; a Node build in
+# wasm/pkg/node/; one wangge_wasm_bg.wasm shared by all; the .d.ts and package.json) and copies
+# the web build into examples/portal/pkg/.
 #   bash scripts/build-wasm.sh
 # Installs what it needs on a fresh Debian machine: the wasm32 target, wasm-bindgen-cli at the
-# Cargo.lock version, Debian's chromium (for the tests), the npm tools of wasm/js/.
+# Cargo.lock version, the npm tools of wasm/js/. No browser: scripts/test-wasm.sh installs
+# Chromium for its tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -11,7 +14,6 @@ target=${CARGO_TARGET_DIR:-$root/target}
 started=$SECONDS
 
 step() { printf '\n==> [wasm %3ss] %s\n' "$((SECONDS - started))" "$*"; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 step "tools"
 rustup target add wasm32-unknown-unknown >/dev/null
@@ -21,10 +23,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   cargo install wasm-bindgen-cli --version "=$bindgen_version"
 fi
 wasm-bindgen --version
-if [ ! -x /usr/bin/chromium ]; then
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
 (cd wasm/js && npm ci --no-audit --no-fund --loglevel=error)
 bin=$root/wasm/js/node_modules/.bin
 
@@ -39,12 +37,39 @@ cp "$pkg/wangge_wasm_bg.wasm" "$target/wangge_wasm_bg.unoptimised.wasm"
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 "$bin/wasm-opt" -Oz "${features[@]}" "$pkg/wangge_wasm_bg.wasm" -o "$pkg/wangge_wasm_bg.wasm"
-# The web and Node builds share one module: optimise it once (wasm-opt takes the longest here).
-if cmp -s "$target/wangge_wasm_bg.unoptimised.wasm" "$pkg/node/wangge_wasm_bg.wasm"; then
-  cp "$pkg/wangge_wasm_bg.wasm" "$pkg/node/wangge_wasm_bg.wasm"
-else
-  "$bin/wasm-opt" -Oz "${features[@]}" "$pkg/node/wangge_wasm_bg.wasm" -o "$pkg/node/wangge_wasm_bg.wasm"
-fi
+# The web and Node builds are one module (wasm-bindgen writes the same bytes for both targets):
+# ship it once, and point the Node glue at it.
+cmp "$target/wangge_wasm_bg.unoptimised.wasm" "$pkg/node/wangge_wasm_bg.wasm" || {
+  echo "the web and Node builds of wasm-bindgen differ: they can no longer share one .wasm" >&2
+  exit 1
+}
+rm -f "$pkg/node/wangge_wasm_bg.wasm" "$pkg/node/wangge_wasm_bg.wasm.d.ts"
+node - "$pkg/node/wangge_wasm.js" <<'JS'
+const fs = require('fs');
+const file = process.argv[2];
+const glue = fs.readFileSync(file, 'utf8');
+const from = `\`\${__dirname}/wangge_wasm_bg.wasm\``;
+if (glue.split(from).length !== 2) {
+  console.error(`${file}: expected one ${from} (wasm-bindgen's Node glue changed)`);
+  process.exit(1);
+}
+fs.writeFileSync(file, glue.replace(from, `\`\${__dirname}/../wangge_wasm_bg.wasm\``));
+JS
+# The entry for browsers and bundlers: loads the module (beside it) before the first call, so
+# the same import works there and in Node, without `init`; its types are the Node build's (no
+# `init`), so TypeScript refuses `init` under every moduleResolution.
+cat >"$pkg/index.js" <<'JS'
+// The entry of the `wangge` package for browsers and bundlers. It fetches wangge_wasm_bg.wasm
+// (beside this file) and instantiates it before the first call, so no `init` is needed: the
+// same `import { assess } from 'wangge'` works here and in Node. For control over loading (a
+// URL of your own, a compiled module), use `wangge/web`, whose default export is `init`.
+import init from './wangge_wasm.js';
+
+await init();
+
+export * from './wangge_wasm.js';
+JS
+cp "$pkg/node/wangge_wasm.d.ts" "$pkg/index.d.ts"
 version=$(cargo metadata --locked --no-deps --format-version 1 |
   node -e 'const m = JSON.parse(require("fs").readFileSync(0)); console.log(m.packages.find((p) => p.name === "wangge-wasm").version)')
 node -e 'const v = require("./wasm/npm/package.json").version; if (v !== process.argv[1]) { console.error(`wasm/npm/package.json has version ${v}, the crates ${process.argv[1]}`); process.exit(1) }' "$version"

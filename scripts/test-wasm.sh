@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Tests of the WebAssembly package and the portal example (issue 7). Run by scripts/test.sh, or:
 #   bash scripts/test-wasm.sh
-# Builds with scripts/build-wasm.sh (which installs the tools), then: types fresh -> wasm-bindgen
-# tests in Node -> shared cases through WASM in Node and in headless Chromium, byte for byte ->
-# portal in headless Chromium.
+# Builds with scripts/build-wasm.sh (which installs the tools) and installs Chromium, then: types
+# fresh -> a TypeScript consumer of the packed package -> wasm-bindgen tests in Node -> shared
+# cases through WASM in Node and in headless Chromium, byte for byte -> portal in headless
+# Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -14,12 +15,69 @@ step() { printf '\n==> [wasm %3ss] %s\n' "$((SECONDS - started))" "$*"; }
 
 bash scripts/build-wasm.sh
 
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if [ ! -x /usr/bin/chromium ]; then
+  step "installing Debian's chromium (the browser tests)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 step "TypeScript types generated from the Rust types are fresh"
 node wasm/js/gen-types.mjs --check
 # The package's .d.ts (wasm-bindgen's signatures over the generated types) compiles, strictly.
 wasm/js/node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 \
   --moduleResolution bundler --lib es2022,dom wasm/js/types-check.ts
 echo "wasm/pkg/wangge_wasm.d.ts compiles"
+
+step "a TypeScript consumer: a fresh project installs the packed package, tsc --strict, Node"
+# As a Node user does: npm installs the tarball of wasm/pkg/ with TypeScript and Node's types from
+# the registry; wasm/js/consumer/main.ts must compile strictly under moduleResolution node16,
+# nodenext and bundler and init-in-node.ts must not (Node has no `init`); main.ts then runs in
+# Node and its answers to the shared cases taking a dossier (the bad-input catalogue among them)
+# are compared byte for byte with the expected answers.
+consumer=$(mktemp -d /tmp/wangge-consumer-XXXXXX)
+(cd wasm/pkg && npm pack --silent --pack-destination "$consumer" >/dev/null)
+tarball=$(ls "$consumer"/wangge-*.tgz)
+tsc_version=$(node -p 'require("./wasm/js/package.json").devDependencies.typescript')
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+cp wasm/js/consumer/main.ts wasm/js/consumer/init-in-node.ts "$consumer/"
+(cd "$consumer" &&
+  echo '{"name":"wangge-consumer","private":true,"type":"module"}' >package.json &&
+  npm install --no-audit --no-fund --loglevel=error "$tarball" "typescript@$tsc_version" \
+    "@types/node@$node_major" >/dev/null &&
+  ls node_modules/wangge)
+tsc=("$consumer/node_modules/.bin/tsc" --strict --target es2022 --types node)
+for resolution in node16 nodenext bundler; do
+  module=$resolution; [ "$resolution" = bundler ] && module=esnext
+  (cd "$consumer" && "${tsc[@]}" --module "$module" --moduleResolution "$resolution" \
+    --outDir "out-$resolution" main.ts)
+  if (cd "$consumer" && "${tsc[@]}" --noEmit --module "$module" --moduleResolution "$resolution" \
+    init-in-node.ts) >"$consumer/init.txt" 2>&1; then
+    echo "tsc accepted a call to init in Node code (moduleResolution $resolution)" >&2; exit 1
+  fi
+  # Refused for `init` (no default export; under node16 the default import is the CommonJS
+  # module object, not callable), not for anything else.
+  grep -qE '^init-in-node\.ts\((4|6),[0-9]+\): error .*(default export|not callable)' \
+    "$consumer/init.txt" || { cat "$consumer/init.txt" >&2; exit 1; }
+  if grep -vqE '^init-in-node\.ts\((4|6),|^  ' "$consumer/init.txt"; then
+    cat "$consumer/init.txt" >&2; exit 1
+  fi
+  echo "moduleResolution $resolution: main.ts compiles, init-in-node.ts is refused"
+done
+mapfile -t ts_cases < <(cd tests/cases && for f in *.case.json; do
+  grep -qE '"call": "(evaluate|assess|attendance|evidence)"' "$f" && echo "${f%.case.json}"; done)
+node "$consumer/out-nodenext/main.js" "$root/tests/cases" "$consumer/answers" "${ts_cases[@]}" \
+  | tee "$consumer/run.txt"
+grep -q '^w1 王芳 96.97 excellent 优秀 4.1$' "$consumer/run.txt"
+bad=0
+for name in "${ts_cases[@]}"; do
+  cmp -s "$consumer/answers/$name.json" "tests/cases/$name.expected.json" \
+    || { echo "case $name: the TypeScript consumer's answer differs" >&2; exit 1; }
+  case $name in bad-*) bad=$((bad + 1)) ;; esac
+done
+[ "$bad" -ge 20 ] || { echo "expected the bad-input catalogue among the cases" >&2; exit 1; }
+echo "${#ts_cases[@]} shared cases ($bad of them bad input) byte-identical through the npm package in Node"
+rm -rf "$consumer"
 
 step "wasm-bindgen tests in Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -27,6 +27,9 @@ grep -q "社区汇总 (4.2)" "$target/annual.txt"
 step "C ABI (scripts/test-ffi.sh)"
 bash scripts/test-ffi.sh
 
+step "Java through JNA (scripts/test-java.sh)"
+bash scripts/test-java.sh
+
 step "WebAssembly in Node and Chromium (scripts/test-wasm.sh)"
 bash scripts/test-wasm.sh
 

@@ -233,7 +233,132 @@ impl From<Problem> for Error {
 /// from the position `serde_json` reports (see [`path_at`]) rather than tracked during the parse:
 /// a tracking deserialiser wraps every visitor of every document type, which made it the largest
 /// part of the WebAssembly module, and the paths are only needed on failure.
+///
+/// Impossible dates and times do not stop the parse: each is read as text, set aside with a
+/// stand-in value (see [`crate::time::read_or_defer`]), and after the parse the document is
+/// refused with every one of them, each at its path, before any other problem of the parse.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    let outer = crate::time::defer();
+    let parsed = parse_json_once(text);
+    let deferred = crate::time::undefer(outer);
+    if deferred.is_empty() {
+        return parsed;
+    }
+    let mut problems = deferred_problems(text, &deferred);
+    if let Err(e) = parsed {
+        problems.extend(e.problems);
+    }
+    Err(Error::from_problems(problems))
+}
+
+/// The problems of the impossible dates and times set aside by a parse of `text`, in document
+/// order, each with its JSON path and its line and column as serde_json would have named them.
+/// One pass over the text: the strings that are values (not keys) are matched in order with the
+/// values set aside, which the parse read in the same order. (A string that is not a date or a
+/// time but holds exactly the text of a refused one, earlier in the text, would take its place.)
+fn deferred_problems(text: &str, deferred: &[crate::time::Deferred]) -> Vec<Problem> {
+    let bytes = text.as_bytes();
+    let mut problems = Vec::with_capacity(deferred.len());
+    let mut walk = Walk::new(text);
+    let mut due = deferred.iter().peekable();
+    // Containers open (true for an object), whether a key is due, and the current line.
+    let mut objects: Vec<bool> = Vec::new();
+    let mut key_due = false;
+    let (mut line, mut line_start) = (1usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(next) = due.peek() else { break };
+        match bytes.get(i).copied().unwrap_or(b' ') {
+            b'{' => {
+                objects.push(true);
+                key_due = true;
+            }
+            b'[' => {
+                objects.push(false);
+                key_due = false;
+            }
+            b'}' | b']' => {
+                objects.pop();
+                key_due = false;
+            }
+            b',' => key_due = objects.last() == Some(&true),
+            b':' => key_due = false,
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                let start = i;
+                let mut escaped = false;
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    match b {
+                        b'"' => break,
+                        b'\\' => {
+                            escaped = true;
+                            i += 1;
+                        }
+                        b'\n' => {
+                            line += 1;
+                            line_start = i + 1;
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if !key_due {
+                    let raw = text.get(start..=i).unwrap_or("");
+                    let same = if escaped {
+                        serde_json::from_str::<String>(raw).is_ok_and(|s| s == next.text)
+                    } else {
+                        raw.get(1..raw.len().saturating_sub(1)) == Some(next.text.as_str())
+                    };
+                    if same {
+                        // Where serde_json names the failure: past the string's closing quote
+                        // and the blanks after it, and past the bracket there if any (it closes
+                        // the container before it places the error).
+                        let (mut at, mut at_line, mut at_line_start) = (i + 1, line, line_start);
+                        while let Some(&b) = bytes.get(at) {
+                            match b {
+                                b'\n' => {
+                                    at_line += 1;
+                                    at_line_start = at + 1;
+                                }
+                                b' ' | b'\t' | b'\r' => {}
+                                b'}' | b']' => {
+                                    at += 1;
+                                    break;
+                                }
+                                _ => break,
+                            }
+                            at += 1;
+                        }
+                        let at = at.min(bytes.len());
+                        walk.advance(at);
+                        let column = at - at_line_start;
+                        let message = format!("{} (line {at_line}, column {column})", next.message);
+                        let problem = Problem::new(ErrorKind::InvalidTime, message);
+                        let path = walk.path(Fault::Scalar);
+                        problems.push(if path.is_empty() {
+                            problem
+                        } else {
+                            problem.at(path)
+                        });
+                        due.next();
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Not found in the text (it cannot happen): still reported, without a path.
+    problems.extend(due.map(|d| Problem::new(ErrorKind::InvalidTime, d.message.clone())));
+    problems
+}
+
+/// One parse of `text` by serde_json, naming the path of the first problem.
+fn parse_json_once<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     match T::deserialize(&mut de) {
         Ok(value) => {
@@ -423,169 +548,208 @@ fn path_at(text: &str, at: usize, fault: Fault) -> String {
         (Fault::Scalar, Some(b'{' | b'[')) => end - 1,
         _ => end,
     };
-    let mut open: Vec<Open> = Vec::new();
-    // The container closed by the last byte read, if that byte was a closing bracket.
-    let mut closed: Option<Open> = None;
-    let mut i = 0;
-    // Marks the innermost container's current value as begun, and the value as read when
-    // `whole`.
-    fn value(open: &mut [Open], whole: bool) {
-        if let Some(top) = open.last_mut() {
-            top.stage = if whole { Stage::Read } else { Stage::Reading };
-            top.nested = false;
+    let mut walk = Walk::new(text);
+    walk.advance(end);
+    walk.path(fault)
+}
+
+/// A reading of a text from its start, for [`path_at`]: the containers open where it stands and
+/// the one its last byte closed. It moves forward only, so paths at many growing positions take
+/// one pass.
+struct Walk<'a> {
+    text: &'a str,
+    /// The containers open, outermost first.
+    open: Vec<Open>,
+    /// The container closed by the last byte read, if that byte was a closing bracket.
+    closed: Option<Open>,
+    /// The next byte to read.
+    i: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(text: &'a str) -> Self {
+        Walk {
+            text,
+            open: Vec::new(),
+            closed: None,
+            i: 0,
         }
     }
-    while i < end {
-        let b = bytes.get(i).copied().unwrap_or(b' ');
-        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-            closed = None;
+
+    /// Reads on to byte `end` (exclusive).
+    fn advance(&mut self, end: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        let open = &mut self.open;
+        let closed = &mut self.closed;
+        let mut i = self.i;
+        // Marks the innermost container's current value as begun, and the value as read when
+        // `whole`.
+        fn value(open: &mut [Open], whole: bool) {
+            if let Some(top) = open.last_mut() {
+                top.stage = if whole { Stage::Read } else { Stage::Reading };
+                top.nested = false;
+            }
         }
-        match b {
-            b'{' | b'[' => {
-                value(&mut open, false);
-                open.push(Open {
-                    key: None,
-                    index: 0,
-                    array: b == b'[',
-                    stage: Stage::Due,
-                    nested: false,
-                    tagged: false,
-                });
+        while i < end {
+            let b = bytes.get(i).copied().unwrap_or(b' ');
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                *closed = None;
             }
-            b'}' | b']' => {
-                closed = open.pop();
-                value(&mut open, true);
-                if let Some(top) = open.last_mut() {
-                    top.nested = true;
+            match b {
+                b'{' | b'[' => {
+                    value(open, false);
+                    open.push(Open {
+                        key: None,
+                        index: 0,
+                        array: b == b'[',
+                        stage: Stage::Due,
+                        nested: false,
+                        tagged: false,
+                    });
                 }
-            }
-            b',' => {
-                if let Some(top) = open.last_mut() {
-                    if top.array {
-                        top.index += 1;
-                    } else {
-                        top.key = None;
+                b'}' | b']' => {
+                    *closed = open.pop();
+                    value(open, true);
+                    if let Some(top) = open.last_mut() {
+                        top.nested = true;
                     }
-                    top.stage = Stage::Due;
                 }
-            }
-            b':' => {
-                if let Some(top) = open.last_mut() {
-                    top.stage = Stage::Value;
-                }
-            }
-            b'"' => {
-                let start = i;
-                i += 1;
-                while i < end && bytes.get(i) != Some(&b'"') {
-                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
-                }
-                let whole = i < end;
-                match open.last_mut() {
-                    Some(top) if !top.array && top.stage == Stage::Due => {
-                        if whole {
-                            let raw = text.get(start..=i).unwrap_or("\"\"");
-                            let key = serde_json::from_str::<String>(raw).unwrap_or_default();
-                            top.tagged |= key == "kind";
-                            top.key = Some(key);
-                            top.stage = Stage::Colon;
+                b',' => {
+                    if let Some(top) = open.last_mut() {
+                        if top.array {
+                            top.index += 1;
                         } else {
-                            top.stage = Stage::Key;
+                            top.key = None;
+                        }
+                        top.stage = Stage::Due;
+                    }
+                }
+                b':' => {
+                    if let Some(top) = open.last_mut() {
+                        top.stage = Stage::Value;
+                    }
+                }
+                b'"' => {
+                    let start = i;
+                    i += 1;
+                    while i < end && bytes.get(i) != Some(&b'"') {
+                        i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                    }
+                    let whole = i < end;
+                    match open.last_mut() {
+                        Some(top) if !top.array && top.stage == Stage::Due => {
+                            if whole {
+                                let raw = text.get(start..=i).unwrap_or("\"\"");
+                                let key = serde_json::from_str::<String>(raw).unwrap_or_default();
+                                top.tagged |= key == "kind";
+                                top.key = Some(key);
+                                top.stage = Stage::Colon;
+                            } else {
+                                top.stage = Stage::Key;
+                            }
+                        }
+                        _ => value(open, whole),
+                    }
+                }
+                b' ' | b'\t' | b'\n' | b'\r' => {
+                    if let Some(top) = open.last_mut() {
+                        if top.stage == Stage::Reading {
+                            top.stage = Stage::Read;
                         }
                     }
-                    _ => value(&mut open, whole),
                 }
+                _ => value(open, false),
             }
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                if let Some(top) = open.last_mut() {
-                    if top.stage == Stage::Reading {
-                        top.stage = Stage::Read;
+            i += 1;
+        }
+        self.i = i;
+    }
+
+    /// The JSON path a failure of `fault` is reported at, where the reading stands.
+    fn path(&self, fault: Fault) -> String {
+        let mut path = String::new();
+        let open = &self.open;
+        let last = open.len().saturating_sub(1);
+        for (depth, o) in open.iter().enumerate() {
+            let segment = if depth < last {
+                Some(true)
+            } else {
+                // The innermost container: is the failure its current member's or its own?
+                match (fault, o.stage) {
+                    (Fault::Member, _) | (Fault::Variant, Stage::Colon) => None,
+                    (Fault::Variant, _) => Some(true),
+                    (Fault::Scalar | Fault::Buffered, Stage::Due) => Some(!o.array),
+                    (Fault::Scalar | Fault::Buffered, _) => Some(true),
+                    (Fault::Value, Stage::Due) => Some(!o.array),
+                    (Fault::Value, _) => Some(true),
+                    (Fault::TrailingComma, _) => (!o.array).then_some(false),
+                    (Fault::Structure { .. }, Stage::Due | Stage::Key) if o.array => {
+                        matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
+                    }
+                    (Fault::Structure { variant: true, .. }, Stage::Due) => None,
+                    // The text ends inside a number or literal: that member's value failed.
+                    (
+                        Fault::Structure {
+                            peeked: false,
+                            whole: false,
+                            ..
+                        },
+                        Stage::Reading,
+                    ) => Some(true),
+                    // A number or literal ends where serde_json peeked: it was read whole.
+                    (
+                        Fault::Structure { .. },
+                        Stage::Due | Stage::Key | Stage::Read | Stage::Reading,
+                    ) if !o.array => Some(false),
+                    (Fault::Structure { .. }, Stage::Value) => Some(true),
+                    (Fault::Structure { .. }, _) => None,
+                }
+            };
+            match segment {
+                None => {}
+                Some(_) if o.array => {
+                    path.push('[');
+                    path.push_str(&o.index.to_string());
+                    path.push(']');
+                }
+                Some(known) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    match (&o.key, known) {
+                        (Some(key), true) => path.push_str(key),
+                        _ => path.push('?'),
                     }
                 }
             }
-            _ => value(&mut open, false),
         }
-        i += 1;
-    }
-    let mut path = String::new();
-    let last = open.len().saturating_sub(1);
-    for (depth, o) in open.iter().enumerate() {
-        let segment = if depth < last {
-            Some(true)
-        } else {
-            // The innermost container: is the failure its current member's or its own?
-            match (fault, o.stage) {
-                (Fault::Member, _) | (Fault::Variant, Stage::Colon) => None,
-                (Fault::Variant, _) => Some(true),
-                (Fault::Scalar | Fault::Buffered, Stage::Due) => Some(!o.array),
-                (Fault::Scalar | Fault::Buffered, _) => Some(true),
-                (Fault::Value, Stage::Due) => Some(!o.array),
-                (Fault::Value, _) => Some(true),
-                (Fault::TrailingComma, _) => (!o.array).then_some(false),
-                (Fault::Structure { .. }, Stage::Due | Stage::Key) if o.array => {
-                    matches!(fault, Fault::Structure { peeked: true, .. }).then_some(true)
-                }
-                (Fault::Structure { variant: true, .. }, Stage::Due) => None,
-                // The text ends inside a number or literal: that member's value failed.
-                (
-                    Fault::Structure {
-                        peeked: false,
-                        whole: false,
-                        ..
-                    },
-                    Stage::Reading,
-                ) => Some(true),
-                // A number or literal ends where serde_json peeked: it was read whole.
-                (
-                    Fault::Structure { .. },
-                    Stage::Due | Stage::Key | Stage::Read | Stage::Reading,
-                ) if !o.array => Some(false),
-                (Fault::Structure { .. }, Stage::Value) => Some(true),
-                (Fault::Structure { .. }, _) => None,
-            }
-        };
-        match segment {
-            None => {}
-            Some(_) if o.array => {
+        // Past a closing bracket, a value read whole fails as the last member of what it closed.
+        if let Some(c) = self.closed.as_ref().filter(|c| c.stage == Stage::Read) {
+            // A scalar read last failed itself. A value read whole failed in the last member of
+            // the container closed, unless that container is itself a tagged enum (it has a `kind`
+            // member), which fails as a whole. Not told apart (the text alone cannot): a tagged enum
+            // that is not its object's last member and ends with a date, time or decimal reports
+            // that member rather than the enum.
+            let descend = match fault {
+                Fault::Scalar => !c.nested || !c.tagged,
+                Fault::Buffered | Fault::Variant => c.nested && !c.tagged,
+                _ => false,
+            };
+            if descend && c.array {
                 path.push('[');
-                path.push_str(&o.index.to_string());
+                path.push_str(&c.index.to_string());
                 path.push(']');
-            }
-            Some(known) => {
+            } else if let (true, Some(key)) = (descend, &c.key) {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                match (&o.key, known) {
-                    (Some(key), true) => path.push_str(key),
-                    _ => path.push('?'),
-                }
+                path.push_str(key);
             }
         }
+        path
     }
-    // Past a closing bracket, a value read whole fails as the last member of what it closed.
-    if let Some(c) = closed.filter(|c| c.stage == Stage::Read) {
-        // A scalar read last failed itself. A value read whole failed in the last member of
-        // the container closed, unless that container is itself a tagged enum (it has a `kind`
-        // member), which fails as a whole. Not told apart (the text alone cannot): a tagged enum
-        // that is not its object's last member and ends with a date, time or decimal reports
-        // that member rather than the enum.
-        let descend = match fault {
-            Fault::Scalar => !c.nested || !c.tagged,
-            Fault::Buffered | Fault::Variant => c.nested && !c.tagged,
-            _ => false,
-        };
-        if descend && c.array {
-            path.push('[');
-            path.push_str(&c.index.to_string());
-            path.push(']');
-        } else if let (true, Some(key)) = (descend, &c.key) {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(key);
-        }
-    }
-    path
 }
 
 /// Messages of our own deserialisers start with a marker naming their kind.

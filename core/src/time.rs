@@ -9,6 +9,63 @@ use std::fmt;
 /// Prefix of deserialisation messages that should be classed as [`crate::ErrorKind::InvalidTime`].
 pub(crate) const TIME_ERROR_MARK: &str = "\u{1}time:";
 
+/// An impossible date or time read while [`defer`] is on: the text read and why it is refused.
+pub(crate) struct Deferred {
+    /// The string as read (unescaped).
+    pub(crate) text: String,
+    /// Why it is refused (`` `2023-04-31` is not a date that exists ``).
+    pub(crate) message: String,
+}
+
+std::thread_local! {
+    /// The impossible dates and times read by the parse under way, when it collects them.
+    static DEFERRED: std::cell::Cell<Option<Vec<Deferred>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Starts collecting impossible dates and times instead of failing on the first (see
+/// [`crate::error::parse_json`]): every one of a document is then reported at once, each at its
+/// path. Returns the collection of an enclosing parse, to give back to [`undefer`].
+pub(crate) fn defer() -> Option<Vec<Deferred>> {
+    DEFERRED.with(|c| c.replace(Some(Vec::new())))
+}
+
+/// Stops collecting: the impossible dates and times read since [`defer`], in reading order
+/// (document order), with the enclosing parse's collection put back.
+pub(crate) fn undefer(outer: Option<Vec<Deferred>>) -> Vec<Deferred> {
+    DEFERRED.with(|c| c.replace(outer)).unwrap_or_default()
+}
+
+/// The value parsed from `text`, or, when it is impossible: while collecting, `stand_in` (the
+/// document is refused after the parse, with every such value); otherwise the error.
+pub(crate) fn read_or_defer<T, E: serde::de::Error>(
+    text: &str,
+    parsed: Result<T, String>,
+    stand_in: T,
+) -> Result<T, E> {
+    match parsed {
+        Ok(value) => Ok(value),
+        Err(message) => {
+            let mut list = DEFERRED.with(|c| c.take());
+            let collected = match list.as_mut() {
+                Some(l) => {
+                    l.push(Deferred {
+                        text: text.to_owned(),
+                        message: message.clone(),
+                    });
+                    true
+                }
+                None => false,
+            };
+            DEFERRED.with(|c| c.set(list));
+            if collected {
+                Ok(stand_in)
+            } else {
+                Err(E::custom(format!("{TIME_ERROR_MARK}{message}")))
+            }
+        }
+    }
+}
+
 /// A calendar date, written `YYYY-MM-DD` in documents. Impossible dates (2023-02-29) are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(NaiveDate);
@@ -108,7 +165,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(d)?;
-        Date::parse(&text).map_err(|m| serde::de::Error::custom(format!("{TIME_ERROR_MARK}{m}")))
+        read_or_defer(&text, Date::parse(&text), Date(NaiveDate::default()))
     }
 }
 
@@ -184,8 +241,7 @@ impl Serialize for LocalTime {
 impl<'de> Deserialize<'de> for LocalTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(d)?;
-        LocalTime::parse(&text)
-            .map_err(|m| serde::de::Error::custom(format!("{TIME_ERROR_MARK}{m}")))
+        read_or_defer(&text, LocalTime::parse(&text), LocalTime::MIDNIGHT)
     }
 }
 

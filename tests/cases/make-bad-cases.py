@@ -119,6 +119,20 @@ case("time-minute-60",
      dossier=dossier(lambda d: rec(d, "work_records")["patrols"][0].update(end="09:60")))
 case("working-day-not-a-date", call="is_working_day", date="2023-4-1")
 
+
+def several_dates_and_times(d):
+    org(d)["assignments"][0].update(**{"from": "2023-02-29"})
+    rec(d, "work_records").update(date="2023-04-31")
+    rec(d, "work_records")["patrols"][1].update(end="14:60")
+    rec(d, "meetings").update(date="2023-13-01")
+    rec(d, "leave").update(to="2023-04-31")
+
+
+# Every impossible date and time of a document at once, each at its path: one written with a
+# JSON escape (`\u0032` is `2`), two with the same text, one last in its object.
+case("dates-and-times-several", dossier=dump(dossier(several_dates_and_times)).replace(
+    '"date": "2023-13-01"', '"date": "\\u0032023-13-01"', 1))
+
 # --- inverted intervals ---------------------------------------------------------------------
 case("inverted-period",
      dossier=dossier(lambda d: d.update(period={"from": "2023-04-30", "to": "2023-04-17"})))

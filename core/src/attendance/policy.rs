@@ -10,7 +10,7 @@
 
 use crate::error::{ErrorKind, Problem};
 use crate::policy::{Choice, check_choice};
-use crate::time::{Date, LocalTime, TIME_ERROR_MARK};
+use crate::time::{Date, LocalTime};
 use chrono::Datelike;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -232,8 +232,8 @@ impl Serialize for MonthDay {
 impl<'de> Deserialize<'de> for MonthDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(d)?;
-        MonthDay::parse(&text)
-            .map_err(|m| serde::de::Error::custom(format!("{TIME_ERROR_MARK}{m}")))
+        let stand_in = MonthDay { month: 1, day: 1 };
+        crate::time::read_or_defer(&text, MonthDay::parse(&text), stand_in)
     }
 }
 
