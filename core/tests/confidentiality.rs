@@ -104,7 +104,7 @@ fn clause_2_2_4_the_notice_fields_are_public_and_resident_data_confidential() {
 fn request(approvals: Value) -> DisclosureRequest {
     serde_json::from_value(json!({
         "id": "req-1",
-        "requester": "新城公安派出所",
+        "requester": {"kind": "other", "name": "新城区禁毒委员会办公室"},
         "purpose": "禁毒回访核查",
         "date": "2023-05-20",
         "community": "c1",
@@ -115,12 +115,15 @@ fn request(approvals: Value) -> DisclosureRequest {
     .unwrap()
 }
 
+/// An approval bound to `req-1`, its purpose and every record list.
 fn party(id: &str, community: &str, on: &str) -> Value {
-    json!({"id": id, "body": {"kind": "party_organisation", "community": community}, "approved_on": on})
+    json!({"id": id, "body": {"kind": "party_organisation", "community": community},
+           "request": "req-1", "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": on})
 }
 
 fn department(id: &str, dep: &str, on: &str) -> Value {
-    json!({"id": id, "body": {"kind": "functional_department", "department": dep}, "approved_on": on})
+    json!({"id": id, "body": {"kind": "functional_department", "department": dep},
+           "request": "req-1", "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": on})
 }
 
 fn decide(approvals: Value) -> wangge::confidentiality::Disclosure {
@@ -246,7 +249,8 @@ fn clause_2_2_5_an_approval_from_the_wrong_body_is_refused() {
     // Another body altogether.
     let d = decide(json!([
         party("a1", "c1", "2023-05-18"),
-        {"id": "a3", "body": {"kind": "other", "name": "某物业公司"}, "approved_on": "2023-05-18"}
+        {"id": "a3", "body": {"kind": "other", "name": "某物业公司"}, "request": "req-1",
+         "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": "2023-05-18"}
     ]));
     assert_eq!(d.audit.decision, Decision::Refused);
     assert!(kinds(&d).contains(&ReasonKind::WrongBody));
@@ -273,12 +277,16 @@ fn clause_2_2_5_both_approvals_grant_a_copy_holding_only_what_was_asked() {
     ]));
     assert_eq!(d.audit.decision, Decision::Granted);
     assert!(d.audit.reasons.is_empty(), "{:?}", d.audit.reasons);
-    assert_eq!(d.audit.party_approval.as_deref(), Some("a1"));
+    assert_eq!(d.audit.party_approvals, ["a1"]);
     assert_eq!(d.audit.department_requirements.len(), 1);
     assert_eq!(
         d.audit.department_requirements[0].data,
-        ["ledger_entries/drug_users"]
+        [
+            "records.ledger_entries[].kind",
+            "records.ledger_entries[].subject"
+        ]
     );
+    assert_eq!(d.audit.department_requirements[0].met_by, ["a2"]);
     assert_eq!(d.audit.records_disclosed, 1);
     assert_eq!(d.audit.fields[0].class, Class::Confidential);
     let copy = d.copy.unwrap();
@@ -337,11 +345,14 @@ fn clause_2_2_5_other_data_needs_the_fallback_department() {
 }
 
 #[test]
-fn clause_2_2_5_a_request_naming_unknown_fields_or_records_is_an_error() {
+fn clause_2_2_5_a_request_naming_unknown_fields_or_a_community_is_an_error() {
     let mut r = request(json!([]));
     r.fields.push("records.ledger_entries[].address".into());
-    r.records.push("le-99".into());
     r.community = "c9".into();
+    let mut a: wangge::confidentiality::Approval =
+        serde_json::from_value(party("a1", "c1", "2023-05-18")).unwrap();
+    a.fields = vec!["records.nowhere".into()];
+    r.approvals.push(a);
     let err = disclose(
         &Policy::xincheng_2022(),
         &sample::confidentiality_2023(),
@@ -358,9 +369,187 @@ fn clause_2_2_5_a_request_naming_unknown_fields_or_records_is_an_error() {
         [
             (ErrorKind::UnknownReference, Some("community")),
             (ErrorKind::UnknownReference, Some("fields[2]")),
-            (ErrorKind::UnknownReference, Some("records[1]")),
+            (ErrorKind::UnknownReference, Some("approvals[0].fields[0]")),
         ]
     );
+}
+
+#[test]
+fn clause_2_2_5_an_unknown_record_is_refused_and_audited_like_another_communitys() {
+    let approvals = json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]);
+    let answer = |records: &[&str]| {
+        let mut r = request(approvals.clone());
+        r.records = records.iter().map(|s| (*s).to_owned()).collect();
+        disclose(
+            &Policy::xincheng_2022(),
+            &sample::confidentiality_2023(),
+            &r,
+        )
+        .unwrap()
+    };
+    // `le-99` exists nowhere; `le-4` is c2's (a severe-mental-disorder ledger).
+    let unknown = answer(&["le-1", "le-99"]);
+    let elsewhere = answer(&["le-1", "le-4"]);
+    for (d, id) in [(&unknown, "le-99"), (&elsewhere, "le-4")] {
+        assert_eq!(d.audit.decision, Decision::Refused);
+        assert_eq!(kinds(d), [ReasonKind::RecordNotAvailable]);
+        assert_eq!(d.audit.reasons[0].record.as_deref(), Some(id));
+        assert!(d.copy.is_none());
+        assert!(d.audit.records_asked.contains(&id.to_owned()));
+    }
+    // Both say the same thing: whether the record exists is not told.
+    assert_eq!(
+        unknown.audit.reasons[0].message.replace("le-99", "ID"),
+        elsewhere.audit.reasons[0].message.replace("le-4", "ID")
+    );
+    assert!(!wangge::to_json(&elsewhere).contains("severe_mental_disorder"));
+}
+
+#[test]
+fn clause_2_2_5_a_parent_path_is_decided_leaf_by_leaf() {
+    // The attack of issue 14: `records` asked for `le-1`, approved by the Party organisation and
+    // the comprehensive-governance centre only. The ledger's fields need the police.
+    let dossier = sample::confidentiality_2023();
+    for asked in ["records", "", "records.ledger_entries"] {
+        let mut r = request(json!([
+            party("a1", "c1", "2023-05-18"),
+            department("a2", "comprehensive_governance", "2023-05-18")
+        ]));
+        r.fields = vec![asked.into()];
+        for a in &mut r.approvals {
+            a.fields = vec!["".into()];
+        }
+        let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+        assert_eq!(
+            d.audit.decision,
+            Decision::Refused,
+            "{asked}: {:?}",
+            d.audit
+        );
+        assert!(d.copy.is_none());
+        assert_eq!(d.audit.records_disclosed, 0);
+        let missing = d
+            .audit
+            .reasons
+            .iter()
+            .find(|r| r.kind == ReasonKind::MissingDepartmentApproval)
+            .unwrap();
+        assert!(missing.message.contains("public_security"), "{missing:?}");
+        assert_eq!(missing.fields, [asked]);
+
+        // With the police too: only `le-1`, in every list, whatever the depth asked.
+        r.approvals.push(
+            serde_json::from_value(department("a3", "public_security", "2023-05-18")).unwrap(),
+        );
+        r.approvals[2].fields = vec!["".into()];
+        let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+        assert_eq!(
+            d.audit.decision,
+            Decision::Granted,
+            "{asked}: {:?}",
+            d.audit
+        );
+        assert_eq!(d.audit.records_disclosed, 1, "{asked}");
+        let copy = d.copy.unwrap();
+        let text = copy.to_string();
+        assert!(text.contains("le-1") && !text.contains("le-3") && !text.contains("px-1"));
+        assert!(!text.contains("李某"), "{text}");
+    }
+}
+
+#[test]
+fn clause_2_2_5_an_approval_covers_only_the_fields_it_names() {
+    // The police approved only the subject: the kind asked beside it is not approved.
+    let mut r = request(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    r.approvals[1].fields = vec!["records.ledger_entries[].subject".into()];
+    let d = disclose(
+        &Policy::xincheng_2022(),
+        &sample::confidentiality_2023(),
+        &r,
+    )
+    .unwrap();
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(kinds(&d), [ReasonKind::MissingDepartmentApproval]);
+    assert_eq!(d.audit.reasons[0].fields, ["records.ledger_entries[].kind"]);
+}
+
+#[test]
+fn clause_2_2_5_an_approval_is_bound_to_its_request_and_purpose() {
+    let mut other_request = department("a2", "public_security", "2023-05-18");
+    other_request["request"] = json!("req-0");
+    let d = decide(json!([party("a1", "c1", "2023-05-18"), other_request]));
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ApprovalForAnotherRequest,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+    assert_eq!(d.audit.decision, Decision::Refused);
+
+    let mut other_purpose = department("a2", "public_security", "2023-05-18");
+    other_purpose["purpose"] = json!("招商引资");
+    let d = decide(json!([party("a1", "c1", "2023-05-18"), other_purpose]));
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ApprovalForAnotherPurpose,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+    assert!(!d.audit.reasons[0].message.contains("招商引资"));
+}
+
+#[test]
+fn clause_2_2_5_the_requester_cannot_approve_its_own_request() {
+    let approvals = json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]);
+    for requester in [
+        json!({"kind": "functional_department", "department": "public_security"}),
+        json!({"kind": "other", "name": "新城公安派出所"}),
+    ] {
+        let mut r = request(approvals.clone());
+        r.requester = serde_json::from_value(requester).unwrap();
+        let d = disclose(
+            &Policy::xincheng_2022(),
+            &sample::confidentiality_2023(),
+            &r,
+        )
+        .unwrap();
+        assert_eq!(d.audit.decision, Decision::Refused);
+        assert_eq!(
+            kinds(&d),
+            [
+                ReasonKind::SelfApproval,
+                ReasonKind::MissingDepartmentApproval
+            ]
+        );
+        assert_eq!(d.audit.reasons[0].approval.as_deref(), Some("a2"));
+    }
+}
+
+#[test]
+fn clause_2_2_5_a_refusal_never_names_the_kind_of_a_record() {
+    for approvals in [
+        json!([]),
+        json!([party("a1", "c1", "2023-05-18")]),
+        json!([department("a2", "health", "2023-05-18")]),
+    ] {
+        let d = decide(approvals);
+        assert_eq!(d.audit.decision, Decision::Refused);
+        let text = wangge::to_json(&d);
+        for secret in ["drug_users", "ledger_entries/", "王某"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
 }
 
 #[test]

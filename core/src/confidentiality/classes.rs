@@ -88,7 +88,16 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Approval",
         Internal,
-        &["approved_on", "body", "id", "reference", "valid_until"],
+        &[
+            "approved_on",
+            "body",
+            "fields",
+            "id",
+            "purpose",
+            "reference",
+            "request",
+            "valid_until",
+        ],
     ),
     (
         "ApprovalBody",
@@ -193,7 +202,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "decision",
             "department_requirements",
             "fields",
-            "party_approval",
+            "party_approvals",
             "purpose",
             "reasons",
             "records_asked",
@@ -725,7 +734,9 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Reason",
         Internal,
-        &["approval", "clause", "date", "kind", "message"],
+        &[
+            "approval", "clause", "date", "fields", "kind", "message", "record",
+        ],
     ),
     (
         "Records",
