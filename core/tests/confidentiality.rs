@@ -846,3 +846,144 @@ fn clause_1_2_the_embedded_sample_is_valid_and_the_case_input_is_fresh() {
         "stale: run `WANGGE_BLESS=1 cargo test -p wangge --test confidentiality`"
     );
 }
+
+// ---------------------------------------------------------------- disclosure property (2.2.5)
+
+/// Every (leaf path, record ID) a copy holds: the record is the item of a list directly under
+/// `records` the value lies in.
+fn held(
+    value: &Value,
+    path: &str,
+    record: Option<&str>,
+    out: &mut BTreeSet<(String, Option<String>)>,
+) {
+    match value {
+        Value::Array(items) => {
+            let is_list = path
+                .strip_prefix("records.")
+                .is_some_and(|r| !r.contains(['.', '[']));
+            for item in items {
+                let id = if is_list {
+                    item.get("id").and_then(Value::as_str)
+                } else {
+                    record
+                };
+                held(item, &format!("{path}[]"), id, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let child = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                held(v, &child, record, out);
+            }
+        }
+        _ => {
+            out.insert((path.to_owned(), record.map(str::to_owned)));
+        }
+    }
+}
+
+fn path_pool() -> Vec<String> {
+    let mut pool: Vec<String> = ["", "records", "organisation", "records.ledger_entries"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    pool.extend(
+        wangge::confidentiality::classes::dossier_fields()
+            .iter()
+            .map(|f| f.path.clone())
+            .filter(|p| !p.contains('{')),
+    );
+    pool
+}
+
+const BODIES: &[(&str, &str)] = &[
+    ("party_organisation", "c1"),
+    ("party_organisation", "c2"),
+    ("functional_department", "public_security"),
+    ("functional_department", "justice"),
+    ("functional_department", "civil_affairs"),
+    ("functional_department", "comprehensive_governance"),
+];
+const RECORDS: &[&str] = &[
+    "le-1",
+    "le-3",
+    "pb-1",
+    "wr-w1-0510",
+    "mt-c1-0508",
+    "ds-w1-0506",
+    "lv-w2-1",
+];
+
+fn disclosure_request(
+    fields: &[String],
+    records: &[String],
+    approvals: &[(usize, Vec<String>)],
+) -> DisclosureRequest {
+    let approvals: Vec<Value> = approvals
+        .iter()
+        .enumerate()
+        .map(|(i, (b, f))| {
+            let (kind, who) = BODIES[*b % BODIES.len()];
+            let body = if kind == "party_organisation" {
+                json!({"kind": kind, "community": who})
+            } else {
+                json!({"kind": kind, "department": who})
+            };
+            json!({"id": format!("a{i}"), "body": body, "request": "req-p", "fields": f,
+                   "purpose": "核查", "approved_on": "2023-05-18"})
+        })
+        .collect();
+    serde_json::from_value(json!({
+        "id": "req-p", "requester": {"kind": "other", "name": "区禁毒办"}, "purpose": "核查",
+        "date": "2023-05-20", "community": "c1", "fields": fields, "records": records,
+        "approvals": approvals,
+    }))
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Issue 14, item 1: a granted copy never holds a field or record that a request for it
+    /// alone, with the same approvals, would be refused.
+    #[test]
+    fn clause_2_2_5_a_copy_holds_nothing_a_request_for_it_alone_would_refuse(
+        fields in proptest::collection::vec(0usize..10_000, 1..4),
+        records in proptest::collection::vec(0usize..RECORDS.len(), 0..3),
+        approvals in proptest::collection::vec(
+            (0usize..BODIES.len(), proptest::collection::vec(0usize..10_000, 1..3)), 0..6),
+    ) {
+        let pool = path_pool();
+        let pick = |i: &usize| pool[i % pool.len()].clone();
+        let fields: Vec<String> = fields.iter().map(pick).collect();
+        let records: Vec<String> = records.iter().map(|i| RECORDS[*i].to_owned()).collect();
+        // The community's Party organisation approves everything and half the other approvals
+        // too, so that grants happen often.
+        let approvals: Vec<(usize, Vec<String>)> = std::iter::once((0, vec![String::new()]))
+            .chain(approvals.iter().enumerate().map(|(n, (b, f))| {
+                (*b, if n % 2 == 0 { vec![String::new()] } else { f.iter().map(pick).collect() })
+            }))
+            .collect();
+        let policy = Policy::xincheng_2022();
+        let dossier = sample::confidentiality_2023();
+        let d = disclose(&policy, &dossier, &disclosure_request(&fields, &records, &approvals)).unwrap();
+        if let Some(copy) = &d.copy {
+            let mut out = BTreeSet::new();
+            held(copy, "", None, &mut out);
+            for (path, record) in out {
+                let alone: Vec<String> = match &record {
+                    Some(id) => vec![id.clone()],
+                    None => records.clone(),
+                };
+                let single = disclose(&policy, &dossier, &disclosure_request(&[path.clone()], &alone, &approvals)).unwrap();
+                prop_assert_eq!(single.audit.decision, Decision::Granted,
+                    "{} of {:?} given by {:?} but refused alone: {:?}", path, record, fields, single.audit.reasons);
+            }
+        }
+    }
+}
