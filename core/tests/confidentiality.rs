@@ -980,7 +980,7 @@ proptest! {
                     Some(id) => vec![id.clone()],
                     None => records.clone(),
                 };
-                let single = disclose(&policy, &dossier, &disclosure_request(&[path.clone()], &alone, &approvals)).unwrap();
+                let single = disclose(&policy, &dossier, &disclosure_request(std::slice::from_ref(&path), &alone, &approvals)).unwrap();
                 prop_assert_eq!(single.audit.decision, Decision::Granted,
                     "{} of {:?} given by {:?} but refused alone: {:?}", path, record, fields, single.audit.reasons);
             }
