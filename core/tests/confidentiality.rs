@@ -987,3 +987,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn clause_2_2_5_a_worker_who_left_a_grid_sees_none_of_its_later_records() {
+    let mut dossier = sample::confidentiality_2023();
+    let a = dossier
+        .organisation
+        .assignments
+        .iter_mut()
+        .find(|a| a.person == "w1" && a.grid == "g1")
+        .unwrap();
+    a.to = Some(date("2023-05-09"));
+    let may = person("w1", "2023-05-01", Some("2023-05-31"));
+    let seen = view(&dossier, &may).unwrap();
+    assert_eq!(seen.scope.grids, ["g1"]);
+    let r = &seen.dossier.records;
+    // The work record and problem of 2023-05-10 in g1 came after w1 left.
+    assert!(r.work_records.is_empty() && r.problems.is_empty(), "{r:?}");
+    // Ledger entries opened while w1 was there stay; the meeting of 2023-05-08 too.
+    assert_eq!(r.ledger_entries.len(), 2);
+    assert_eq!(r.meetings.len(), 1);
+    // The day before leaving, the same records of that day are visible: boundary 05-09/05-10.
+    let mut stayed = sample::confidentiality_2023();
+    stayed
+        .organisation
+        .assignments
+        .iter_mut()
+        .find(|a| a.person == "w1" && a.grid == "g1")
+        .unwrap()
+        .to = Some(date("2023-05-10"));
+    let seen = view(&stayed, &may).unwrap();
+    assert_eq!(seen.dossier.records.work_records.len(), 1);
+    // A grid leader asking for one day sees that day's records only.
+    let leader = view(&dossier, &person("l1", "2023-05-08", None)).unwrap();
+    assert_eq!(leader.dossier.records.meetings.len(), 1);
+    assert!(leader.dossier.records.work_records.is_empty());
+}
