@@ -1023,3 +1023,70 @@ fn clause_2_2_5_a_worker_who_left_a_grid_sees_none_of_its_later_records() {
     assert_eq!(leader.dossier.records.meetings.len(), 1);
     assert!(leader.dossier.records.work_records.is_empty());
 }
+
+// ---------------------------------------------------------------- policy linter (2.2.5)
+
+fn lint_codes(
+    edit: impl FnOnce(&mut wangge::confidentiality::ConfidentialityPolicy),
+) -> Vec<String> {
+    let mut doc = Policy::xincheng_2022().document().clone();
+    edit(&mut doc.confidentiality);
+    let policy = Policy::from_document(doc).unwrap();
+    wangge::assessment::lint::check_policy(&policy)
+        .findings
+        .iter()
+        .map(|f| format!("{:?}:{:?}", f.severity, f.code))
+        .collect()
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_a_ledger_kind_left_to_the_fallback_department() {
+    assert!(lint_codes(|_| {}).is_empty());
+    let codes = lint_codes(|c| {
+        // Drug users and floating population no longer need the police.
+        c.relevant_departments.value.remove(0);
+    });
+    assert_eq!(
+        codes,
+        [
+            "Error:LedgerNeedsOnlyFallback",
+            "Error:LedgerNeedsOnlyFallback"
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_a_department_that_approves_every_ledger() {
+    let codes = lint_codes(|c| {
+        for r in &mut c.relevant_departments.value {
+            if r.records.is_some() {
+                r.departments.push("comprehensive_governance".into());
+            }
+        }
+    });
+    assert_eq!(codes, ["Error:DepartmentApprovesEverything"]);
+    // One catch-all ledger rule is the same weakness.
+    let codes = lint_codes(|c| {
+        c.relevant_departments.value.insert(
+            0,
+            serde_json::from_value(
+                json!({"records": "ledger_entries", "departments": ["civil_affairs"]}),
+            )
+            .unwrap(),
+        );
+    });
+    assert_eq!(codes, ["Error:DepartmentApprovesEverything"]);
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_an_absurd_approval_validity() {
+    assert_eq!(
+        lint_codes(|c| c.approval_valid_days.value = 1_000_000_000_000),
+        ["Error:ApprovalValidityAbsurd"]
+    );
+    assert_eq!(
+        lint_codes(|c| c.approval_valid_days.value = 367),
+        ["Warning:ApprovalValidityAbsurd"]
+    );
+    assert!(lint_codes(|c| c.approval_valid_days.value = 366).is_empty());
+}
