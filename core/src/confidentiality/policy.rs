@@ -184,7 +184,7 @@ impl ConfidentialityPolicy {
                     code: LintCode::LedgerNeedsOnlyFallback,
                     message: format!(
                         "ledger kind `{}` needs only the fallback department ({}) to be given outside: 2.2.5 asks for the relevant department",
-                        crate::evidence::policy::snake(&k),
+                        crate::evidence::policy::snake(k),
                         if fallback.is_empty() {
                             "none".to_owned()
                         } else {
