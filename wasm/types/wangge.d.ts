@@ -85,7 +85,7 @@ export type AnomalyKind =
   | "observation_contradicts_clock"
   | "no_clock_records";
 /**
- * The body that gave an approval.
+ * A body that asks or approves.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "ApprovalBody".
@@ -319,7 +319,11 @@ export type ReasonKind =
   | "no_relevant_department"
   | "expired_approval"
   | "approval_not_yet_given"
-  | "wrong_body";
+  | "wrong_body"
+  | "approval_for_another_request"
+  | "approval_for_another_purpose"
+  | "self_approval"
+  | "record_not_available";
 /**
  * Whom an obligation binds.
  *
@@ -361,7 +365,10 @@ export type LintCode =
   | "exception_conflict"
   | "non_monotonic"
   | "unknown_name"
-  | "part_weights";
+  | "part_weights"
+  | "ledger_needs_only_fallback"
+  | "department_approves_everything"
+  | "approval_validity_absurd";
 /**
  * How serious a lint finding is.
  *
@@ -1081,7 +1088,7 @@ export interface Anomaly {
   record: string;
 }
 /**
- * One approval of a disclosure.
+ * One approval of a disclosure, bound to one request, its fields and its purpose.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Approval".
@@ -1090,13 +1097,26 @@ export interface Approval {
   approved_on: Date;
   body: ApprovalBody;
   /**
+   * The fields approved, as dossier paths (a list or object approves every field under
+   * it): the approval counts for no other field.
+   */
+  fields: string[];
+  /**
    * Stable ID, unique in the request.
    */
   id: string;
   /**
+   * The purpose approved: the approval counts only for a request with this purpose.
+   */
+  purpose: string;
+  /**
    * The approval's document number or reference.
    */
   reference?: string | null;
+  /**
+   * The request approved (its `id`): the approval counts for no other request.
+   */
+  request: string;
   /**
    * The last day it is valid; when absent, `approved_on` plus the policy's
    * `confidentiality.approval_valid_days`.
@@ -1983,9 +2003,9 @@ export interface AuditEntry {
    */
   fields: AskedField[];
   /**
-   * The Party organisation's approval relied on, if any.
+   * The Party organisation's approvals relied on.
    */
-  party_approval?: string | null;
+  party_approvals?: string[];
   /**
    * What for.
    */
@@ -2006,10 +2026,7 @@ export interface AuditEntry {
    * The request.
    */
   request: string;
-  /**
-   * Who asked.
-   */
-  requester: string;
+  requester: ApprovalBody;
 }
 /**
  * One department requirement of a request and whether it was met.
@@ -2019,8 +2036,7 @@ export interface AuditEntry {
  */
 export interface DepartmentRequirement {
   /**
-   * The data it is for: a record list or `organisation`, with the ledger kind for ledgers
-   * (`ledger_entries/drug_users`).
+   * The paths asked it is for, as the request wrote them.
    */
   data: string[];
   /**
@@ -2028,9 +2044,9 @@ export interface DepartmentRequirement {
    */
   departments: string[];
   /**
-   * The approval that met it, if any.
+   * The approvals that met it (none when unmet).
    */
-  met_by?: string | null;
+  met_by?: string[];
 }
 /**
  * One reason of a decision, citing 2.2.5.
@@ -2051,11 +2067,19 @@ export interface Reason {
    * The date concerned (an expiry, an approval's date), if any.
    */
   date?: Date | null;
+  /**
+   * The paths asked concerned, as the request wrote them.
+   */
+  fields?: string[];
   kind: ReasonKind;
   /**
    * Lowercase description, values in backticks.
    */
   message: string;
+  /**
+   * The record asked concerned, as the request wrote it.
+   */
+  record?: string | null;
 }
 /**
  * A grade band: the scores from `min` to `max`, each bound inclusive or not.
@@ -2787,25 +2811,24 @@ export interface DisclosureRequest {
   date: Date;
   /**
    * The fields asked, as dossier paths (`records.ledger_entries[].subject`); a path naming a
-   * list or object (`records.ledger_entries[]`) asks for everything under it.
+   * list or object (`records.ledger_entries[]`, `records`, `organisation`, or `""` for the
+   * whole dossier) asks for every field under it, and each of them needs its approvals.
    */
   fields: string[];
   /**
-   * Stable ID of the request.
+   * Stable ID of the request; every approval names it.
    */
   id: string;
   /**
-   * What for.
+   * What for; every approval names it.
    */
   purpose: string;
   /**
-   * The records asked, by ID; every record of the lists named when empty.
+   * The records asked, by ID; every record of the lists named when empty. Only these
+   * records are given, in every record list, whatever the depth of the path asked.
    */
   records?: string[];
-  /**
-   * Who asks (a body outside the community).
-   */
-  requester: string;
+  requester: ApprovalBody;
 }
 /**
  * A dated division of a community's areas into grids (1.2).
