@@ -1090,3 +1090,100 @@ fn clause_2_2_5_the_linter_flags_an_absurd_approval_validity() {
     );
     assert!(lint_codes(|c| c.approval_valid_days.value = 366).is_empty());
 }
+
+// ---------------------------------------------------------------- the class of an answer
+
+fn stated_class(answer: &str) -> String {
+    let v: Value = serde_json::from_str(answer).unwrap();
+    v["class"].as_str().unwrap_or("none").to_owned()
+}
+
+#[test]
+fn clause_2_2_5_an_answer_carrying_a_confidential_value_says_confidential() {
+    let m: Vec<String> = (0..12).map(|i| format!("SECRETMARK{i:05}")).collect();
+    let dossier = dossier_full_of_secrets(&m, &[(0, 0), (3, 1)]).to_json();
+    let granted = {
+        let r = request(json!([
+            party("a1", "c1", "2023-05-18"),
+            department("a2", "public_security", "2023-05-18")
+        ]));
+        serde_json::to_string(&r).unwrap()
+    };
+    let period = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
+    let answers = [
+        (
+            "evaluate",
+            wangge::api::evaluate_json(None, &dossier, Some(period)),
+        ),
+        ("assess", wangge::api::assess_json(None, &dossier, None)),
+        (
+            "evidence",
+            wangge::api::evidence_json(None, &dossier, Some(period)),
+        ),
+        (
+            "attendance",
+            wangge::api::attendance_json(None, &dossier, Some(period)),
+        ),
+        (
+            "view",
+            wangge::api::view_json(&dossier, r#"{"kind":"subdistrict"}"#),
+        ),
+        (
+            "view w1",
+            wangge::api::view_json(
+                &dossier,
+                r#"{"kind":"person","person":"w1","from":"2023-05-10"}"#,
+            ),
+        ),
+        (
+            "notice",
+            wangge::api::public_notice_json(&dossier, "c1", "2023-07-01"),
+        ),
+        (
+            "filing",
+            wangge::api::grid_filing_json(&dossier, "c1", Some("div-2022"), "div-2023"),
+        ),
+        (
+            "disclose",
+            wangge::api::disclose_json(None, &dossier, &granted),
+        ),
+    ];
+    let mut carrying = 0;
+    for (call, answer) in &answers {
+        assert!(
+            answer.starts_with(r#"{"status":"success""#),
+            "{call}: {answer:.300}"
+        );
+        let class = stated_class(answer);
+        if m.iter().any(|s| answer.contains(s.as_str())) {
+            carrying += 1;
+            assert_eq!(
+                class, "confidential",
+                "{call} carries a confidential value as {class}"
+            );
+        }
+    }
+    assert!(carrying >= 3, "the test must see confidential values");
+    assert_eq!(stated_class(&answers[6].1), "internal");
+}
+
+#[test]
+fn clause_2_2_5_an_error_names_the_path_never_the_confidential_value() {
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["ledger_entries"][0]["opened"] = json!("王某某");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(!answer.contains("王某某"), "{answer}");
+    let e = &serde_json::from_str::<Value>(&answer).unwrap()["errors"][0];
+    assert_eq!(e["path"], "records.ledger_entries[0].opened", "{e}");
+    // A ledger subject that breaks a rule (too long) is not quoted either.
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["ledger_entries"][0]["last_updated"] = json!("2021-01-01");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(answer.contains("failure"), "{answer:.300}");
+    assert!(!answer.contains("王某"), "{answer}");
+    // An internal field's value is still quoted, to help the host fix it.
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["work_records"][0]["date"] = json!("17/04/2023");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(answer.contains("17/04/2023"), "{answer}");
+}

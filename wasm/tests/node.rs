@@ -84,7 +84,7 @@ fn null_and_undefined_mean_the_default_policy() {
     let a = w::is_working_day_json("2023-04-23", Some(JsValue::NULL));
     let b = w::is_working_day_json("2023-04-23", Some(JsValue::UNDEFINED));
     let c = w::is_working_day_json("2023-04-23", None);
-    assert_eq!(a, r#"{"status":"success","value":true}"#);
+    assert_eq!(a, r#"{"status":"success","value":true,"class":"internal"}"#);
     assert_eq!(a, b);
     assert_eq!(a, c);
     assert_eq!(get(&w::is_working_day("2023-05-01", None), "value"), false);

@@ -127,6 +127,7 @@ export type Class = "public" | "internal" | "confidential";
  */
 export type AssessAnswer =
   | {
+      class: Class;
       status: "success";
       value: Assessment;
     }
@@ -197,6 +198,7 @@ export type ErrorKind =
  */
 export type AttendanceAnswer =
   | {
+      class: Class;
       status: "success";
       value: AttendanceReport;
     }
@@ -339,6 +341,7 @@ export type Binds = "grid_leader" | "grid_worker" | "community";
  */
 export type CheckPolicyAnswer =
   | {
+      class: Class;
       status: "success";
       value: LintReport;
     }
@@ -452,6 +455,7 @@ export type MustVisit =
  */
 export type ClauseAnswer =
   | {
+      class: Class;
       status: "success";
       value: Clause;
     }
@@ -555,6 +559,7 @@ export type CountedRecord =
  */
 export type DataClassesAnswer =
   | {
+      class: Class;
       status: "success";
       /**
        * The result.
@@ -576,6 +581,7 @@ export type DataClassesAnswer =
  */
 export type DiscloseAnswer =
   | {
+      class: Class;
       status: "success";
       value: Disclosure;
     }
@@ -702,6 +708,7 @@ export type Effect =
  */
 export type EvaluateAnswer =
   | {
+      class: Class;
       status: "success";
       value: Report;
     }
@@ -734,6 +741,7 @@ export type WarningKind = "outside_period" | "outside_assignment" | "not_a_grid_
  */
 export type EvidenceAnswer =
   | {
+      class: Class;
       status: "success";
       value: EvidenceReport;
     }
@@ -773,6 +781,7 @@ export type Urgency = "at_once" | "promptly" | "none";
  */
 export type GradeAnswer =
   | {
+      class: Class;
       status: "success";
       value: Grade;
     }
@@ -791,6 +800,7 @@ export type GradeAnswer =
  */
 export type GridFilingAnswer =
   | {
+      class: Class;
       status: "success";
       value: GridFiling;
     }
@@ -897,6 +907,7 @@ export type PartKind = "month" | "quarter" | "half_year";
  */
 export type PolicyAnswer =
   | {
+      class: Class;
       status: "success";
       value: PolicyDocument;
     }
@@ -922,6 +933,7 @@ export type QuotaScope = "community" | "subdistrict";
  */
 export type PublicNoticeAnswer =
   | {
+      class: Class;
       status: "success";
       value: PublicNotice;
     }
@@ -947,6 +959,7 @@ export type ScopeBasis = "subdistrict" | "grid_leader" | "grid_worker" | "helper
  */
 export type ViewAnswer =
   | {
+      class: Class;
       status: "success";
       value: View;
     }
@@ -987,6 +1000,7 @@ export type Viewer =
  */
 export type WorkingDayAnswer =
   | {
+      class: Class;
       status: "success";
       /**
        * The result.
