@@ -4,13 +4,13 @@
 //! same input gives the same bytes in every binding. Every answer is tagged:
 //!
 //! ```json
-//! {"status":"success","value":{...}}
+//! {"status":"success","value":{...},"class":"internal"}
 //! {"status":"failure","errors":[{"kind":"invalid_time","message":"...","path":"..."}]}
 //! ```
 //!
 //! ```
 //! let answer = wangge::api::is_working_day_json(None, "2023-04-23");
-//! assert_eq!(answer, r#"{"status":"success","value":true}"#);
+//! assert_eq!(answer, r#"{"status":"success","value":true,"class":"internal"}"#);
 //! ```
 
 use crate::assessment::{Assessment, Grade, assess, lint};
@@ -33,6 +33,11 @@ pub enum Answer<T> {
     Success {
         /// The result.
         value: T,
+        /// The highest data class of what `value` carries (2.2.4, 2.2.5), derived from the
+        /// field classes: `confidential` when it holds any resident data, so a host knows
+        /// before showing it. A failure carries no class: its errors are internal and never
+        /// quote a value of a confidential field.
+        class: crate::confidentiality::Class,
     },
     /// The call failed.
     Failure {
@@ -41,11 +46,20 @@ pub enum Answer<T> {
     },
 }
 
-impl<T: Serialize> Answer<T> {
+impl<T: Serialize + JsonSchema> Answer<T> {
+    /// A success holding `value`, with its data class.
+    pub fn success(value: T) -> Answer<T> {
+        let class = serde_json::to_value(&value)
+            .map_or(crate::confidentiality::Class::Confidential, |v| {
+                crate::confidentiality::answer_class::class_of_answer::<T>(&v)
+            });
+        Answer::Success { value, class }
+    }
+
     /// The answer of a result.
     pub fn from_result(result: Result<T, Error>) -> Answer<T> {
         match result {
-            Ok(value) => Answer::Success { value },
+            Ok(value) => Answer::success(value),
             Err(e) => Answer::Failure {
                 errors: e.problems().to_vec(),
             },
@@ -193,10 +207,7 @@ pub fn check_policy_json(policy_json: &str) -> String {
 
 /// The linter's answer for a policy already checked (a binding's policy handle).
 pub fn check_policy_under(policy: &Policy) -> String {
-    Answer::<lint::LintReport>::Success {
-        value: lint::check_policy(policy),
-    }
-    .to_json()
+    Answer::<lint::LintReport>::success(lint::check_policy(policy)).to_json()
 }
 
 /// Grades every grid worker of a dossier under a policy (the default when `None`).
@@ -262,10 +273,7 @@ pub fn grade_for_score_json(policy_json: Option<&str>, score: &str) -> String {
 
 /// The embedded default policy document as a JSON answer.
 pub fn default_policy_json() -> String {
-    Answer::<PolicyDocument>::Success {
-        value: Policy::xincheng_2022().document().clone(),
-    }
-    .to_json()
+    Answer::<PolicyDocument>::success(Policy::xincheng_2022().document().clone()).to_json()
 }
 
 /// Whether `date` (`YYYY-MM-DD`) is a working day under a policy (the default when `None`).
@@ -387,9 +395,9 @@ pub fn grid_filing_json(
 
 /// Every field path of a dossier with its class (public, internal, confidential; 2.2.4, 2.2.5).
 pub fn data_classes_json() -> String {
-    Answer::<Vec<crate::confidentiality::FieldClass>>::Success {
-        value: crate::confidentiality::classes::dossier_fields().to_vec(),
-    }
+    Answer::<Vec<crate::confidentiality::FieldClass>>::success(
+        crate::confidentiality::classes::dossier_fields().to_vec(),
+    )
     .to_json()
 }
 
@@ -410,11 +418,11 @@ mod tests {
     fn clause_4_1_grade_for_a_score_at_the_band_edge() {
         assert_eq!(
             grade_for_score_json(None, "90"),
-            r#"{"status":"success","value":"excellent"}"#
+            r#"{"status":"success","value":"excellent","class":"internal"}"#
         );
         assert_eq!(
             grade_for_score_json(None, "89.99"),
-            r#"{"status":"success","value":"competent"}"#
+            r#"{"status":"success","value":"competent","class":"internal"}"#
         );
         assert!(grade_for_score_json(None, "ninety").contains("shape"));
     }
@@ -430,7 +438,7 @@ mod tests {
     fn working_day_of_a_make_up_sunday() {
         assert_eq!(
             is_working_day_json(None, "2023-04-23"),
-            r#"{"status":"success","value":true}"#
+            r#"{"status":"success","value":true,"class":"internal"}"#
         );
         assert!(is_working_day_json(None, "2023-02-29").contains("invalid_time"));
         assert!(is_working_day_json(None, "2031-01-02").contains("outside_calendar"));

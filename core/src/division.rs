@@ -79,6 +79,18 @@ impl Division {
             .find(|g| g.areas.iter().any(|a| a == area))
             .map(|g| g.grid.as_str())
     }
+
+    /// Every area's grid under this division (the first grid naming it): one pass, for loops
+    /// over many areas where [`Division::grid_of`] per area would be quadratic.
+    pub fn grid_by_area(&self) -> std::collections::BTreeMap<&str, &str> {
+        let mut map = std::collections::BTreeMap::new();
+        for g in &self.grids {
+            for a in &g.areas {
+                map.entry(a.as_str()).or_insert(g.grid.as_str());
+            }
+        }
+        map
+    }
 }
 
 impl Division {
@@ -458,10 +470,12 @@ pub fn filing(
             .into());
         }
     }
+    let old_grids = old.map(Division::grid_by_area).unwrap_or_default();
+    let new_grids = new.grid_by_area();
     let mut moves = Vec::new();
     for a in &c.areas {
-        let before = old.and_then(|d| d.grid_of(&a.id));
-        let after = new.grid_of(&a.id);
+        let before = old_grids.get(a.id.as_str()).copied();
+        let after = new_grids.get(a.id.as_str()).copied();
         if before != after {
             moves.push(AreaMove {
                 area: a.id.clone(),

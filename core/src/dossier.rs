@@ -28,11 +28,15 @@ impl Dossier {
     /// organisation (1.1), unique IDs, references, intervals and overlaps. Records that can be
     /// set aside safely (outside the period or the person's assignment) are not errors here: the
     /// evaluation reports them as warnings.
+    ///
+    /// A problem in a confidential field (a ledger's subject, a name where a date should be)
+    /// names the path and record but never quotes the value (2.2.5).
     pub fn from_json(text: &str) -> Result<Dossier, Error> {
+        let withhold = |e: Error| e.map_problems(crate::confidentiality::classes::withhold_value);
         crate::limits::check_text(text)?;
-        let dossier: Dossier = parse_json(text)?;
+        let dossier: Dossier = parse_json(text).map_err(withhold)?;
         crate::limits::check_dossier(&dossier)?;
-        dossier.validate()?;
+        dossier.validate().map_err(withhold)?;
         let mut dossier = dossier;
         dossier.canonicalise();
         Ok(dossier)

@@ -213,6 +213,13 @@ impl Error {
         &self.problems
     }
 
+    /// The same error with each problem passed through `f`.
+    pub(crate) fn map_problems(self, f: impl FnMut(Problem) -> Problem) -> Error {
+        Error {
+            problems: self.problems.into_iter().map(f).collect(),
+        }
+    }
+
     /// The kind of the first problem (the one a short message shows).
     pub fn kind(&self) -> Option<ErrorKind> {
         self.problems.first().map(|p| p.kind)

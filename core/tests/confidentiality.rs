@@ -104,7 +104,7 @@ fn clause_2_2_4_the_notice_fields_are_public_and_resident_data_confidential() {
 fn request(approvals: Value) -> DisclosureRequest {
     serde_json::from_value(json!({
         "id": "req-1",
-        "requester": "新城公安派出所",
+        "requester": {"kind": "other", "name": "新城区禁毒委员会办公室"},
         "purpose": "禁毒回访核查",
         "date": "2023-05-20",
         "community": "c1",
@@ -115,12 +115,15 @@ fn request(approvals: Value) -> DisclosureRequest {
     .unwrap()
 }
 
+/// An approval bound to `req-1`, its purpose and every record list.
 fn party(id: &str, community: &str, on: &str) -> Value {
-    json!({"id": id, "body": {"kind": "party_organisation", "community": community}, "approved_on": on})
+    json!({"id": id, "body": {"kind": "party_organisation", "community": community},
+           "request": "req-1", "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": on})
 }
 
 fn department(id: &str, dep: &str, on: &str) -> Value {
-    json!({"id": id, "body": {"kind": "functional_department", "department": dep}, "approved_on": on})
+    json!({"id": id, "body": {"kind": "functional_department", "department": dep},
+           "request": "req-1", "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": on})
 }
 
 fn decide(approvals: Value) -> wangge::confidentiality::Disclosure {
@@ -246,7 +249,8 @@ fn clause_2_2_5_an_approval_from_the_wrong_body_is_refused() {
     // Another body altogether.
     let d = decide(json!([
         party("a1", "c1", "2023-05-18"),
-        {"id": "a3", "body": {"kind": "other", "name": "某物业公司"}, "approved_on": "2023-05-18"}
+        {"id": "a3", "body": {"kind": "other", "name": "某物业公司"}, "request": "req-1",
+         "fields": ["records"], "purpose": "禁毒回访核查", "approved_on": "2023-05-18"}
     ]));
     assert_eq!(d.audit.decision, Decision::Refused);
     assert!(kinds(&d).contains(&ReasonKind::WrongBody));
@@ -273,12 +277,16 @@ fn clause_2_2_5_both_approvals_grant_a_copy_holding_only_what_was_asked() {
     ]));
     assert_eq!(d.audit.decision, Decision::Granted);
     assert!(d.audit.reasons.is_empty(), "{:?}", d.audit.reasons);
-    assert_eq!(d.audit.party_approval.as_deref(), Some("a1"));
+    assert_eq!(d.audit.party_approvals, ["a1"]);
     assert_eq!(d.audit.department_requirements.len(), 1);
     assert_eq!(
         d.audit.department_requirements[0].data,
-        ["ledger_entries/drug_users"]
+        [
+            "records.ledger_entries[].kind",
+            "records.ledger_entries[].subject"
+        ]
     );
+    assert_eq!(d.audit.department_requirements[0].met_by, ["a2"]);
     assert_eq!(d.audit.records_disclosed, 1);
     assert_eq!(d.audit.fields[0].class, Class::Confidential);
     let copy = d.copy.unwrap();
@@ -337,11 +345,14 @@ fn clause_2_2_5_other_data_needs_the_fallback_department() {
 }
 
 #[test]
-fn clause_2_2_5_a_request_naming_unknown_fields_or_records_is_an_error() {
+fn clause_2_2_5_a_request_naming_unknown_fields_or_a_community_is_an_error() {
     let mut r = request(json!([]));
     r.fields.push("records.ledger_entries[].address".into());
-    r.records.push("le-99".into());
     r.community = "c9".into();
+    let mut a: wangge::confidentiality::Approval =
+        serde_json::from_value(party("a1", "c1", "2023-05-18")).unwrap();
+    a.fields = vec!["records.nowhere".into()];
+    r.approvals.push(a);
     let err = disclose(
         &Policy::xincheng_2022(),
         &sample::confidentiality_2023(),
@@ -358,9 +369,187 @@ fn clause_2_2_5_a_request_naming_unknown_fields_or_records_is_an_error() {
         [
             (ErrorKind::UnknownReference, Some("community")),
             (ErrorKind::UnknownReference, Some("fields[2]")),
-            (ErrorKind::UnknownReference, Some("records[1]")),
+            (ErrorKind::UnknownReference, Some("approvals[0].fields[0]")),
         ]
     );
+}
+
+#[test]
+fn clause_2_2_5_an_unknown_record_is_refused_and_audited_like_another_communitys() {
+    let approvals = json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]);
+    let answer = |records: &[&str]| {
+        let mut r = request(approvals.clone());
+        r.records = records.iter().map(|s| (*s).to_owned()).collect();
+        disclose(
+            &Policy::xincheng_2022(),
+            &sample::confidentiality_2023(),
+            &r,
+        )
+        .unwrap()
+    };
+    // `le-99` exists nowhere; `le-4` is c2's (a severe-mental-disorder ledger).
+    let unknown = answer(&["le-1", "le-99"]);
+    let elsewhere = answer(&["le-1", "le-4"]);
+    for (d, id) in [(&unknown, "le-99"), (&elsewhere, "le-4")] {
+        assert_eq!(d.audit.decision, Decision::Refused);
+        assert_eq!(kinds(d), [ReasonKind::RecordNotAvailable]);
+        assert_eq!(d.audit.reasons[0].record.as_deref(), Some(id));
+        assert!(d.copy.is_none());
+        assert!(d.audit.records_asked.contains(&id.to_owned()));
+    }
+    // Both say the same thing: whether the record exists is not told.
+    assert_eq!(
+        unknown.audit.reasons[0].message.replace("le-99", "ID"),
+        elsewhere.audit.reasons[0].message.replace("le-4", "ID")
+    );
+    assert!(!wangge::to_json(&elsewhere).contains("severe_mental_disorder"));
+}
+
+#[test]
+fn clause_2_2_5_a_parent_path_is_decided_leaf_by_leaf() {
+    // The attack of issue 14: `records` asked for `le-1`, approved by the Party organisation and
+    // the comprehensive-governance centre only. The ledger's fields need the police.
+    let dossier = sample::confidentiality_2023();
+    for asked in ["records", "", "records.ledger_entries"] {
+        let mut r = request(json!([
+            party("a1", "c1", "2023-05-18"),
+            department("a2", "comprehensive_governance", "2023-05-18")
+        ]));
+        r.fields = vec![asked.into()];
+        for a in &mut r.approvals {
+            a.fields = vec!["".into()];
+        }
+        let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+        assert_eq!(
+            d.audit.decision,
+            Decision::Refused,
+            "{asked}: {:?}",
+            d.audit
+        );
+        assert!(d.copy.is_none());
+        assert_eq!(d.audit.records_disclosed, 0);
+        let missing = d
+            .audit
+            .reasons
+            .iter()
+            .find(|r| r.kind == ReasonKind::MissingDepartmentApproval)
+            .unwrap();
+        assert!(missing.message.contains("public_security"), "{missing:?}");
+        assert_eq!(missing.fields, [asked]);
+
+        // With the police too: only `le-1`, in every list, whatever the depth asked.
+        r.approvals.push(
+            serde_json::from_value(department("a3", "public_security", "2023-05-18")).unwrap(),
+        );
+        r.approvals[2].fields = vec!["".into()];
+        let d = disclose(&Policy::xincheng_2022(), &dossier, &r).unwrap();
+        assert_eq!(
+            d.audit.decision,
+            Decision::Granted,
+            "{asked}: {:?}",
+            d.audit
+        );
+        assert_eq!(d.audit.records_disclosed, 1, "{asked}");
+        let copy = d.copy.unwrap();
+        let text = copy.to_string();
+        assert!(text.contains("le-1") && !text.contains("le-3") && !text.contains("px-1"));
+        assert!(!text.contains("李某"), "{text}");
+    }
+}
+
+#[test]
+fn clause_2_2_5_an_approval_covers_only_the_fields_it_names() {
+    // The police approved only the subject: the kind asked beside it is not approved.
+    let mut r = request(json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]));
+    r.approvals[1].fields = vec!["records.ledger_entries[].subject".into()];
+    let d = disclose(
+        &Policy::xincheng_2022(),
+        &sample::confidentiality_2023(),
+        &r,
+    )
+    .unwrap();
+    assert_eq!(d.audit.decision, Decision::Refused);
+    assert_eq!(kinds(&d), [ReasonKind::MissingDepartmentApproval]);
+    assert_eq!(d.audit.reasons[0].fields, ["records.ledger_entries[].kind"]);
+}
+
+#[test]
+fn clause_2_2_5_an_approval_is_bound_to_its_request_and_purpose() {
+    let mut other_request = department("a2", "public_security", "2023-05-18");
+    other_request["request"] = json!("req-0");
+    let d = decide(json!([party("a1", "c1", "2023-05-18"), other_request]));
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ApprovalForAnotherRequest,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+    assert_eq!(d.audit.decision, Decision::Refused);
+
+    let mut other_purpose = department("a2", "public_security", "2023-05-18");
+    other_purpose["purpose"] = json!("招商引资");
+    let d = decide(json!([party("a1", "c1", "2023-05-18"), other_purpose]));
+    assert_eq!(
+        kinds(&d),
+        [
+            ReasonKind::ApprovalForAnotherPurpose,
+            ReasonKind::MissingDepartmentApproval
+        ]
+    );
+    assert!(!d.audit.reasons[0].message.contains("招商引资"));
+}
+
+#[test]
+fn clause_2_2_5_the_requester_cannot_approve_its_own_request() {
+    let approvals = json!([
+        party("a1", "c1", "2023-05-18"),
+        department("a2", "public_security", "2023-05-18")
+    ]);
+    for requester in [
+        json!({"kind": "functional_department", "department": "public_security"}),
+        json!({"kind": "other", "name": "新城公安派出所"}),
+    ] {
+        let mut r = request(approvals.clone());
+        r.requester = serde_json::from_value(requester).unwrap();
+        let d = disclose(
+            &Policy::xincheng_2022(),
+            &sample::confidentiality_2023(),
+            &r,
+        )
+        .unwrap();
+        assert_eq!(d.audit.decision, Decision::Refused);
+        assert_eq!(
+            kinds(&d),
+            [
+                ReasonKind::SelfApproval,
+                ReasonKind::MissingDepartmentApproval
+            ]
+        );
+        assert_eq!(d.audit.reasons[0].approval.as_deref(), Some("a2"));
+    }
+}
+
+#[test]
+fn clause_2_2_5_a_refusal_never_names_the_kind_of_a_record() {
+    for approvals in [
+        json!([]),
+        json!([party("a1", "c1", "2023-05-18")]),
+        json!([department("a2", "health", "2023-05-18")]),
+    ] {
+        let d = decide(approvals);
+        assert_eq!(d.audit.decision, Decision::Refused);
+        let text = wangge::to_json(&d);
+        for secret in ["drug_users", "ledger_entries/", "王某"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
 }
 
 #[test]
@@ -656,4 +845,345 @@ fn clause_1_2_the_embedded_sample_is_valid_and_the_case_input_is_fresh() {
         Some(text.as_str()),
         "stale: run `WANGGE_BLESS=1 cargo test -p wangge --test confidentiality`"
     );
+}
+
+// ---------------------------------------------------------------- disclosure property (2.2.5)
+
+/// Every (leaf path, record ID) a copy holds: the record is the item of a list directly under
+/// `records` the value lies in.
+fn held(
+    value: &Value,
+    path: &str,
+    record: Option<&str>,
+    out: &mut BTreeSet<(String, Option<String>)>,
+) {
+    match value {
+        Value::Array(items) => {
+            let is_list = path
+                .strip_prefix("records.")
+                .is_some_and(|r| !r.contains(['.', '[']));
+            for item in items {
+                let id = if is_list {
+                    item.get("id").and_then(Value::as_str)
+                } else {
+                    record
+                };
+                held(item, &format!("{path}[]"), id, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let child = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                held(v, &child, record, out);
+            }
+        }
+        _ => {
+            out.insert((path.to_owned(), record.map(str::to_owned)));
+        }
+    }
+}
+
+fn path_pool() -> Vec<String> {
+    let mut pool: Vec<String> = ["", "records", "organisation", "records.ledger_entries"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    pool.extend(
+        wangge::confidentiality::classes::dossier_fields()
+            .iter()
+            .map(|f| f.path.clone())
+            .filter(|p| !p.contains('{')),
+    );
+    pool
+}
+
+const BODIES: &[(&str, &str)] = &[
+    ("party_organisation", "c1"),
+    ("party_organisation", "c2"),
+    ("functional_department", "public_security"),
+    ("functional_department", "justice"),
+    ("functional_department", "civil_affairs"),
+    ("functional_department", "comprehensive_governance"),
+];
+const RECORDS: &[&str] = &[
+    "le-1",
+    "le-3",
+    "pb-1",
+    "wr-w1-0510",
+    "mt-c1-0508",
+    "ds-w1-0506",
+    "lv-w2-1",
+];
+
+fn disclosure_request(
+    fields: &[String],
+    records: &[String],
+    approvals: &[(usize, Vec<String>)],
+) -> DisclosureRequest {
+    let approvals: Vec<Value> = approvals
+        .iter()
+        .enumerate()
+        .map(|(i, (b, f))| {
+            let (kind, who) = BODIES[*b % BODIES.len()];
+            let body = if kind == "party_organisation" {
+                json!({"kind": kind, "community": who})
+            } else {
+                json!({"kind": kind, "department": who})
+            };
+            json!({"id": format!("a{i}"), "body": body, "request": "req-p", "fields": f,
+                   "purpose": "核查", "approved_on": "2023-05-18"})
+        })
+        .collect();
+    serde_json::from_value(json!({
+        "id": "req-p", "requester": {"kind": "other", "name": "区禁毒办"}, "purpose": "核查",
+        "date": "2023-05-20", "community": "c1", "fields": fields, "records": records,
+        "approvals": approvals,
+    }))
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Issue 14, item 1: a granted copy never holds a field or record that a request for it
+    /// alone, with the same approvals, would be refused.
+    #[test]
+    fn clause_2_2_5_a_copy_holds_nothing_a_request_for_it_alone_would_refuse(
+        fields in proptest::collection::vec(0usize..10_000, 1..4),
+        records in proptest::collection::vec(0usize..RECORDS.len(), 0..3),
+        approvals in proptest::collection::vec(
+            (0usize..BODIES.len(), proptest::collection::vec(0usize..10_000, 1..3)), 0..6),
+    ) {
+        let pool = path_pool();
+        let pick = |i: &usize| pool[i % pool.len()].clone();
+        let fields: Vec<String> = fields.iter().map(pick).collect();
+        let records: Vec<String> = records.iter().map(|i| RECORDS[*i].to_owned()).collect();
+        // The community's Party organisation approves everything and half the other approvals
+        // too, so that grants happen often.
+        let approvals: Vec<(usize, Vec<String>)> = std::iter::once((0, vec![String::new()]))
+            .chain(approvals.iter().enumerate().map(|(n, (b, f))| {
+                (*b, if n % 2 == 0 { vec![String::new()] } else { f.iter().map(pick).collect() })
+            }))
+            .collect();
+        let policy = Policy::xincheng_2022();
+        let dossier = sample::confidentiality_2023();
+        let d = disclose(&policy, &dossier, &disclosure_request(&fields, &records, &approvals)).unwrap();
+        if let Some(copy) = &d.copy {
+            let mut out = BTreeSet::new();
+            held(copy, "", None, &mut out);
+            for (path, record) in out {
+                let alone: Vec<String> = match &record {
+                    Some(id) => vec![id.clone()],
+                    None => records.clone(),
+                };
+                let single = disclose(&policy, &dossier, &disclosure_request(std::slice::from_ref(&path), &alone, &approvals)).unwrap();
+                prop_assert_eq!(single.audit.decision, Decision::Granted,
+                    "{} of {:?} given by {:?} but refused alone: {:?}", path, record, fields, single.audit.reasons);
+            }
+        }
+    }
+}
+
+#[test]
+fn clause_2_2_5_a_worker_who_left_a_grid_sees_none_of_its_later_records() {
+    let mut dossier = sample::confidentiality_2023();
+    let a = dossier
+        .organisation
+        .assignments
+        .iter_mut()
+        .find(|a| a.person == "w1" && a.grid == "g1")
+        .unwrap();
+    a.to = Some(date("2023-05-09"));
+    let may = person("w1", "2023-05-01", Some("2023-05-31"));
+    let seen = view(&dossier, &may).unwrap();
+    assert_eq!(seen.scope.grids, ["g1"]);
+    let r = &seen.dossier.records;
+    // The work record and problem of 2023-05-10 in g1 came after w1 left.
+    assert!(r.work_records.is_empty() && r.problems.is_empty(), "{r:?}");
+    // Ledger entries opened while w1 was there stay; the meeting of 2023-05-08 too.
+    assert_eq!(r.ledger_entries.len(), 2);
+    assert_eq!(r.meetings.len(), 1);
+    // The day before leaving, the same records of that day are visible: boundary 05-09/05-10.
+    let mut stayed = sample::confidentiality_2023();
+    stayed
+        .organisation
+        .assignments
+        .iter_mut()
+        .find(|a| a.person == "w1" && a.grid == "g1")
+        .unwrap()
+        .to = Some(date("2023-05-10"));
+    let seen = view(&stayed, &may).unwrap();
+    assert_eq!(seen.dossier.records.work_records.len(), 1);
+    // A grid leader asking for one day sees that day's records only.
+    let leader = view(&dossier, &person("l1", "2023-05-08", None)).unwrap();
+    assert_eq!(leader.dossier.records.meetings.len(), 1);
+    assert!(leader.dossier.records.work_records.is_empty());
+}
+
+// ---------------------------------------------------------------- policy linter (2.2.5)
+
+fn lint_codes(
+    edit: impl FnOnce(&mut wangge::confidentiality::ConfidentialityPolicy),
+) -> Vec<String> {
+    let mut doc = Policy::xincheng_2022().document().clone();
+    edit(&mut doc.confidentiality);
+    let policy = Policy::from_document(doc).unwrap();
+    wangge::assessment::lint::check_policy(&policy)
+        .findings
+        .iter()
+        .map(|f| format!("{:?}:{:?}", f.severity, f.code))
+        .collect()
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_a_ledger_kind_left_to_the_fallback_department() {
+    assert!(lint_codes(|_| {}).is_empty());
+    let codes = lint_codes(|c| {
+        // Drug users and floating population no longer need the police.
+        c.relevant_departments.value.remove(0);
+    });
+    assert_eq!(
+        codes,
+        [
+            "Error:LedgerNeedsOnlyFallback",
+            "Error:LedgerNeedsOnlyFallback"
+        ]
+    );
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_a_department_that_approves_every_ledger() {
+    let codes = lint_codes(|c| {
+        for r in &mut c.relevant_departments.value {
+            if r.records.is_some() {
+                r.departments.push("comprehensive_governance".into());
+            }
+        }
+    });
+    assert_eq!(codes, ["Error:DepartmentApprovesEverything"]);
+    // One catch-all ledger rule is the same weakness.
+    let codes = lint_codes(|c| {
+        c.relevant_departments.value.insert(
+            0,
+            serde_json::from_value(
+                json!({"records": "ledger_entries", "departments": ["civil_affairs"]}),
+            )
+            .unwrap(),
+        );
+    });
+    assert_eq!(codes, ["Error:DepartmentApprovesEverything"]);
+}
+
+#[test]
+fn clause_2_2_5_the_linter_flags_an_absurd_approval_validity() {
+    assert_eq!(
+        lint_codes(|c| c.approval_valid_days.value = 1_000_000_000_000),
+        ["Error:ApprovalValidityAbsurd"]
+    );
+    assert_eq!(
+        lint_codes(|c| c.approval_valid_days.value = 367),
+        ["Warning:ApprovalValidityAbsurd"]
+    );
+    assert!(lint_codes(|c| c.approval_valid_days.value = 366).is_empty());
+}
+
+// ---------------------------------------------------------------- the class of an answer
+
+fn stated_class(answer: &str) -> String {
+    let v: Value = serde_json::from_str(answer).unwrap();
+    v["class"].as_str().unwrap_or("none").to_owned()
+}
+
+#[test]
+fn clause_2_2_5_an_answer_carrying_a_confidential_value_says_confidential() {
+    let m: Vec<String> = (0..12).map(|i| format!("SECRETMARK{i:05}")).collect();
+    let dossier = dossier_full_of_secrets(&m, &[(0, 0), (3, 1)]).to_json();
+    let granted = {
+        let r = request(json!([
+            party("a1", "c1", "2023-05-18"),
+            department("a2", "public_security", "2023-05-18")
+        ]));
+        serde_json::to_string(&r).unwrap()
+    };
+    let period = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
+    let answers = [
+        (
+            "evaluate",
+            wangge::api::evaluate_json(None, &dossier, Some(period)),
+        ),
+        ("assess", wangge::api::assess_json(None, &dossier, None)),
+        (
+            "evidence",
+            wangge::api::evidence_json(None, &dossier, Some(period)),
+        ),
+        (
+            "attendance",
+            wangge::api::attendance_json(None, &dossier, Some(period)),
+        ),
+        (
+            "view",
+            wangge::api::view_json(&dossier, r#"{"kind":"subdistrict"}"#),
+        ),
+        (
+            "view w1",
+            wangge::api::view_json(
+                &dossier,
+                r#"{"kind":"person","person":"w1","from":"2023-05-10"}"#,
+            ),
+        ),
+        (
+            "notice",
+            wangge::api::public_notice_json(&dossier, "c1", "2023-07-01"),
+        ),
+        (
+            "filing",
+            wangge::api::grid_filing_json(&dossier, "c1", Some("div-2022"), "div-2023"),
+        ),
+        (
+            "disclose",
+            wangge::api::disclose_json(None, &dossier, &granted),
+        ),
+    ];
+    let mut carrying = 0;
+    for (call, answer) in &answers {
+        assert!(
+            answer.starts_with(r#"{"status":"success""#),
+            "{call}: {answer:.300}"
+        );
+        let class = stated_class(answer);
+        if m.iter().any(|s| answer.contains(s.as_str())) {
+            carrying += 1;
+            assert_eq!(
+                class, "confidential",
+                "{call} carries a confidential value as {class}"
+            );
+        }
+    }
+    assert!(carrying >= 3, "the test must see confidential values");
+    assert_eq!(stated_class(&answers[6].1), "internal");
+}
+
+#[test]
+fn clause_2_2_5_an_error_names_the_path_never_the_confidential_value() {
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["ledger_entries"][0]["opened"] = json!("王某某");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(!answer.contains("王某某"), "{answer}");
+    let e = &serde_json::from_str::<Value>(&answer).unwrap()["errors"][0];
+    assert_eq!(e["path"], "records.ledger_entries[0].opened", "{e}");
+    // A ledger subject that breaks a rule (too long) is not quoted either.
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["ledger_entries"][0]["last_updated"] = json!("2021-01-01");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(answer.contains("failure"), "{answer:.300}");
+    assert!(!answer.contains("王某"), "{answer}");
+    // An internal field's value is still quoted, to help the host fix it.
+    let mut v: Value = serde_json::to_value(sample::confidentiality_2023()).unwrap();
+    v["records"]["work_records"][0]["date"] = json!("17/04/2023");
+    let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
+    assert!(answer.contains("17/04/2023"), "{answer}");
 }

@@ -62,7 +62,7 @@ pub unsafe extern "C" fn wg_clause_to_json(
         fallible(error_out, || {
             let answer_out = out(answer_out, "answer_out")?;
             let value = api::clause_text(short_text(id, "id")?)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }

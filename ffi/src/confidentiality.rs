@@ -61,7 +61,7 @@ pub unsafe extern "C" fn wg_policy_disclose(
             let dossier = document(dossier_json, dossier_len, "dossier_json")?;
             let request = document(request_json, request_len, "request_json")?;
             let value = api::disclose_under(&policy.policy, dossier, request)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn wg_dossier_view(
             let dossier = document(dossier_json, dossier_len, "dossier_json")?;
             let viewer = document(viewer_json, viewer_len, "viewer_json")?;
             let value = api::view_texts(dossier, viewer)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }
@@ -149,7 +149,7 @@ pub unsafe extern "C" fn wg_dossier_public_notice(
             let community = short_text(community, "community")?;
             let date = short_text(date, "date")?;
             let value = api::public_notice_texts(dossier, community, date)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }

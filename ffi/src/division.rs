@@ -56,7 +56,7 @@ pub unsafe extern "C" fn wg_dossier_grid_filing(
             };
             let to = short_text(to_division, "to_division")?;
             let value = api::grid_filing_texts(dossier, community, from, to)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }

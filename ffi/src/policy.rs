@@ -189,7 +189,7 @@ pub unsafe extern "C" fn wg_policy_to_json(
             let answer_out = out(answer_out, "answer_out")?;
             let policy = handle(policy, "policy")?;
             let value = policy.policy.document();
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }
@@ -259,7 +259,7 @@ pub unsafe extern "C" fn wg_policy_evaluate(
 /// # Safety
 ///
 /// As `wg_policy_evaluate`.
-pub(crate) unsafe fn dossier_call<T: Serialize>(
+pub(crate) unsafe fn dossier_call<T: Serialize + schemars::JsonSchema>(
     policy: *const wg_policy,
     (dossier_json, dossier_len): (*const c_char, usize),
     (options_json, options_len): (*const c_char, usize),
@@ -276,7 +276,7 @@ pub(crate) unsafe fn dossier_call<T: Serialize>(
             let dossier = document(dossier_json, dossier_len, "dossier_json")?;
             let options = optional_document(options_json, options_len, "options_json")?;
             let value = call(&policy.policy, dossier, options)?;
-            give_string(answer_out, Answer::Success { value }.to_json());
+            give_string(answer_out, Answer::success(value).to_json());
             Ok(())
         })
     }

@@ -109,7 +109,7 @@ export type AnomalyKind =
   | "observation_contradicts_clock"
   | "no_clock_records";
 /**
- * The body that gave an approval.
+ * A body that asks or approves.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "ApprovalBody".
@@ -151,6 +151,7 @@ export type Class = "public" | "internal" | "confidential";
  */
 export type AssessAnswer =
   | {
+      class: Class;
       status: "success";
       value: Assessment;
     }
@@ -222,6 +223,7 @@ export type ErrorKind =
  */
 export type AttendanceAnswer =
   | {
+      class: Class;
       status: "success";
       value: AttendanceReport;
     }
@@ -344,7 +346,11 @@ export type ReasonKind =
   | "no_relevant_department"
   | "expired_approval"
   | "approval_not_yet_given"
-  | "wrong_body";
+  | "wrong_body"
+  | "approval_for_another_request"
+  | "approval_for_another_purpose"
+  | "self_approval"
+  | "record_not_available";
 /**
  * Whom an obligation binds.
  *
@@ -360,6 +366,7 @@ export type Binds = "grid_leader" | "grid_worker" | "community";
  */
 export type CheckPolicyAnswer =
   | {
+      class: Class;
       status: "success";
       value: LintReport;
     }
@@ -386,7 +393,10 @@ export type LintCode =
   | "exception_conflict"
   | "non_monotonic"
   | "unknown_name"
-  | "part_weights";
+  | "part_weights"
+  | "ledger_needs_only_fallback"
+  | "department_approves_everything"
+  | "approval_validity_absurd";
 /**
  * How serious a lint finding is.
  *
@@ -470,6 +480,7 @@ export type MustVisit =
  */
 export type ClauseAnswer =
   | {
+      class: Class;
       status: "success";
       value: Clause;
     }
@@ -577,6 +588,7 @@ export type CountedRecord =
  */
 export type DataClassesAnswer =
   | {
+      class: Class;
       status: "success";
       /**
        * The result.
@@ -598,6 +610,7 @@ export type DataClassesAnswer =
  */
 export type DiscloseAnswer =
   | {
+      class: Class;
       status: "success";
       value: Disclosure;
     }
@@ -724,6 +737,7 @@ export type Effect =
  */
 export type EvaluateAnswer =
   | {
+      class: Class;
       status: "success";
       value: Report;
     }
@@ -761,6 +775,7 @@ export type WarningKind =
  */
 export type EvidenceAnswer =
   | {
+      class: Class;
       status: "success";
       value: EvidenceReport;
     }
@@ -800,6 +815,7 @@ export type Urgency = "at_once" | "promptly" | "pass_on" | "none";
  */
 export type GradeAnswer =
   | {
+      class: Class;
       status: "success";
       value: Grade;
     }
@@ -818,6 +834,7 @@ export type GradeAnswer =
  */
 export type GridFilingAnswer =
   | {
+      class: Class;
       status: "success";
       value: GridFiling;
     }
@@ -937,6 +954,7 @@ export type PartKind = "month" | "quarter" | "half_year";
  */
 export type PolicyAnswer =
   | {
+      class: Class;
       status: "success";
       value: PolicyDocument;
     }
@@ -962,6 +980,7 @@ export type QuotaScope = "community" | "subdistrict";
  */
 export type PublicNoticeAnswer =
   | {
+      class: Class;
       status: "success";
       value: PublicNotice;
     }
@@ -987,6 +1006,7 @@ export type ScopeBasis = "subdistrict" | "grid_leader" | "grid_worker" | "helper
  */
 export type ViewAnswer =
   | {
+      class: Class;
       status: "success";
       value: View;
     }
@@ -1027,6 +1047,7 @@ export type Viewer =
  */
 export type WorkingDayAnswer =
   | {
+      class: Class;
       status: "success";
       /**
        * The result.
@@ -1167,7 +1188,7 @@ export interface Anomaly {
   record: string;
 }
 /**
- * One approval of a disclosure.
+ * One approval of a disclosure, bound to one request, its fields and its purpose.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
  * via the `definition` "Approval".
@@ -1176,13 +1197,26 @@ export interface Approval {
   approved_on: Date;
   body: ApprovalBody;
   /**
+   * The fields approved, as dossier paths (a list or object approves every field under
+   * it): the approval counts for no other field.
+   */
+  fields: string[];
+  /**
    * Stable ID, unique in the request.
    */
   id: string;
   /**
+   * The purpose approved: the approval counts only for a request with this purpose.
+   */
+  purpose: string;
+  /**
    * The approval's document number or reference.
    */
   reference?: string | null;
+  /**
+   * The request approved (its `id`): the approval counts for no other request.
+   */
+  request: string;
   /**
    * The last day it is valid; when absent, `approved_on` plus the policy's
    * `confidentiality.approval_valid_days`.
@@ -2199,9 +2233,9 @@ export interface AuditEntry {
    */
   fields: AskedField[];
   /**
-   * The Party organisation's approval relied on, if any.
+   * The Party organisation's approvals relied on.
    */
-  party_approval?: string | null;
+  party_approvals?: string[];
   /**
    * What for.
    */
@@ -2222,10 +2256,7 @@ export interface AuditEntry {
    * The request.
    */
   request: string;
-  /**
-   * Who asked.
-   */
-  requester: string;
+  requester: ApprovalBody;
 }
 /**
  * One department requirement of a request and whether it was met.
@@ -2235,8 +2266,7 @@ export interface AuditEntry {
  */
 export interface DepartmentRequirement {
   /**
-   * The data it is for: a record list or `organisation`, with the ledger kind for ledgers
-   * (`ledger_entries/drug_users`).
+   * The paths asked it is for, as the request wrote them.
    */
   data: string[];
   /**
@@ -2244,9 +2274,9 @@ export interface DepartmentRequirement {
    */
   departments: string[];
   /**
-   * The approval that met it, if any.
+   * The approvals that met it (none when unmet).
    */
-  met_by?: string | null;
+  met_by?: string[];
 }
 /**
  * One reason of a decision, citing 2.2.5.
@@ -2267,11 +2297,19 @@ export interface Reason {
    * The date concerned (an expiry, an approval's date), if any.
    */
   date?: Date | null;
+  /**
+   * The paths asked concerned, as the request wrote them.
+   */
+  fields?: string[];
   kind: ReasonKind;
   /**
    * Lowercase description, values in backticks.
    */
   message: string;
+  /**
+   * The record asked concerned, as the request wrote it.
+   */
+  record?: string | null;
 }
 /**
  * A grade band: the scores from `min` to `max`, each bound inclusive or not.
@@ -3008,25 +3046,24 @@ export interface DisclosureRequest {
   date: Date;
   /**
    * The fields asked, as dossier paths (`records.ledger_entries[].subject`); a path naming a
-   * list or object (`records.ledger_entries[]`) asks for everything under it.
+   * list or object (`records.ledger_entries[]`, `records`, `organisation`, or `""` for the
+   * whole dossier) asks for every field under it, and each of them needs its approvals.
    */
   fields: string[];
   /**
-   * Stable ID of the request.
+   * Stable ID of the request; every approval names it.
    */
   id: string;
   /**
-   * What for.
+   * What for; every approval names it.
    */
   purpose: string;
   /**
-   * The records asked, by ID; every record of the lists named when empty.
+   * The records asked, by ID; every record of the lists named when empty. Only these
+   * records are given, in every record list, whatever the depth of the path asked.
    */
   records?: string[];
-  /**
-   * Who asks (a body outside the community).
-   */
-  requester: string;
+  requester: ApprovalBody;
 }
 /**
  * A dated division of a community's areas into grids (1.2).

@@ -51,6 +51,14 @@ pub enum LintCode {
     UnknownName,
     /// Part weights that do not match the parts.
     PartWeights,
+    /// A special-group ledger kind (2.1.2) that needs only the fallback department to be given
+    /// outside (2.2.5).
+    LedgerNeedsOnlyFallback,
+    /// One department that can approve every ledger kind (2.2.5): one body's approval opens
+    /// every ledger.
+    DepartmentApprovesEverything,
+    /// An approval validity (2.2.5) beyond any date, or longer than a year.
+    ApprovalValidityAbsurd,
 }
 
 /// One defect.
@@ -79,7 +87,8 @@ pub struct LintReport {
     pub findings: Vec<LintFinding>,
 }
 
-/// Lints the policy's assessment scheme (a policy without one has nothing to lint).
+/// Lints the policy's assessment scheme (a policy without one has nothing to lint) and its
+/// confidentiality section (rules that weaken 2.2.5).
 ///
 /// ```
 /// let report = wangge::assessment::lint::check_policy(&wangge::Policy::xincheng_2022());
@@ -87,10 +96,11 @@ pub struct LintReport {
 /// ```
 pub fn check_policy(policy: &Policy) -> LintReport {
     let doc = policy.document();
-    let findings = match &doc.assessment {
+    let mut findings = match &doc.assessment {
         Some(scheme) => lint_scheme(policy, scheme),
         None => Vec::new(),
     };
+    findings.extend(doc.confidentiality.lint("confidentiality"));
     LintReport {
         policy: doc.id.clone(),
         version: doc.version.clone(),

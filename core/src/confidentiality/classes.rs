@@ -86,11 +86,20 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         Internal,
         &["clause", "date", "kind", "message", "person", "record"],
     ),
-    ("Answer", Internal, &["status", "value", "errors"]),
+    ("Answer", Internal, &["class", "status", "value", "errors"]),
     (
         "Approval",
         Internal,
-        &["approved_on", "body", "id", "reference", "valid_until"],
+        &[
+            "approved_on",
+            "body",
+            "fields",
+            "id",
+            "purpose",
+            "reference",
+            "request",
+            "valid_until",
+        ],
     ),
     (
         "ApprovalBody",
@@ -199,7 +208,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
             "decision",
             "department_requirements",
             "fields",
-            "party_approval",
+            "party_approvals",
             "purpose",
             "reasons",
             "records_asked",
@@ -755,7 +764,9 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Reason",
         Internal,
-        &["approval", "clause", "date", "kind", "message"],
+        &[
+            "approval", "clause", "date", "fields", "kind", "message", "record",
+        ],
     ),
     (
         "Records",
@@ -1099,6 +1110,59 @@ pub fn dossier_class(path: &str) -> Option<Class> {
     match (own, below) {
         (None, None) => None,
         (a, b) => a.max(b),
+    }
+}
+
+/// The own class of a dossier field at a concrete path (`records.ledger_entries[3].subject`):
+/// indices are dropped, and a path with no field of its own (an item of a list) takes its
+/// nearest ancestor's class; `None` outside a dossier.
+pub fn class_at(path: &str) -> Option<Class> {
+    let mut norm = String::with_capacity(path.len());
+    let mut in_index = false;
+    for ch in path.chars() {
+        match ch {
+            '[' => {
+                in_index = true;
+                norm.push('[');
+            }
+            ']' => {
+                in_index = false;
+                norm.push(']');
+            }
+            _ if in_index => {}
+            c => norm.push(c),
+        }
+    }
+    let fields = dossier_fields();
+    let mut p = norm.as_str();
+    loop {
+        if let Some(f) = fields.iter().find(|f| f.path == p) {
+            return Some(f.class);
+        }
+        p = match p.strip_suffix("[]") {
+            Some(rest) => rest,
+            None => match p.rfind('.') {
+                Some(i) => p.get(..i)?,
+                None => return None,
+            },
+        };
+    }
+}
+
+/// A problem of a dossier with its message replaced when it concerns a confidential field:
+/// the path, record and kind stay, the value is not quoted (2.2.5).
+pub fn withhold_value(problem: crate::error::Problem) -> crate::error::Problem {
+    if problem.kind == crate::error::ErrorKind::Syntax {
+        return problem; // a syntax error quotes no value, only where the text breaks
+    }
+    match problem.path.as_deref().and_then(class_at) {
+        Some(Class::Confidential) => crate::error::Problem {
+            message:
+                "the value of this confidential field is not valid here; it is not quoted (2.2.5)"
+                    .into(),
+            ..problem
+        },
+        _ => problem,
     }
 }
 

@@ -1,49 +1,66 @@
 //! Disclosure (信息保密, 2.2.5): collected information is given outside only with the approval
 //! of both the community Party organisation and the relevant functional department.
 //!
-//! [`disclose`] decides a [`DisclosureRequest`] on its date. It is granted only when the request
-//! carries an approval of the Party organisation of the community whose data is asked, and, for
-//! every rule of relevance (`confidentiality.relevant_departments` of the policy) that the data
-//! matches, an approval of one of the rule's departments — each dated on or before the
-//! request's date and not expired. Otherwise it is refused, and the reasons name what is
-//! missing: an approval, an expired approval, an approval from the wrong body. Every decision,
-//! grant or refusal, yields an [`AuditEntry`] citing 2.2.5; a grant also yields the redacted copy:
-//! the community's data, only the fields asked, only the records asked.
+//! [`disclose`] decides a [`DisclosureRequest`] on its date — the host's date: the library has no
+//! clock, so the host must pass the true day the request is decided, and the audit entry records
+//! the date it was given. The decision is taken **leaf by leaf**: every path asked (a field, a
+//! list, `records`, `organisation`, or `""` for the whole dossier) is expanded to the fields it
+//! contains, and every one of them must be covered by
+//!
+//! - a valid approval of the Party organisation of the community whose data is asked, and
+//! - for every rule of relevance (`confidentiality.relevant_departments` of the policy) that the
+//!   data given matches — for a ledger, the kind of each entry given — a valid approval of one of
+//!   the rule's departments.
+//!
+//! An approval is **bound**: it names the request it is for, the fields it approves and the
+//! purpose, and counts for nothing else; it must be dated on or before the request's date and not
+//! expired; the requesting body cannot approve its own request. Otherwise the request is refused,
+//! and the reasons name what is missing in terms the requester already has — the paths asked and
+//! the bodies whose approval is needed — never the class or kind of a record. A record asked that
+//! is not among the community's records (unknown, or another community's) is refused the same
+//! way, never failed, so record IDs cannot be probed without an audit entry.
+//!
+//! Every decision, grant or refusal, yields an [`AuditEntry`] citing 2.2.5; a grant also yields the
+//! redacted copy: the community's data, only the fields asked, and in every record list only the
+//! records asked.
 //!
 //! Every disclosure needs both approvals, whatever the class of the fields asked: the public
 //! fields are given to the public by the public notice (2.2.4), not by disclosure.
 
-use super::classes::{Class, dossier_class, is_under};
+use super::classes::{Class, FieldClass, dossier_class, dossier_fields, is_under};
 use super::policy::{ConfidentialityPolicy, RelevantDepartment};
 use super::scope::Visible;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
 use crate::evidence::LedgerKind;
-use crate::evidence::policy::snake;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// A request to give data outside (2.2.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DisclosureRequest {
-    /// Stable ID of the request.
+    /// Stable ID of the request; every approval names it.
     pub id: String,
-    /// Who asks (a body outside the community).
-    pub requester: String,
-    /// What for.
+    /// Who asks: a body outside the community. It cannot approve its own request.
+    pub requester: ApprovalBody,
+    /// What for; every approval names it.
     pub purpose: String,
-    /// The day the request is decided: approvals must be valid on it.
+    /// The day the request is decided, given by the host (the library has no clock): approvals
+    /// must be valid on it, and the audit entry records it.
     pub date: Date,
     /// The community whose data is asked.
     pub community: String,
     /// The fields asked, as dossier paths (`records.ledger_entries[].subject`); a path naming a
-    /// list or object (`records.ledger_entries[]`) asks for everything under it.
+    /// list or object (`records.ledger_entries[]`, `records`, `organisation`, or `""` for the
+    /// whole dossier) asks for every field under it, and each of them needs its approvals.
     pub fields: Vec<String>,
-    /// The records asked, by ID; every record of the lists named when empty.
+    /// The records asked, by ID; every record of the lists named when empty. Only these
+    /// records are given, in every record list, whatever the depth of the path asked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<String>,
     /// The approvals obtained (批准同意).
@@ -51,7 +68,7 @@ pub struct DisclosureRequest {
     pub approvals: Vec<Approval>,
 }
 
-/// One approval of a disclosure.
+/// One approval of a disclosure, bound to one request, its fields and its purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
@@ -59,6 +76,13 @@ pub struct Approval {
     pub id: String,
     /// Who approved.
     pub body: ApprovalBody,
+    /// The request approved (its `id`): the approval counts for no other request.
+    pub request: String,
+    /// The fields approved, as dossier paths (a list or object approves every field under
+    /// it): the approval counts for no other field.
+    pub fields: Vec<String>,
+    /// The purpose approved: the approval counts only for a request with this purpose.
+    pub purpose: String,
     /// The day it was given.
     pub approved_on: Date,
     /// The last day it is valid; when absent, `approved_on` plus the policy's
@@ -70,7 +94,7 @@ pub struct Approval {
     pub reference: Option<String>,
 }
 
-/// The body that gave an approval.
+/// A body that asks or approves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ApprovalBody {
@@ -95,7 +119,7 @@ pub enum ApprovalBody {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
-    /// Both approvals are there: the copy is given.
+    /// Both approvals are there for every field asked: the copy is given.
     Granted,
     /// Something is missing: nothing is given.
     Refused,
@@ -105,11 +129,11 @@ pub enum Decision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonKind {
-    /// No valid approval of the community's Party organisation.
+    /// Some field asked has no valid approval of the community's Party organisation.
     MissingPartyApproval,
-    /// No valid approval of a relevant functional department.
+    /// Some field asked has no valid approval of a relevant functional department.
     MissingDepartmentApproval,
-    /// The policy names no department relevant to some data asked.
+    /// The policy names no department relevant to some field asked.
     NoRelevantDepartment,
     /// An approval expired before the request's date.
     ExpiredApproval,
@@ -118,6 +142,15 @@ pub enum ReasonKind {
     /// An approval from a body that cannot approve this data (another community's Party
     /// organisation, a department not relevant, an unknown department, another body).
     WrongBody,
+    /// An approval that names another request.
+    ApprovalForAnotherRequest,
+    /// An approval that names another purpose.
+    ApprovalForAnotherPurpose,
+    /// An approval given by the body that asks.
+    SelfApproval,
+    /// A record asked is not among the records of the community that can be given (whether
+    /// it does not exist or belongs elsewhere is not said).
+    RecordNotAvailable,
 }
 
 /// One reason of a decision, citing 2.2.5.
@@ -135,6 +168,12 @@ pub struct Reason {
     /// The date concerned (an expiry, an approval's date), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// The paths asked concerned, as the request wrote them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// The record asked concerned, as the request wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
 }
 
 /// A field asked, with its class.
@@ -149,14 +188,13 @@ pub struct AskedField {
 /// One department requirement of a request and whether it was met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DepartmentRequirement {
-    /// The data it is for: a record list or `organisation`, with the ledger kind for ledgers
-    /// (`ledger_entries/drug_users`).
+    /// The paths asked it is for, as the request wrote them.
     pub data: Vec<String>,
     /// Departments any one of which may approve.
     pub departments: Vec<String>,
-    /// The approval that met it, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub met_by: Option<String>,
+    /// The approvals that met it (none when unmet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub met_by: Vec<String>,
 }
 
 /// The audit entry of a decision (2.2.5): every decision, grant or refusal, has one.
@@ -166,10 +204,10 @@ pub struct AuditEntry {
     pub clause: String,
     /// The request.
     pub request: String,
-    /// The day decided.
+    /// The day decided, as the host gave it (the library has no clock).
     pub date: Date,
     /// Who asked.
-    pub requester: String,
+    pub requester: ApprovalBody,
     /// What for.
     pub purpose: String,
     /// Whose data.
@@ -182,9 +220,9 @@ pub struct AuditEntry {
     pub records_disclosed: u64,
     /// Granted or refused.
     pub decision: Decision,
-    /// The Party organisation's approval relied on, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party_approval: Option<String>,
+    /// The Party organisation's approvals relied on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub party_approvals: Vec<String>,
     /// The departments required and the approvals that met them.
     pub department_requirements: Vec<DepartmentRequirement>,
     /// Every reason: what is missing, and every approval that could not count.
@@ -209,15 +247,82 @@ fn reason(kind: ReasonKind, message: String) -> Reason {
         message,
         approval: None,
         date: None,
+        fields: Vec::new(),
+        record: None,
     }
 }
 
-/// Checks a request against the dossier: IDs, paths and records; every problem at once.
+/// The fields of a dossier with no field under them, in schema order.
+pub(crate) fn leaves() -> &'static [FieldClass] {
+    static LEAVES: OnceLock<Vec<FieldClass>> = OnceLock::new();
+    LEAVES.get_or_init(|| {
+        let fields = dossier_fields();
+        // Schema order lists a field before the fields under it: a field is a leaf when the
+        // next one is not under it.
+        let mut sorted: Vec<&FieldClass> = fields.iter().collect();
+        sorted.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut out = Vec::new();
+        for (i, f) in sorted.iter().enumerate() {
+            let has_child = sorted
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|g| g.path.starts_with(f.path.as_str()))
+                .any(|g| g.path != f.path && is_under(&g.path, &f.path));
+            if !has_child {
+                out.push((*f).clone());
+            }
+        }
+        out
+    })
+}
+
+/// The path a request's path stands for: `""` (the whole dossier) or a path without a
+/// trailing `[]`.
+fn norm(path: &str) -> &str {
+    path.strip_suffix("[]").unwrap_or(path)
+}
+
+/// True when `path` lies under the asked path `asked` (`""`: the whole dossier).
+fn covers(asked: &str, path: &str) -> bool {
+    let asked = norm(asked);
+    asked.is_empty() || is_under(path, asked)
+}
+
+/// True when `path` names a field of a dossier, a list or object of it, or the whole dossier.
+fn is_dossier_path(path: &str) -> bool {
+    path.is_empty() || dossier_class(path).is_some()
+}
+
+/// The leaves under an asked path.
+fn expand(path: &str) -> impl Iterator<Item = &'static FieldClass> + '_ {
+    leaves().iter().filter(move |l| covers(path, &l.path))
+}
+
+/// The part of the dossier a leaf lies in: a record list, `organisation` or `period`.
+fn part_of(path: &str) -> &str {
+    let mut segments = path.split('.');
+    let first = segments.next().unwrap_or_default();
+    let name = if first == "records" {
+        segments.next().unwrap_or(first)
+    } else {
+        first
+    };
+    name.trim_end_matches("[]")
+}
+
+/// Checks a request's shape: IDs, paths, approvals' dates; every problem at once. Records are
+/// not checked here: a record that cannot be given is a refusal, audited.
 fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
     let mut problems = Vec::new();
+    let requester = match &request.requester {
+        ApprovalBody::PartyOrganisation { community } => community,
+        ApprovalBody::FunctionalDepartment { department } => department,
+        ApprovalBody::Other { name } => name,
+    };
     for (field, value) in [
         ("id", &request.id),
-        ("requester", &request.requester),
+        ("requester", requester),
         ("purpose", &request.purpose),
     ] {
         if value.trim().is_empty() {
@@ -249,26 +354,13 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
         problems.push(Problem::new(ErrorKind::Shape, "the request asks for no field").at("fields"));
     }
     for (i, f) in request.fields.iter().enumerate() {
-        if dossier_class(f).is_none() {
+        if !is_dossier_path(f) {
             problems.push(
                 Problem::new(
                     ErrorKind::UnknownReference,
                     format!("`{f}` is not a field of a dossier"),
                 )
                 .at(format!("fields[{i}]")),
-            );
-        }
-    }
-    let ids = record_ids(dossier);
-    for (i, id) in request.records.iter().enumerate() {
-        if !ids.contains(id.as_str()) {
-            problems.push(
-                Problem::new(
-                    ErrorKind::UnknownReference,
-                    format!("no record has the ID `{id}`"),
-                )
-                .at(format!("records[{i}]"))
-                .record(id),
             );
         }
     }
@@ -283,6 +375,25 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
                 .at(format!("approvals[{i}].id"))
                 .record(&a.id),
             );
+        }
+        if a.fields.is_empty() {
+            problems.push(
+                Problem::new(ErrorKind::Shape, "the approval approves no field")
+                    .at(format!("approvals[{i}].fields"))
+                    .record(&a.id),
+            );
+        }
+        for (j, f) in a.fields.iter().enumerate() {
+            if !is_dossier_path(f) {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::UnknownReference,
+                        format!("`{f}` is not a field of a dossier"),
+                    )
+                    .at(format!("approvals[{i}].fields[{j}]"))
+                    .record(&a.id),
+                );
+            }
         }
         if let Some(until) = a.valid_until {
             if until < a.approved_on {
@@ -304,6 +415,7 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
     Error::check(problems)
 }
 
+/// Every record ID of a dossier.
 fn record_ids(dossier: &Dossier) -> BTreeSet<&str> {
     let r = &dossier.records;
     let mut ids = BTreeSet::new();
@@ -326,19 +438,8 @@ fn record_ids(dossier: &Dossier) -> BTreeSet<&str> {
     ids
 }
 
-/// The part of the dossier a path lies in: a record list, or its first segment.
-fn part_of(path: &str) -> String {
-    let mut segments = path.split('.');
-    let first = segments.next().unwrap_or_default();
-    let name = if first == "records" {
-        segments.next().unwrap_or(first)
-    } else {
-        first
-    };
-    name.trim_end_matches("[]").to_owned()
-}
-
-/// The last day an approval is valid.
+/// The last day an approval is valid. A validity beyond any date (the linter flags it) counts
+/// as the day given only: the safe side.
 fn valid_until(a: &Approval, policy: &ConfidentialityPolicy) -> Date {
     a.valid_until.unwrap_or_else(|| {
         a.approved_on
@@ -347,21 +448,59 @@ fn valid_until(a: &Approval, policy: &ConfidentialityPolicy) -> Date {
     })
 }
 
+/// True when a body is the one that asks: the same body, or a body named `Other` with the
+/// name or ID of the department or community that approves.
+fn same_body(asker: &ApprovalBody, approver: &ApprovalBody, conf: &ConfidentialityPolicy) -> bool {
+    if asker == approver {
+        return true;
+    }
+    let names = |b: &ApprovalBody| -> Vec<String> {
+        match b {
+            ApprovalBody::Other { name } => vec![name.trim().to_owned()],
+            ApprovalBody::FunctionalDepartment { department } => {
+                let mut v = vec![department.clone()];
+                if let Some(d) = conf.department(department) {
+                    v.push(d.name_zh.clone());
+                }
+                v
+            }
+            ApprovalBody::PartyOrganisation { .. } => Vec::new(),
+        }
+    };
+    let a = names(asker);
+    names(approver).iter().any(|n| a.contains(n))
+}
+
+/// The asked paths, as written, under which some of `leaves` lie.
+fn asked_paths(request: &DisclosureRequest, leaves: &BTreeSet<&str>) -> Vec<String> {
+    request
+        .fields
+        .iter()
+        .filter(|f| leaves.iter().any(|l| covers(f, l)))
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 /// Decides a disclosure request on its date (2.2.5): the audit entry, and the copy when granted.
 ///
-/// Errors (not refusals): a request naming an unknown community, field or record, duplicate
-/// approval IDs, an approval valid until a day before it was given.
+/// Errors (not refusals): a request naming an unknown community or field, duplicate approval
+/// IDs, an approval approving no field or valid until a day before it was given. A record that
+/// cannot be given is a refusal.
 ///
 /// ```
 /// use wangge::confidentiality::{disclose, Decision, DisclosureRequest};
 ///
 /// let dossier = wangge::sample::confidentiality_2023();
 /// let request: DisclosureRequest = serde_json::from_str(r#"{
-///   "id": "req-1", "requester": "新城公安派出所", "purpose": "禁毒回访",
+///   "id": "req-1", "requester": {"kind": "other", "name": "区禁毒办"}, "purpose": "禁毒回访",
 ///   "date": "2023-05-20", "community": "c1",
 ///   "fields": ["records.ledger_entries[].subject"], "records": ["le-1"],
 ///   "approvals": [
-///     {"id": "a1", "body": {"kind": "party_organisation", "community": "c1"}, "approved_on": "2023-05-18"}
+///     {"id": "a1", "body": {"kind": "party_organisation", "community": "c1"},
+///      "request": "req-1", "fields": ["records.ledger_entries[].subject"], "purpose": "禁毒回访",
+///      "approved_on": "2023-05-18"}
 ///   ]}"#).unwrap();
 /// let d = disclose(&wangge::Policy::xincheng_2022(), &dossier, &request).unwrap();
 /// assert_eq!(d.audit.decision, Decision::Refused);
@@ -380,13 +519,37 @@ pub fn disclose(
     let asked_ids: BTreeSet<&str> = request.records.iter().map(String::as_str).collect();
     let mut reasons = Vec::new();
 
-    // Validity of each approval on the request's date.
-    let mut valid = Vec::new();
+    // Records that cannot be given: unknown, or another community's — said the same way.
+    let available = record_ids(&community_data);
+    for id in &asked_ids {
+        if !available.contains(id) {
+            reasons.push(Reason {
+                record: Some((*id).to_owned()),
+                ..reason(
+                    ReasonKind::RecordNotAvailable,
+                    format!(
+                        "record `{id}` is not among the records of community `{}` that can be given",
+                        request.community
+                    ),
+                )
+            });
+        }
+    }
+
+    // The leaves asked.
+    let asked: BTreeSet<&str> = request
+        .fields
+        .iter()
+        .flat_map(|f| expand(f))
+        .map(|l| l.path.as_str())
+        .collect();
+
+    // Validity and binding of each approval; the leaves each valid one covers.
+    let mut valid: Vec<(&Approval, BTreeSet<&str>)> = Vec::new();
     for a in &request.approvals {
         let until = valid_until(a, conf);
-        if a.approved_on > date {
-            reasons.push(Reason {
-                approval: Some(a.id.clone()),
+        let rejected = if a.approved_on > date {
+            Some(Reason {
                 date: Some(a.approved_on),
                 ..reason(
                     ReasonKind::ApprovalNotYetGiven,
@@ -395,10 +558,9 @@ pub fn disclose(
                         a.id, a.approved_on
                     ),
                 )
-            });
+            })
         } else if until < date {
-            reasons.push(Reason {
-                approval: Some(a.id.clone()),
+            Some(Reason {
                 date: Some(until),
                 ..reason(
                     ReasonKind::ExpiredApproval,
@@ -407,18 +569,60 @@ pub fn disclose(
                         a.id, a.approved_on
                     ),
                 )
-            });
+            })
+        } else if a.request != request.id {
+            Some(reason(
+                ReasonKind::ApprovalForAnotherRequest,
+                format!(
+                    "approval `{}` approves request `{}`, not `{}`",
+                    a.id, a.request, request.id
+                ),
+            ))
+        } else if a.purpose != request.purpose {
+            Some(reason(
+                ReasonKind::ApprovalForAnotherPurpose,
+                format!(
+                    "approval `{}` approves another purpose than the request's",
+                    a.id
+                ),
+            ))
+        } else if same_body(&request.requester, &a.body, conf) {
+            Some(reason(
+                ReasonKind::SelfApproval,
+                format!(
+                    "approval `{}` is given by the body that asks: a body cannot approve its own request",
+                    a.id
+                ),
+            ))
         } else {
-            valid.push(a);
+            None
+        };
+        match rejected {
+            Some(r) => reasons.push(Reason {
+                approval: Some(a.id.clone()),
+                ..r
+            }),
+            None => {
+                let covered: BTreeSet<&str> = asked
+                    .iter()
+                    .filter(|l| a.fields.iter().any(|f| covers(f, l)))
+                    .copied()
+                    .collect();
+                valid.push((a, covered));
+            }
         }
     }
 
-    // The community Party organisation.
-    let mut party_approval = None;
-    for a in &valid {
+    // The community Party organisation: every leaf asked.
+    let mut party_approvals = Vec::new();
+    let mut party_covered: BTreeSet<&str> = BTreeSet::new();
+    for (a, covered) in &valid {
         match &a.body {
             ApprovalBody::PartyOrganisation { community } if *community == request.community => {
-                party_approval.get_or_insert_with(|| a.id.clone());
+                if !covered.is_empty() {
+                    party_approvals.push(a.id.clone());
+                }
+                party_covered.extend(covered.iter().copied());
             }
             ApprovalBody::PartyOrganisation { community } => reasons.push(Reason {
                 approval: Some(a.id.clone()),
@@ -443,94 +647,102 @@ pub fn disclose(
             ApprovalBody::FunctionalDepartment { .. } => {}
         }
     }
-    if party_approval.is_none() {
-        reasons.push(reason(
-            ReasonKind::MissingPartyApproval,
-            format!(
-                "no valid approval of the Party organisation of community `{}` on `{date}`",
-                request.community
+    let party_missing: BTreeSet<&str> = asked.difference(&party_covered).copied().collect();
+    if !party_missing.is_empty() {
+        let fields = asked_paths(request, &party_missing);
+        reasons.push(Reason {
+            message: format!(
+                "no valid approval of the Party organisation of community `{}` covers `{}` on `{date}`",
+                request.community,
+                fields.join("`, `")
             ),
-        ));
+            fields,
+            ..reason(ReasonKind::MissingPartyApproval, String::new())
+        });
     }
 
-    // The relevant departments: one requirement per matching rule.
-    let mut data: Vec<(String, Option<LedgerKind>)> = Vec::new();
-    let parts: BTreeSet<String> = request.fields.iter().map(|f| part_of(f)).collect();
-    for part in &parts {
-        if part == "ledger_entries" {
-            let kinds: BTreeSet<LedgerKind> = community_data
-                .records
-                .ledger_entries
-                .iter()
-                .filter(|e| asked_ids.is_empty() || asked_ids.contains(e.id.as_str()))
-                .map(|e| e.kind)
-                .collect();
-            data.extend(kinds.into_iter().map(|k| (part.clone(), Some(k))));
-        } else {
-            data.push((part.clone(), None));
-        }
-    }
+    // The relevant departments: each rule matching a leaf, for ledgers per kind given.
+    let kinds: BTreeSet<LedgerKind> = community_data
+        .records
+        .ledger_entries
+        .iter()
+        .filter(|e| asked_ids.is_empty() || asked_ids.contains(e.id.as_str()))
+        .map(|e| e.kind)
+        .collect();
     let rules = &conf.relevant_departments.value;
     let matches = |r: &RelevantDepartment, part: &str, kind: Option<LedgerKind>| {
         r.records.as_deref() == Some(part)
             && (r.ledger_kinds.is_empty() || kind.is_some_and(|k| r.ledger_kinds.contains(&k)))
     };
-    let mut needed: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut need = |i: usize, label: String| match needed.iter_mut().find(|(j, _)| *j == i) {
-        Some((_, labels)) => labels.push(label),
-        None => needed.push((i, vec![label])),
-    };
     let fallback: Vec<usize> = (0..rules.len())
         .filter(|i| rules.get(*i).is_some_and(|r| r.records.is_none()))
         .collect();
-    for (part, kind) in &data {
-        let label = match kind {
-            Some(k) => format!("{part}/{}", snake(k)),
-            None => part.clone(),
-        };
-        let specific: Vec<usize> = (0..rules.len())
-            .filter(|i| rules.get(*i).is_some_and(|r| matches(r, part, *kind)))
-            .collect();
-        let chosen = if specific.is_empty() {
-            &fallback
+    let mut by_part: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for l in &asked {
+        by_part.entry(part_of(l)).or_default().insert(l);
+    }
+    // Rule index → the leaves that need it.
+    let mut needed: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut unruled: BTreeSet<&str> = BTreeSet::new();
+    for (part, part_leaves) in &by_part {
+        let part_kinds: Vec<Option<LedgerKind>> = if *part == "ledger_entries" && !kinds.is_empty()
+        {
+            kinds.iter().copied().map(Some).collect()
         } else {
-            &specific
+            vec![None]
         };
-        if chosen.is_empty() {
-            reasons.push(reason(
-                ReasonKind::NoRelevantDepartment,
-                format!("the policy names no functional department relevant to `{label}`"),
-            ));
-        }
-        for i in chosen {
-            need(*i, label.clone());
+        for kind in part_kinds {
+            let specific: Vec<usize> = (0..rules.len())
+                .filter(|i| rules.get(*i).is_some_and(|r| matches(r, part, kind)))
+                .collect();
+            let chosen = if specific.is_empty() {
+                &fallback
+            } else {
+                &specific
+            };
+            if chosen.is_empty() {
+                unruled.extend(part_leaves.iter().copied());
+            }
+            for i in chosen {
+                needed
+                    .entry(*i)
+                    .or_default()
+                    .extend(part_leaves.iter().copied());
+            }
         }
     }
-    if data.is_empty() {
-        for i in &fallback {
-            need(*i, "organisation".into());
-        }
+    if !unruled.is_empty() {
+        let fields = asked_paths(request, &unruled);
+        reasons.push(Reason {
+            message: format!(
+                "the policy names no functional department relevant to `{}`",
+                fields.join("`, `")
+            ),
+            fields,
+            ..reason(ReasonKind::NoRelevantDepartment, String::new())
+        });
     }
     let mut requirements = Vec::new();
     let mut used = BTreeSet::new();
-    for (i, labels) in &needed {
+    for (i, need) in &needed {
         let Some(rule) = rules.get(*i) else { continue };
-        let met_by = valid.iter().find_map(|a| match &a.body {
-            ApprovalBody::FunctionalDepartment { department }
-                if rule.departments.contains(department) =>
-            {
-                Some(a.id.clone())
+        let mut met_by = Vec::new();
+        let mut covered: BTreeSet<&str> = BTreeSet::new();
+        for (a, cov) in &valid {
+            if let ApprovalBody::FunctionalDepartment { department } = &a.body {
+                if rule.departments.contains(department) && cov.iter().any(|l| need.contains(l)) {
+                    met_by.push(a.id.clone());
+                    used.insert(a.id.clone());
+                    covered.extend(cov.iter().copied());
+                }
             }
-            _ => None,
-        });
-        match &met_by {
-            Some(id) => {
-                used.insert(id.clone());
-            }
-            None => reasons.push(reason(
-                ReasonKind::MissingDepartmentApproval,
-                format!(
-                    "no valid approval of {} for `{}` on `{date}`",
+        }
+        let missing: BTreeSet<&str> = need.difference(&covered).copied().collect();
+        if !missing.is_empty() {
+            let fields = asked_paths(request, &missing);
+            reasons.push(Reason {
+                message: format!(
+                    "no valid approval of {} covers `{}` on `{date}`",
                     rule.departments
                         .iter()
                         .map(|d| match conf.department(d) {
@@ -539,17 +751,20 @@ pub fn disclose(
                         })
                         .collect::<Vec<_>>()
                         .join(" or "),
-                    labels.join("`, `")
+                    fields.join("`, `")
                 ),
-            )),
+                fields,
+                ..reason(ReasonKind::MissingDepartmentApproval, String::new())
+            });
+            met_by.clear();
         }
         requirements.push(DepartmentRequirement {
-            data: labels.clone(),
+            data: asked_paths(request, need),
             departments: rule.departments.clone(),
             met_by,
         });
     }
-    for a in &valid {
+    for (a, _) in &valid {
         if let ApprovalBody::FunctionalDepartment { department } = &a.body {
             if used.contains(&a.id) {
                 continue;
@@ -563,7 +778,7 @@ pub fn disclose(
                 .iter()
                 .any(|r| r.departments.contains(department))
             {
-                continue; // relevant, but another approval of the same rule was relied on
+                continue; // relevant, but approves no field asked: nothing to say
             } else {
                 format!(
                     "approval `{}` is from department `{department}`, which is not relevant to the data asked",
@@ -577,11 +792,15 @@ pub fn disclose(
         }
     }
 
-    let granted = party_approval.is_some()
-        && requirements.iter().all(|r| r.met_by.is_some())
-        && !reasons
-            .iter()
-            .any(|r| r.kind == ReasonKind::NoRelevantDepartment);
+    let granted = !reasons.iter().any(|r| {
+        matches!(
+            r.kind,
+            ReasonKind::MissingPartyApproval
+                | ReasonKind::MissingDepartmentApproval
+                | ReasonKind::NoRelevantDepartment
+                | ReasonKind::RecordNotAvailable
+        )
+    });
     let copy = if granted {
         let value = serde_json::to_value(&community_data).map_err(|e| {
             Problem::new(
@@ -607,7 +826,11 @@ pub fn disclose(
                 .iter()
                 .map(|f| AskedField {
                     path: f.clone(),
-                    class: dossier_class(f).unwrap_or(Class::Confidential),
+                    class: if f.is_empty() {
+                        Class::Confidential
+                    } else {
+                        dossier_class(f).unwrap_or(Class::Confidential)
+                    },
                 })
                 .collect(),
             records_asked: request.records.clone(),
@@ -617,7 +840,7 @@ pub fn disclose(
             } else {
                 Decision::Refused
             },
-            party_approval,
+            party_approvals,
             department_requirements: requirements,
             reasons,
         },
@@ -638,65 +861,82 @@ fn count_records(copy: &Value) -> u64 {
 }
 
 /// A copy of a document (a dossier or a report, as JSON) holding only `fields` (paths as in
-/// [`DisclosureRequest::fields`]) and, in the lists under `records`, only the records whose `id`
-/// is in `records` (all when empty). Objects and lists on the way to a field are kept, empty if
-/// nothing under them is granted.
+/// [`DisclosureRequest::fields`]; `""` is the whole document) and, in every list directly under
+/// `records`, only the records whose `id` is in `records` (all when empty) — whatever the depth
+/// of the path asked. Objects and lists on the way to a field are kept, empty if nothing under
+/// them is granted. Linear in the document: each distinct path is matched against `fields`
+/// once.
 pub fn redact(document: &Value, fields: &[String], records: &[String]) -> Value {
     let ids: BTreeSet<&str> = records.iter().map(String::as_str).collect();
-    prune(document, "", fields, &ids).unwrap_or(Value::Object(serde_json::Map::new()))
+    let mut pruner = Pruner {
+        fields,
+        ids: &ids,
+        seen: BTreeMap::new(),
+    };
+    pruner
+        .prune(document, "")
+        .unwrap_or(Value::Object(serde_json::Map::new()))
 }
 
-fn prune(value: &Value, path: &str, fields: &[String], ids: &BTreeSet<&str>) -> Option<Value> {
-    let asked = |p: &str| {
-        fields
-            .iter()
-            .any(|f| f == p || f.strip_suffix("[]") == Some(p))
-    };
-    let on_the_way = |p: &str| p.is_empty() || fields.iter().any(|f| is_under(f, p));
-    let is_record_list = |p: &str| {
-        p.strip_prefix("records.")
-            .is_some_and(|rest| !rest.contains('.'))
-    };
-    match value {
-        Value::Array(items) => {
-            let kept: Vec<Value> = items
-                .iter()
-                .filter(|item| {
-                    ids.is_empty()
-                        || !is_record_list(path)
-                        || item
-                            .get("id")
-                            .and_then(Value::as_str)
-                            .is_some_and(|id| ids.contains(id))
-                })
-                .filter_map(|item| {
-                    if asked(path) {
-                        Some(item.clone())
-                    } else {
-                        prune(item, &format!("{path}[]"), fields, ids)
-                    }
-                })
-                .collect();
-            (asked(path) || on_the_way(path)).then_some(Value::Array(kept))
+struct Pruner<'a> {
+    fields: &'a [String],
+    ids: &'a BTreeSet<&'a str>,
+    /// Path → (asked, on the way).
+    seen: BTreeMap<String, (bool, bool)>,
+}
+
+impl Pruner<'_> {
+    fn status(&mut self, path: &str) -> (bool, bool) {
+        if let Some(s) = self.seen.get(path) {
+            return *s;
         }
-        _ if asked(path) => Some(value.clone()),
-        Value::Object(map) => {
-            if !on_the_way(path) {
-                return None;
+        let asked = self.fields.iter().any(|f| covers(f, path));
+        let on_the_way = path.is_empty() || self.fields.iter().any(|f| is_under(norm(f), path));
+        self.seen.insert(path.to_owned(), (asked, on_the_way));
+        (asked, on_the_way)
+    }
+
+    fn prune(&mut self, value: &Value, path: &str) -> Option<Value> {
+        let (asked, on_the_way) = self.status(path);
+        if !asked && !on_the_way {
+            return None;
+        }
+        match value {
+            Value::Array(items) => {
+                let is_record_list = path
+                    .strip_prefix("records.")
+                    .is_some_and(|rest| !rest.contains('.') && !rest.contains('['));
+                let child = format!("{path}[]");
+                let ids = self.ids;
+                let kept: Vec<Value> = items
+                    .iter()
+                    .filter(|item| {
+                        ids.is_empty()
+                            || !is_record_list
+                            || item
+                                .get("id")
+                                .and_then(Value::as_str)
+                                .is_some_and(|id| ids.contains(id))
+                    })
+                    .filter_map(|item| self.prune(item, &child))
+                    .collect();
+                Some(Value::Array(kept))
             }
-            let kept: serde_json::Map<String, Value> = map
-                .iter()
-                .filter_map(|(k, v)| {
-                    let child = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    prune(v, &child, fields, ids).map(|v| (k.clone(), v))
-                })
-                .collect();
-            Some(Value::Object(kept))
+            Value::Object(map) => {
+                let kept: serde_json::Map<String, Value> = map
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let child = if path.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{path}.{k}")
+                        };
+                        self.prune(v, &child).map(|v| (k.clone(), v))
+                    })
+                    .collect();
+                Some(Value::Object(kept))
+            }
+            _ => asked.then(|| value.clone()),
         }
-        _ => None,
     }
 }

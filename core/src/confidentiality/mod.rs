@@ -13,6 +13,7 @@
 //!
 //! Grid divisions and their filings (1.2) are in [`crate::division`].
 
+pub mod answer_class;
 pub mod classes;
 pub mod disclosure;
 pub mod notice;

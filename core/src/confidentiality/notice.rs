@@ -149,7 +149,22 @@ pub fn public_notice(
             .at("community")
             .record(community)
         })?;
-    let person = |id: &str| org.people.iter().find(|p| p.id == id);
+    // Indexes built once: a lookup per area, grid or assignment would be quadratic.
+    let people: std::collections::BTreeMap<&str, &Person> =
+        org.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let person = |id: &str| people.get(id).copied();
+    let areas_by_id: std::collections::BTreeMap<&str, &crate::division::Area> =
+        c.areas.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut assignments_by_grid: std::collections::BTreeMap<
+        &str,
+        Vec<&crate::organisation::Assignment>,
+    > = std::collections::BTreeMap::new();
+    for a in org.assignments.iter().filter(|a| a.covers(date)) {
+        assignments_by_grid
+            .entry(a.grid.as_str())
+            .or_default()
+            .push(a);
+    }
     let mut gaps = Vec::new();
     let grid_leader = person(&c.party_secretary)
         .filter(|p| p.role == Role::GridLeader)
@@ -158,17 +173,25 @@ pub fn public_notice(
     if division.is_none() {
         gaps.push(gap(None, None, "areas"));
     }
+    let division_grids: std::collections::BTreeMap<&str, &Vec<String>> = division
+        .map(|d| {
+            let mut m = std::collections::BTreeMap::new();
+            for x in &d.grids {
+                m.entry(x.grid.as_str()).or_insert(&x.areas);
+            }
+            m
+        })
+        .unwrap_or_default();
     let mut grids = Vec::new();
     for g in &c.grids {
         if g.map_ref.is_none() {
             gaps.push(gap(Some(&g.id), None, "map_ref"));
         }
-        let areas = division
-            .and_then(|d| d.grids.iter().find(|x| x.grid == g.id))
+        let areas = division_grids
+            .get(g.id.as_str())
             .map(|x| {
-                x.areas
-                    .iter()
-                    .filter_map(|a| c.areas.iter().find(|area| area.id == *a))
+                x.iter()
+                    .filter_map(|a| areas_by_id.get(a.as_str()).copied())
                     .filter(|a| a.from.is_none_or(|f| f <= date) && a.to.is_none_or(|t| date <= t))
                     .map(|a| a.name.clone())
                     .collect()
@@ -176,11 +199,7 @@ pub fn public_notice(
             .unwrap_or_default();
         let mut workers = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        for a in org
-            .assignments
-            .iter()
-            .filter(|a| a.grid == g.id && a.covers(date))
-        {
+        for a in assignments_by_grid.get(g.id.as_str()).into_iter().flatten() {
             if let Some(p) = person(&a.person) {
                 if p.role == Role::GridWorker && seen.insert(p.id.as_str()) {
                     workers.push(posted(p, Some(&g.id), &mut gaps));

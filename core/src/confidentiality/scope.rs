@@ -1,6 +1,13 @@
 //! Access scope (2.2.5, 1): what a viewer may see of a dossier. A grid worker sees the grids
 //! assigned to them on the days asked, a grid leader their community, the subdistrict all.
 //!
+//! A person sees records only of their days in scope: the days asked (`from`–`to`) and, for a
+//! grid worker, the days they were assigned to the record's grid — a worker who left a grid sees
+//! none of its later records, nor those before they joined. A record of one day is in scope when
+//! its day is; a leave, when its days meet the scope; a ledger entry or a proxy case, when it was
+//! opened on or before a day in scope (and, for a closed case, closed on or after one): standing
+//! records are kept whole, so a worker sees the current state of an entry of their time.
+//!
 //! Asking beyond one's scope is not an error: [`view`] always filters, and the answer states the
 //! scope it applied, so a platform or portal shows only what it was given. Records of other
 //! grids and communities, and the residents in them, are removed.
@@ -24,7 +31,7 @@ use crate::organisation::Role;
 use crate::time::{Date, DateRange};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Who is looking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -91,6 +98,15 @@ pub(crate) struct Visible {
     grids: BTreeSet<String>,
     /// People whose personal records are visible; `None`: everyone of the visible communities.
     people: Option<BTreeSet<String>>,
+    /// The days in scope; `None`: every day.
+    days: Option<DateRange>,
+    /// For a grid worker: the days in scope of each grid (assignment ∩ days asked).
+    grid_days: Option<BTreeMap<String, Vec<DateRange>>>,
+}
+
+/// True when a record spanning `first`..=`last` (`None`: ongoing) meets `range`.
+fn meets(first: Date, last: Option<Date>, range: &DateRange) -> bool {
+    first <= range.to && last.is_none_or(|l| range.from <= l)
 }
 
 impl Visible {
@@ -107,7 +123,26 @@ impl Visible {
                 .flat_map(|c| c.grids.iter().map(|g| g.id.clone()))
                 .collect(),
             people: None,
+            days: None,
+            grid_days: None,
         }
+    }
+
+    fn in_days(&self, first: Date, last: Option<Date>) -> bool {
+        self.all || self.days.is_none_or(|d| meets(first, last, &d))
+    }
+
+    /// A record of grid `g` spanning `first`..=`last`.
+    fn grid_record_ok(&self, g: &str, first: Date, last: Option<Date>) -> bool {
+        if self.all {
+            return true;
+        }
+        self.grid_ok(g)
+            && self.in_days(first, last)
+            && self.grid_days.as_ref().is_none_or(|m| {
+                m.get(g)
+                    .is_some_and(|v| v.iter().any(|r| meets(first, last, r)))
+            })
     }
 
     fn community_ok(&self, c: &str) -> bool {
@@ -118,13 +153,15 @@ impl Visible {
         self.all || self.grids.contains(g)
     }
 
-    fn person_ok(&self, p: &str, community_of: &dyn Fn(&str) -> Option<String>) -> bool {
+    fn person_ok(&self, p: &str, community_of: &BTreeMap<&str, &str>) -> bool {
         if self.all {
             return true;
         }
         match &self.people {
             Some(people) => people.contains(p),
-            None => community_of(p).is_some_and(|c| self.communities.contains(&c)),
+            None => community_of
+                .get(p)
+                .is_some_and(|c| self.communities.contains(*c)),
         }
     }
 
@@ -134,13 +171,17 @@ impl Visible {
             return dossier.clone();
         }
         let org = &dossier.organisation;
-        let community_of = |p: &str| -> Option<String> {
-            org.people
-                .iter()
-                .find(|x| x.id == p)
-                .map(|x| x.community.clone())
+        // Built once: looking each record's person up in the list would be quadratic.
+        let community_of: BTreeMap<&str, &str> = org
+            .people
+            .iter()
+            .map(|x| (x.id.as_str(), x.community.as_str()))
+            .collect();
+        let person_ok = |p: &str, first: Date, last: Option<Date>| {
+            self.person_ok(p, &community_of) && self.in_days(first, last)
         };
-        let person_ok = |p: &str| self.person_ok(p, &community_of);
+        let community_day_ok = |c: &str, d: Date| self.community_ok(c) && self.in_days(d, Some(d));
+        let grid_day_ok = |g: &str, d: Date| self.grid_record_ok(g, d, Some(d));
         let mut out = dossier.clone();
         let o = &mut out.organisation;
         o.communities.retain(|c| self.community_ok(&c.id));
@@ -155,25 +196,36 @@ impl Visible {
         o.assignments.retain(|a| self.grid_ok(&a.grid));
         o.divisions.retain(|d| self.community_ok(&d.community));
         let r = &mut out.records;
-        r.work_records.retain(|x| self.grid_ok(&x.grid));
-        r.problems.retain(|x| self.grid_ok(&x.grid));
-        r.proxy_cases.retain(|x| self.grid_ok(&x.grid));
-        r.ledger_entries.retain(|x| self.grid_ok(&x.grid));
-        r.meetings.retain(|x| self.community_ok(&x.community));
-        r.security_patrols.retain(|x| self.grid_ok(&x.grid));
-        r.red_grid_services.retain(|x| self.grid_ok(&x.grid));
-        r.group_studies.retain(|x| self.community_ok(&x.community));
-        r.self_studies.retain(|x| person_ok(&x.person));
-        r.notebook_reviews.retain(|x| person_ok(&x.person));
-        r.duty_shifts
-            .retain(|x| self.community_ok(&x.community) && person_ok(&x.person));
-        r.handovers.retain(|x| self.grid_ok(&x.grid));
-        r.leave.retain(|x| person_ok(&x.person));
-        r.clock_events.retain(|x| person_ok(&x.person));
-        r.conduct_incidents.retain(|x| person_ok(&x.person));
-        r.spot_checks.retain(|x| self.community_ok(&x.community));
+        r.work_records.retain(|x| grid_day_ok(&x.grid, x.date));
+        r.problems.retain(|x| grid_day_ok(&x.grid, x.date));
+        r.proxy_cases
+            .retain(|x| self.grid_record_ok(&x.grid, x.opened, x.closed));
+        r.ledger_entries
+            .retain(|x| self.grid_record_ok(&x.grid, x.opened, None));
+        r.meetings
+            .retain(|x| community_day_ok(&x.community, x.date));
+        r.security_patrols.retain(|x| grid_day_ok(&x.grid, x.date));
+        r.red_grid_services.retain(|x| grid_day_ok(&x.grid, x.date));
+        r.group_studies
+            .retain(|x| community_day_ok(&x.community, x.date));
+        r.self_studies
+            .retain(|x| person_ok(&x.person, x.date, Some(x.date)));
+        r.notebook_reviews
+            .retain(|x| person_ok(&x.person, x.date, Some(x.date)));
+        r.duty_shifts.retain(|x| {
+            self.community_ok(&x.community) && person_ok(&x.person, x.date, Some(x.date))
+        });
+        r.handovers.retain(|x| grid_day_ok(&x.grid, x.date));
+        r.leave.retain(|x| person_ok(&x.person, x.from, Some(x.to)));
+        r.clock_events
+            .retain(|x| person_ok(&x.person, x.date, Some(x.date)));
+        r.conduct_incidents
+            .retain(|x| person_ok(&x.person, x.date, Some(x.date)));
+        r.spot_checks
+            .retain(|x| community_day_ok(&x.community, x.date));
         for s in &mut r.spot_checks {
-            s.observations.retain(|o| person_ok(&o.person));
+            s.observations
+                .retain(|o| self.person_ok(&o.person, &community_of));
         }
         out
     }
@@ -222,26 +274,29 @@ pub fn view(dossier: &Dossier, viewer: &Viewer) -> Result<View, Error> {
                 .at("person")
                 .record(person)
             })?;
+            let mut grid_days: BTreeMap<String, Vec<DateRange>> = BTreeMap::new();
+            for a in org.assignments.iter().filter(|a| a.person == p.id) {
+                let assigned = DateRange::new(a.from, a.to.unwrap_or(days.to));
+                if let Some(both) = assigned.intersect(&days) {
+                    grid_days.entry(a.grid.clone()).or_default().push(both);
+                }
+            }
             match p.role {
                 Role::GridLeader => (
-                    Visible::community(dossier, &p.community),
+                    Visible {
+                        days: Some(days),
+                        ..Visible::community(dossier, &p.community)
+                    },
                     ScopeBasis::GridLeader,
                 ),
                 Role::GridWorker => (
                     Visible {
                         all: false,
                         communities: BTreeSet::from([p.community.clone()]),
-                        grids: org
-                            .assignments
-                            .iter()
-                            .filter(|a| a.person == p.id)
-                            .filter(|a| {
-                                let end = a.to.unwrap_or(days.to);
-                                a.from <= days.to && days.from <= end
-                            })
-                            .map(|a| a.grid.clone())
-                            .collect(),
+                        grids: grid_days.keys().cloned().collect(),
                         people: Some(BTreeSet::from([p.id.clone()])),
+                        days: Some(days),
+                        grid_days: Some(grid_days),
                     },
                     ScopeBasis::GridWorker,
                 ),
@@ -251,6 +306,8 @@ pub fn view(dossier: &Dossier, viewer: &Viewer) -> Result<View, Error> {
                         communities: BTreeSet::from([p.community.clone()]),
                         grids: BTreeSet::new(),
                         people: Some(BTreeSet::from([p.id.clone()])),
+                        days: Some(days),
+                        grid_days: None,
                     },
                     ScopeBasis::Helper,
                 ),

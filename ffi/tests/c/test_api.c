@@ -77,7 +77,8 @@ static void test_policy_handles(void) {
   /* Checking a document answers the linter's report; linting its handle answers the same. */
   CHECK(wg_policy_check(text, len, &answer, &error) == WG_OK);
   CHECK(strcmp(answer, "{\"status\":\"success\",\"value\":{\"policy\":\"xincheng-2022\","
-                       "\"version\":\"1.0.0\",\"ok\":true,\"findings\":[]}}") == 0);
+                       "\"version\":\"1.0.0\",\"ok\":true,\"findings\":[]},"
+                       "\"class\":\"internal\"}") == 0);
   {
     char *linted = NULL;
     CHECK(wg_policy_from_json(text, len, &policy, NULL) == WG_OK);
@@ -404,7 +405,8 @@ static void test_attendance_and_evidence(void) {
 /* A request for the drug-user ledger entry le-1 of community c1, with the approvals given. */
 static char *disclosure_request(const char *approvals) {
   const char *head =
-      "{\"id\":\"req-c\",\"requester\":\"新城公安派出所\",\"purpose\":\"禁毒社区康复回访核查\","
+      "{\"id\":\"req-c\",\"requester\":{\"kind\":\"other\",\"name\":\"新城区禁毒委员会办公室\"},"
+      "\"purpose\":\"禁毒社区康复回访核查\","
       "\"date\":\"2023-05-20\",\"community\":\"c1\","
       "\"fields\":[\"records.ledger_entries[].id\",\"records.ledger_entries[].subject\"],"
       "\"records\":[\"le-1\"],\"approvals\":[";
@@ -415,12 +417,21 @@ static char *disclosure_request(const char *approvals) {
 }
 
 static void test_disclosure(void) {
+  /* Each approval is bound to the request, the fields it approves and the purpose. */
+#define BOUND                                                                                      \
+  "\"request\":\"req-c\",\"fields\":[\"records.ledger_entries[]\"],"                              \
+  "\"purpose\":\"禁毒社区康复回访核查\","
   const char *party = "{\"id\":\"a1\",\"body\":{\"kind\":\"party_organisation\","
-                      "\"community\":\"c1\"},\"approved_on\":\"2023-05-18\"}";
+                      "\"community\":\"c1\"}," BOUND "\"approved_on\":\"2023-05-18\"}";
   const char *both = "{\"id\":\"a1\",\"body\":{\"kind\":\"party_organisation\","
-                     "\"community\":\"c1\"},\"approved_on\":\"2023-05-18\"},"
+                     "\"community\":\"c1\"}," BOUND "\"approved_on\":\"2023-05-18\"},"
                      "{\"id\":\"a2\",\"body\":{\"kind\":\"functional_department\","
-                     "\"department\":\"public_security\"},\"approved_on\":\"2023-05-19\"}";
+                     "\"department\":\"public_security\"}," BOUND "\"approved_on\":\"2023-05-19\"}";
+  const char *replayed = "{\"id\":\"a1\",\"body\":{\"kind\":\"party_organisation\","
+                         "\"community\":\"c1\"},\"request\":\"req-old\","
+                         "\"fields\":[\"records\"],\"purpose\":\"禁毒社区康复回访核查\","
+                         "\"approved_on\":\"2023-05-18\"}";
+#undef BOUND
   wg_policy *policy = NULL;
   wg_error *error = (wg_error *)1;
   char *answer = (char *)1;
@@ -455,9 +466,20 @@ static void test_disclosure(void) {
   wg_string_free(answer);
   free(request);
 
+  /* An approval given for another request counts for nothing here. */
+  request = disclosure_request(replayed);
+  CHECK(wg_policy_disclose(policy, dossier, len, request, strlen(request), &answer, &error) ==
+        WG_OK);
+  CHECK(strstr(answer, "\"decision\":\"refused\"") != NULL);
+  CHECK(strstr(answer, "\"kind\":\"approval_for_another_request\"") != NULL);
+  CHECK(strstr(answer, "王某") == NULL);
+  wg_string_free(answer);
+  free(request);
+
   /* A request that cannot be read fails, naming the field it does not know. */
   {
-    const char *unknown = "{\"id\":\"r\",\"requester\":\"x\",\"purpose\":\"y\","
+    const char *unknown = "{\"id\":\"r\",\"requester\":{\"kind\":\"other\",\"name\":\"x\"},"
+                          "\"purpose\":\"y\","
                           "\"date\":\"2023-05-20\",\"community\":\"c1\","
                           "\"fields\":[\"records.no_such_thing[].id\"],\"approvals\":[]}";
     CHECK(wg_policy_disclose(policy, dossier, len, unknown, strlen(unknown), &answer, &error) !=

@@ -53,9 +53,10 @@ static dossier_call dossier_call_named(const char *call) {
   return NULL;
 }
 
-/* A typed answer written as the JSON answer the API gives for it. */
+/* A typed answer written as the JSON answer the API gives for it: a grade or a working day
+ * carries no resident data, so its class is internal. */
 static int typed_answer(const char *value_json) {
-  printf("{\"status\":\"success\",\"value\":%s}", value_json);
+  printf("{\"status\":\"success\",\"value\":%s,\"class\":\"internal\"}", value_json);
   return 0;
 }
 

@@ -1,0 +1,117 @@
+//! The data class of an answer (2.2.4, 2.2.5): the highest class of what it carries, derived
+//! from the field classes of [`super::classes::TABLE`] over the answer's JSON Schema.
+//!
+//! Every field present in an answer, with a value that is not `null`, counts with the class of
+//! its field; a value with no schema of its own (a disclosure's `copy`) counts with the class of
+//! the field holding it. An answer holding nothing above `internal` says `internal`; a host
+//! showing an answer widely reads `class` first.
+
+use super::classes::{Class, class_of, schema_fields};
+use schemars::JsonSchema;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+type ClassMap = BTreeMap<String, Class>;
+
+/// Path → class for the answer type `T`, built once per type.
+fn map_of<T: JsonSchema>() -> Arc<ClassMap> {
+    static MAPS: OnceLock<Mutex<BTreeMap<String, Arc<ClassMap>>>> = OnceLock::new();
+    let maps = MAPS.get_or_init(|| Mutex::new(BTreeMap::new()));
+    let key = std::any::type_name::<T>().to_owned();
+    if let Some(m) = maps.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Arc::clone(m);
+    }
+    let schema = crate::schema::value_of::<T>();
+    let mut map = ClassMap::new();
+    for (path, def, prop) in schema_fields(&schema) {
+        // An unclassed field (a test forbids them) counts as confidential: the safe side.
+        let class = class_of(&def, &prop).unwrap_or(Class::Confidential);
+        let e = map.entry(path).or_insert(class);
+        *e = (*e).max(class);
+    }
+    let map = Arc::new(map);
+    maps.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, Arc::clone(&map));
+    map
+}
+
+fn walk(v: &Value, path: &str, current: Class, map: &ClassMap) -> Option<Class> {
+    match v {
+        Value::Null => None,
+        Value::Array(items) => {
+            let child = format!("{path}[]");
+            items
+                .iter()
+                .filter_map(|i| walk(i, &child, current, map))
+                .max()
+        }
+        Value::Object(fields) => {
+            let as_map = format!("{path}{{}}");
+            fields
+                .iter()
+                .filter_map(|(k, child)| {
+                    let named = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    let (p, c) = match (map.get(&named), map.get(&as_map)) {
+                        (Some(c), _) => (named, *c),
+                        (None, Some(c)) => (as_map.clone(), *c),
+                        (None, None) => (named, current),
+                    };
+                    walk(child, &p, c, map)
+                })
+                .max()
+        }
+        _ => Some(current),
+    }
+}
+
+/// The highest class of the fields present in `value`, an answer of type `T` as JSON;
+/// `internal` when it carries nothing.
+pub fn class_of_answer<T: JsonSchema>(value: &Value) -> Class {
+    walk(value, "", Class::Internal, &map_of::<T>())
+        .unwrap_or(Class::Internal)
+        .max(Class::Internal)
+}
+
+/// `value` (an answer of type `T` as JSON) without the fields whose class is above `max`.
+pub fn withhold<T: JsonSchema>(value: &Value, max: Class) -> Value {
+    fn prune(v: &Value, path: &str, max: Class, map: &ClassMap) -> Value {
+        match v {
+            Value::Array(items) => {
+                let child = format!("{path}[]");
+                Value::Array(items.iter().map(|i| prune(i, &child, max, map)).collect())
+            }
+            Value::Object(fields) => {
+                let as_map = format!("{path}{{}}");
+                Value::Object(
+                    fields
+                        .iter()
+                        .filter_map(|(k, child)| {
+                            let named = if path.is_empty() {
+                                k.clone()
+                            } else {
+                                format!("{path}.{k}")
+                            };
+                            let (p, c) = match (map.get(&named), map.get(&as_map)) {
+                                (Some(c), _) => (named, Some(*c)),
+                                (None, Some(c)) => (as_map.clone(), Some(*c)),
+                                (None, None) => (named, None),
+                            };
+                            if c.is_some_and(|c| c > max) {
+                                return None;
+                            }
+                            Some((k.clone(), prune(child, &p, max, map)))
+                        })
+                        .collect(),
+                )
+            }
+            other => other.clone(),
+        }
+    }
+    prune(value, "", max, &map_of::<T>())
+}
