@@ -38,7 +38,7 @@ step "the example: typed calls, answer bytes, a failure's problems"
 "${java[@]}" WorkerReport tests/cases/inputs/sample-2023.dossier.json \
   --answer "$work/assess.json" --bad tests/cases/inputs/unknown-person.dossier.json \
   | tee "$work/report.txt"
-grep -q '^w1 王芳 score 96.97 excellent 优秀$' "$work/report.txt"
+grep -q '^w1 王芳 score 97.26 excellent 优秀$' "$work/report.txt"
 grep -q '^w4 .* incompetent 不称职 vetoed (5.2)$' "$work/report.txt"
 grep -q '^    2\.2\.2  *component  ' "$work/report.txt"
 grep -q '^    path records.meetings\[0\].chair$' "$work/report.txt"

@@ -68,7 +68,7 @@ mapfile -t ts_cases < <(cd tests/cases && for f in *.case.json; do
   grep -qE '"call": "(evaluate|assess|attendance|evidence)"' "$f" && echo "${f%.case.json}"; done)
 node "$consumer/out-nodenext/main.js" "$root/tests/cases" "$consumer/answers" "${ts_cases[@]}" \
   | tee "$consumer/run.txt"
-grep -q '^w1 王芳 96.97 excellent 优秀 4.1$' "$consumer/run.txt"
+grep -q '^w1 王芳 97.26 excellent 优秀 4.1$' "$consumer/run.txt"
 bad=0
 for name in "${ts_cases[@]}"; do
   cmp -s "$consumer/answers/$name.json" "tests/cases/$name.expected.json" \

@@ -324,10 +324,12 @@ static void test_assess(void) {
     CHECK(wg_assessment_reason(assessment, i, worker.reason_count, &reason, &error) == WG_SHAPE);
     wg_error_free(error);
   }
-  /* Both workers of the boundary dossier fall short: 不称职, and no awards under 5.2. */
+  /* Both workers of the boundary dossier fall short: 不称职 (w1 found no problem, so 4.1's
+     points are not earned). The period is two weeks, not a year: 5.2's one-vote veto takes the
+     year's award eligibility only on an annual result. */
   CHECK(wg_assessment_worker(assessment, 0, &worker, NULL) == WG_OK);
-  CHECK(strcmp(worker.person, "w1") == 0 && strcmp(worker.score, "20") == 0);
-  CHECK(worker.grade == WG_GRADE_INCOMPETENT && !worker.award_eligible);
+  CHECK(strcmp(worker.person, "w1") == 0 && strcmp(worker.score, "0") == 0);
+  CHECK(worker.grade == WG_GRADE_INCOMPETENT && worker.award_eligible);
   CHECK(wg_assessment_reason(assessment, 0, 0, &reason, NULL) == WG_OK);
   CHECK(strcmp(reason.kind, "component") == 0 && strcmp(reason.id, "patrol") == 0);
   CHECK(strcmp(reason.clause, "2.2.2") == 0 && reason.evidence_count == 13);
