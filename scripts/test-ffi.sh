@@ -145,12 +145,13 @@ gcc -std=c99 -Wall -Wextra -Werror examples/c/worker_report.c \
 gcc -std=c99 -Wall -Wextra -Werror -static-libgcc examples/c/worker_report.c \
   $(pkg-config --cflags wangge) "$work/prefix/lib/libwangge.a" \
   $(pkg-config --libs-only-l --static wangge | sed 's/-lwangge//') -o "$work/worker_report.static"
-"$work/worker_report" tests/cases/inputs/sample-2023.dossier.json 2023-05-01 2023-05-31 \
+# The whole year: 5.2's one-vote veto takes the year's award eligibility only on an annual result.
+"$work/worker_report" tests/cases/inputs/sample-2023.dossier.json 2023-01-01 2023-12-31 \
   | tee "$work/report.txt"
 grep -q '^w4 .*grid_worker' "$work/report.txt"
 grep -q '^w4 .* incompetent  *vetoed (5.2) ' "$work/report.txt"   # grade and 5.2 veto
 grep -q '^    2\.2\.2  ' "$work/report.txt"                          # a reason with its clause
-"$work/worker_report.static" tests/cases/inputs/sample-2023.dossier.json 2023-05-01 2023-05-31 \
+"$work/worker_report.static" tests/cases/inputs/sample-2023.dossier.json 2023-01-01 2023-12-31 \
   | cmp - "$work/report.txt"
 if "$work/worker_report" tests/cases/inputs/overlapping-patrols.dossier.json 2> "$work/err.txt"; then
   echo "worker_report accepted a bad dossier" >&2; exit 1
