@@ -586,6 +586,9 @@ struct Context<'a> {
     ledgers: Option<BTreeMap<&'a str, Vec<LedgerGroups<'a>>>>,
     /// Each community's grid workers, in organisation order.
     workers_of: BTreeMap<&'a str, Vec<&'a Person>>,
+    /// Each assignee's tasks assigned from above (2.1.11), built once so that no person's
+    /// judgement scans every task.
+    tasks_of: BTreeMap<&'a str, Vec<&'a crate::duties::AssignedTask>>,
     warnings: Vec<Warning>,
 }
 
@@ -628,8 +631,12 @@ impl<'a> Context<'a> {
             days: BTreeMap::new(),
             ledgers: None,
             workers_of: BTreeMap::new(),
+            tasks_of: BTreeMap::new(),
             warnings: Vec::new(),
         };
+        for t in &dossier.records.assigned_tasks {
+            ctx.tasks_of.entry(t.assignee.as_str()).or_default().push(t);
+        }
         for p in &dossier.organisation.people {
             if p.role == Role::GridWorker {
                 ctx.workers_of
@@ -1550,11 +1557,12 @@ impl<'a> Context<'a> {
     fn assigned_task_findings(&self, o: &Obligation, p: &Person) -> Vec<Finding> {
         let force = self.policy.obligation_force(o);
         let mut tasks: Vec<&crate::duties::AssignedTask> = self
-            .dossier
-            .records
-            .assigned_tasks
+            .tasks_of
+            .get(p.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(|t| t.assignee == p.id && self.period.contains(t.due_by))
+            .copied()
+            .filter(|t| self.period.contains(t.due_by))
             .filter(|t| force.contains(t.due_by))
             .collect();
         tasks.sort_by(|a, b| (a.due_by, &a.id).cmp(&(b.due_by, &b.id)));
