@@ -9,6 +9,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+/// The linter warns of an approval valid for longer than a year (leap year included): the
+/// measures (2.2.5) give no validity, so this is a linter's yardstick, not a rule applied.
+const LONG_APPROVAL_DAYS: i64 = 366;
+
 /// Open values of confidentiality and disclosure (2.2.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -223,7 +227,7 @@ impl ConfidentialityPolicy {
                 ),
                 path,
             });
-        } else if days > 366 {
+        } else if days > LONG_APPROVAL_DAYS {
             out.push(LintFinding {
                 severity: Severity::Warning,
                 code: LintCode::ApprovalValidityAbsurd,
