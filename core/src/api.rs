@@ -38,6 +38,10 @@ pub enum Answer<T> {
         /// before showing it. A failure carries no class: its errors are internal and never
         /// quote a value of a confidential field.
         class: crate::confidentiality::Class,
+        /// The fields withheld by the options' `class_at_most`, as schema paths
+        /// (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        withheld: Vec<String>,
     },
     /// The call failed.
     Failure {
@@ -53,7 +57,35 @@ impl<T: Serialize + JsonSchema> Answer<T> {
             .map_or(crate::confidentiality::Class::Confidential, |v| {
                 crate::confidentiality::answer_class::class_of_answer::<T>(&v)
             });
-        Answer::Success { value, class }
+        Answer::Success {
+            value,
+            class,
+            withheld: Vec::new(),
+        }
+    }
+
+    /// The success answer text of `value` with every field above `at_most` withheld (2.2.4,
+    /// 2.2.5), the paths withheld listed and the class of what is left stated; the whole value,
+    /// byte for byte [`Answer::success`], when `at_most` is `None` or nothing is above it. (An
+    /// answer with fields withheld is built through a JSON value, so its object keys come in
+    /// alphabetical order.)
+    pub fn success_at_most(value: T, at_most: Option<crate::confidentiality::Class>) -> String {
+        use crate::confidentiality::answer_class;
+        let Some(max) = at_most else {
+            return Answer::success(value).to_json();
+        };
+        // Serialising our own types does not fail; if it did, nothing is shown (`null`).
+        let json = serde_json::to_value(&value).unwrap_or(serde_json::Value::Null);
+        let (kept, withheld) = answer_class::withhold::<T>(&json, max);
+        if withheld.is_empty() {
+            return Answer::success(value).to_json();
+        }
+        Answer::Success {
+            class: answer_class::class_within::<T>(&kept),
+            value: kept,
+            withheld: withheld.into_iter().collect(),
+        }
+        .to_json()
     }
 
     /// The answer of a result.
@@ -102,6 +134,37 @@ fn check_answer(dossier: &Dossier, period: Option<crate::time::DateRange>) -> Re
     crate::limits::check_answer(dossier, &span)
 }
 
+/// The answer text of a call under the policy named by `policy_json` (the default when `None`):
+/// the call's success answer, or the failure answer of the policy's or the call's problems.
+fn answer_text(
+    policy_json: Option<&str>,
+    call: impl FnOnce(&Policy) -> Result<String, Error>,
+) -> String {
+    match policy_or_default(policy_json).and_then(|p| call(&p)) {
+        Ok(text) => text,
+        Err(e) => Answer::<()>::Failure {
+            errors: e.problems().to_vec(),
+        }
+        .to_json(),
+    }
+}
+
+/// The success answer of a call over a dossier: reads the dossier and the options once, refuses
+/// an answer over the size limit before any work, runs the call and applies the options'
+/// `class_at_most`.
+fn dossier_answer<T: Serialize + JsonSchema>(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+    run: impl FnOnce(&Policy, &Dossier, &Options) -> Result<T, Error>,
+) -> Result<String, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
+    let value = run(policy, &dossier, &options)?;
+    Ok(Answer::success_at_most(value, options.class_at_most))
+}
+
 /// Evaluates a dossier under a policy (the default when `None`).
 pub fn evaluate_texts(
     policy_json: Option<&str>,
@@ -130,7 +193,19 @@ pub fn evaluate_json(
     dossier_json: &str,
     options_json: Option<&str>,
 ) -> String {
-    Answer::from_result(evaluate_texts(policy_json, dossier_json, options_json)).to_json()
+    answer_text(policy_json, |p| {
+        evaluate_answer_under(p, dossier_json, options_json)
+    })
+}
+
+/// [`evaluate_json`]'s success answer under a policy already checked (a binding's policy
+/// handle), with the options' `class_at_most` applied.
+pub fn evaluate_answer_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<String, Error> {
+    dossier_answer(policy, dossier_json, options_json, evaluate)
 }
 
 /// The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
@@ -163,7 +238,21 @@ pub fn evidence_json(
     dossier_json: &str,
     options_json: Option<&str>,
 ) -> String {
-    Answer::from_result(evidence_texts(policy_json, dossier_json, options_json)).to_json()
+    answer_text(policy_json, |p| {
+        evidence_answer_under(p, dossier_json, options_json)
+    })
+}
+
+/// [`evidence_json`]'s success answer under a policy already checked (a binding's policy
+/// handle), with the options' `class_at_most` applied.
+pub fn evidence_answer_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<String, Error> {
+    dossier_answer(policy, dossier_json, options_json, |p, d, o: &Options| {
+        evidence::evaluate(p, d, o.period.unwrap_or(d.period))
+    })
 }
 
 /// The attendance report (3.3, 3.4, 3.6) of a dossier under a policy (the default when
@@ -195,7 +284,21 @@ pub fn attendance_json(
     dossier_json: &str,
     options_json: Option<&str>,
 ) -> String {
-    Answer::from_result(attendance_texts(policy_json, dossier_json, options_json)).to_json()
+    answer_text(policy_json, |p| {
+        attendance_answer_under(p, dossier_json, options_json)
+    })
+}
+
+/// [`attendance_json`]'s success answer under a policy already checked (a binding's policy
+/// handle), with the options' `class_at_most` applied.
+pub fn attendance_answer_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<String, Error> {
+    dossier_answer(policy, dossier_json, options_json, |p, d, o: &Options| {
+        crate::attendance::evaluate(p, d, o.period.unwrap_or(d.period))
+    })
 }
 
 /// Checks a policy document and lints its assessment scheme: the answer holds the linter's
@@ -238,7 +341,19 @@ pub fn assess_json(
     dossier_json: &str,
     options_json: Option<&str>,
 ) -> String {
-    Answer::from_result(assess_texts(policy_json, dossier_json, options_json)).to_json()
+    answer_text(policy_json, |p| {
+        assess_answer_under(p, dossier_json, options_json)
+    })
+}
+
+/// [`assess_json`]'s success answer under a policy already checked (a binding's policy
+/// handle), with the options' `class_at_most` applied.
+pub fn assess_answer_under(
+    policy: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<String, Error> {
+    dossier_answer(policy, dossier_json, options_json, assess)
 }
 
 /// The grade of a score (`"87.5"`) under a policy's bands (the default policy when `None`).

@@ -36,6 +36,13 @@ pub struct Options {
     /// Language of texts.
     #[serde(default)]
     pub lang: Lang,
+    /// The highest data class the answer may carry (2.2.4, 2.2.5), for a host that shows it
+    /// widely: every field above it is withheld from the answer, which lists the paths withheld
+    /// (`withheld`) and states the class of what is left. Absent: the whole answer, with its
+    /// class. `internal` gives an `evaluate` / `assess` / `evidence` / `attendance` answer with
+    /// no resident data (no must-visit groups, no ledger counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_at_most: Option<crate::confidentiality::Class>,
 }
 
 /// Outcome of one obligation for one subject and period instance.

@@ -650,7 +650,15 @@ fn late_early_assess(policy_file: &str, lang: wangge::Lang) -> wangge::assessmen
         "tests/cases/inputs/attendance-late-early.dossier.json",
     ))
     .unwrap();
-    assess(&p, &d, &Options { period: None, lang }).unwrap()
+    assess(
+        &p,
+        &d,
+        &Options {
+            lang,
+            ..Options::default()
+        },
+    )
+    .unwrap()
 }
 
 fn texts(a: &wangge::assessment::Assessment, person: &str) -> Vec<String> {

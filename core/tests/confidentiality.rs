@@ -1187,3 +1187,75 @@ fn clause_2_2_5_an_error_names_the_path_never_the_confidential_value() {
     let answer = wangge::api::view_json(&v.to_string(), r#"{"kind":"subdistrict"}"#);
     assert!(answer.contains("17/04/2023"), "{answer}");
 }
+
+/// A `wangge::api` call over a dossier: policy, dossier, options → answer text.
+type DossierCall = fn(Option<&str>, &str, Option<&str>) -> String;
+
+#[test]
+fn clause_2_2_5_class_at_most_withholds_resident_data_from_every_report() {
+    let m: Vec<String> = (0..12).map(|i| format!("SECRETMARK{i:05}")).collect();
+    let dossier = dossier_full_of_secrets(&m, &[(0, 0), (3, 1)]).to_json();
+    for at_most in ["internal", "public"] {
+        let options = format!(
+            r#"{{"period":{{"from":"2023-05-01","to":"2023-05-31"}},"class_at_most":"{at_most}"}}"#
+        );
+        let whole = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
+        let calls: [(&str, DossierCall); 4] = [
+            ("evaluate", wangge::api::evaluate_json),
+            ("assess", wangge::api::assess_json),
+            ("evidence", wangge::api::evidence_json),
+            ("attendance", wangge::api::attendance_json),
+        ];
+        for (call, f) in calls {
+            let answer = f(None, &dossier, Some(&options));
+            assert!(
+                answer.starts_with(r#"{"status":"success""#),
+                "{call}: {answer:.300}"
+            );
+            assert!(
+                !m.iter().any(|s| answer.contains(s.as_str())),
+                "{call} under {at_most} quotes a confidential value"
+            );
+            let class = stated_class(&answer);
+            assert!(
+                class == at_most || (at_most == "internal" && class == "public"),
+                "{call} under {at_most} says {class}"
+            );
+            let v: Value = serde_json::from_str(&answer).unwrap();
+            let full: Value = serde_json::from_str(&f(None, &dossier, Some(whole))).unwrap();
+            if stated_class(&full.to_string()) == "confidential" {
+                // What was withheld is listed; the rest of the answer is still there.
+                assert!(
+                    v["withheld"].as_array().is_some_and(|w| !w.is_empty()),
+                    "{call}: {answer:.400}"
+                );
+            }
+            if call == "evidence" && at_most == "internal" {
+                // No must-visit group or ledger count of a grid (2.2.5): the whole ledger
+                // list is withheld, the people's problem counts are kept.
+                assert!(
+                    !v["value"].to_string().contains("must_visit_groups"),
+                    "{answer:.400}"
+                );
+                assert_eq!(v["value"]["ledgers"], json!([]), "{answer:.400}");
+                assert_eq!(
+                    v["value"]["people"].as_array().map(Vec::len),
+                    full["value"]["people"].as_array().map(Vec::len)
+                );
+                assert!(
+                    v["withheld"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|p| p.as_str().is_some_and(|p| p.starts_with("ledgers[]"))),
+                    "{answer:.400}"
+                );
+            }
+        }
+    }
+    // Without the option the answer is whole, byte for byte the plain call.
+    let whole = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
+    let plain = wangge::api::evidence_json(None, &dossier, Some(whole));
+    assert_eq!(stated_class(&plain), "confidential");
+    assert!(!plain.contains("withheld"));
+}

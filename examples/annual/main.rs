@@ -103,6 +103,7 @@ fn run() -> Result<(), String> {
     let options = Options {
         period,
         lang: args.lang,
+        ..Options::default()
     };
     let report = evaluate(&policy, &dossier, &options).map_err(|e| show_error("evaluation", &e))?;
     let assessment = match policy.document().assessment {

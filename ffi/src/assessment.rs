@@ -152,7 +152,7 @@ pub unsafe extern "C" fn wg_policy_assess(
             (options_json, options_len),
             answer_out,
             error_out,
-            api::assess_under,
+            api::assess_answer_under,
         )
     }
 }

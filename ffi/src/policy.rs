@@ -7,7 +7,6 @@ use crate::input::{document, handle, optional_document, out, short_text};
 use crate::panic::{clear, fallible, infallible};
 use crate::report::wg_report;
 use crate::string::give_string;
-use serde::Serialize;
 use std::ffi::c_char;
 use wangge_core::api::{self, Answer};
 use wangge_core::{Error, Policy};
@@ -248,7 +247,7 @@ pub unsafe extern "C" fn wg_policy_evaluate(
             (options_json, options_len),
             answer_out,
             error_out,
-            api::evaluate_under,
+            api::evaluate_answer_under,
         )
     }
 }
@@ -259,13 +258,13 @@ pub unsafe extern "C" fn wg_policy_evaluate(
 /// # Safety
 ///
 /// As `wg_policy_evaluate`.
-pub(crate) unsafe fn dossier_call<T: Serialize + schemars::JsonSchema>(
+pub(crate) unsafe fn dossier_call(
     policy: *const wg_policy,
     (dossier_json, dossier_len): (*const c_char, usize),
     (options_json, options_len): (*const c_char, usize),
     answer_out: *mut *mut c_char,
     error_out: *mut *mut wg_error,
-    call: fn(&Policy, &str, Option<&str>) -> Result<T, Error>,
+    call: fn(&Policy, &str, Option<&str>) -> Result<String, Error>,
 ) -> wg_result {
     // SAFETY: the caller's contract, for every pointer below.
     unsafe {
@@ -275,8 +274,8 @@ pub(crate) unsafe fn dossier_call<T: Serialize + schemars::JsonSchema>(
             let policy = handle(policy, "policy")?;
             let dossier = document(dossier_json, dossier_len, "dossier_json")?;
             let options = optional_document(options_json, options_len, "options_json")?;
-            let value = call(&policy.policy, dossier, options)?;
-            give_string(answer_out, Answer::success(value).to_json());
+            let answer = call(&policy.policy, dossier, options)?;
+            give_string(answer_out, answer);
             Ok(())
         })
     }
@@ -318,7 +317,7 @@ pub unsafe extern "C" fn wg_policy_attendance(
             (options_json, options_len),
             answer_out,
             error_out,
-            api::attendance_under,
+            api::attendance_answer_under,
         )
     }
 }
@@ -358,7 +357,7 @@ pub unsafe extern "C" fn wg_policy_evidence(
             (options_json, options_len),
             answer_out,
             error_out,
-            api::evidence_under,
+            api::evidence_answer_under,
         )
     }
 }

@@ -154,6 +154,11 @@ export type AssessAnswer =
       class: Class;
       status: "success";
       value: Assessment;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -226,6 +231,11 @@ export type AttendanceAnswer =
       class: Class;
       status: "success";
       value: AttendanceReport;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -369,6 +379,11 @@ export type CheckPolicyAnswer =
       class: Class;
       status: "success";
       value: LintReport;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -483,6 +498,11 @@ export type ClauseAnswer =
       class: Class;
       status: "success";
       value: Clause;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -594,6 +614,11 @@ export type DataClassesAnswer =
        * The result.
        */
       value: FieldClass[];
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -613,6 +638,11 @@ export type DiscloseAnswer =
       class: Class;
       status: "success";
       value: Disclosure;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -740,6 +770,11 @@ export type EvaluateAnswer =
       class: Class;
       status: "success";
       value: Report;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -778,6 +813,11 @@ export type EvidenceAnswer =
       class: Class;
       status: "success";
       value: EvidenceReport;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -818,6 +858,11 @@ export type GradeAnswer =
       class: Class;
       status: "success";
       value: Grade;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -837,6 +882,11 @@ export type GridFilingAnswer =
       class: Class;
       status: "success";
       value: GridFiling;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -957,6 +1007,11 @@ export type PolicyAnswer =
       class: Class;
       status: "success";
       value: PolicyDocument;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -983,6 +1038,11 @@ export type PublicNoticeAnswer =
       class: Class;
       status: "success";
       value: PublicNotice;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -1009,6 +1069,11 @@ export type ViewAnswer =
       class: Class;
       status: "success";
       value: View;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -1053,6 +1118,11 @@ export type WorkingDayAnswer =
        * The result.
        */
       value: boolean;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
     }
   | {
       /**
@@ -4357,6 +4427,14 @@ export interface Obligation {
  * via the `definition` "Options".
  */
 export interface Options {
+  /**
+   * The highest data class the answer may carry (2.2.4, 2.2.5), for a host that shows it
+   * widely: every field above it is withheld from the answer, which lists the paths withheld
+   * (`withheld`) and states the class of what is left. Absent: the whole answer, with its
+   * class. `internal` gives an `evaluate` / `assess` / `evidence` / `attendance` answer with
+   * no resident data (no must-visit groups, no ledger counts).
+   */
+  class_at_most?: Class | null;
   lang?: Lang;
   /**
    * The period to evaluate; the dossier's period when absent. Must lie within it.

@@ -357,7 +357,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
         for (range, _) in &ranges {
             let opts = Options {
                 period: Some(*range),
-                lang: options.lang,
+                ..options.clone()
             };
             let r = evaluate(policy, dossier, &opts)?;
             part_facts.push(collect_facts(policy, dossier, &r, *range)?);

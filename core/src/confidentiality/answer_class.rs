@@ -78,40 +78,73 @@ pub fn class_of_answer<T: JsonSchema>(value: &Value) -> Class {
         .max(Class::Internal)
 }
 
-/// `value` (an answer of type `T` as JSON) without the fields whose class is above `max`.
-pub fn withhold<T: JsonSchema>(value: &Value, max: Class) -> Value {
-    fn prune(v: &Value, path: &str, max: Class, map: &ClassMap) -> Value {
+/// The highest class of the fields present in `value` (an answer of type `T` as JSON, left by
+/// [`withhold`]), with no floor: `public` when it carries nothing above public.
+pub fn class_within<T: JsonSchema>(value: &Value) -> Class {
+    walk(value, "", Class::Internal, &map_of::<T>()).unwrap_or(Class::Public)
+}
+
+/// `value` (an answer of type `T` as JSON) without the fields whose class is above `max`, and
+/// the schema paths withheld (sorted). A list item left with no field at all is withheld whole
+/// (its path ends in `[]`), so a list of ledgers does not become a list of empty objects.
+pub fn withhold<T: JsonSchema>(
+    value: &Value,
+    max: Class,
+) -> (Value, std::collections::BTreeSet<String>) {
+    fn prune(
+        v: &Value,
+        path: &str,
+        current: Class,
+        max: Class,
+        map: &ClassMap,
+        out: &mut std::collections::BTreeSet<String>,
+    ) -> Value {
         match v {
             Value::Array(items) => {
                 let child = format!("{path}[]");
-                Value::Array(items.iter().map(|i| prune(i, &child, max, map)).collect())
+                let mut kept = Vec::with_capacity(items.len());
+                for item in items {
+                    let pruned = prune(item, &child, current, max, map, out);
+                    let emptied = matches!((item, &pruned),
+                        (Value::Object(before), Value::Object(after)) if !before.is_empty() && after.is_empty());
+                    if emptied {
+                        out.insert(child.clone());
+                    } else {
+                        kept.push(pruned);
+                    }
+                }
+                Value::Array(kept)
             }
             Value::Object(fields) => {
                 let as_map = format!("{path}{{}}");
-                Value::Object(
-                    fields
-                        .iter()
-                        .filter_map(|(k, child)| {
-                            let named = if path.is_empty() {
-                                k.clone()
-                            } else {
-                                format!("{path}.{k}")
-                            };
-                            let (p, c) = match (map.get(&named), map.get(&as_map)) {
-                                (Some(c), _) => (named, Some(*c)),
-                                (None, Some(c)) => (as_map.clone(), Some(*c)),
-                                (None, None) => (named, None),
-                            };
-                            if c.is_some_and(|c| c > max) {
-                                return None;
-                            }
-                            Some((k.clone(), prune(child, &p, max, map)))
-                        })
-                        .collect(),
-                )
+                let mut kept = serde_json::Map::new();
+                for (k, child) in fields {
+                    let named = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    // A field with no class of its own counts with the class of its holder,
+                    // as in `walk`.
+                    let (p, c) = match (map.get(&named), map.get(&as_map)) {
+                        (Some(c), _) => (named, *c),
+                        (None, Some(c)) => (as_map.clone(), *c),
+                        (None, None) => (named, current),
+                    };
+                    if c > max {
+                        if !child.is_null() {
+                            out.insert(p);
+                        }
+                        continue;
+                    }
+                    kept.insert(k.clone(), prune(child, &p, c, max, map, out));
+                }
+                Value::Object(kept)
             }
             other => other.clone(),
         }
     }
-    prune(value, "", max, &map_of::<T>())
+    let mut out = std::collections::BTreeSet::new();
+    let pruned = prune(value, "", Class::Internal, max, &map_of::<T>(), &mut out);
+    (pruned, out)
 }

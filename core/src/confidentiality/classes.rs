@@ -86,7 +86,11 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         Internal,
         &["clause", "date", "kind", "message", "person", "record"],
     ),
-    ("Answer", Internal, &["class", "status", "value", "errors"]),
+    (
+        "Answer",
+        Internal,
+        &["class", "status", "value", "errors", "withheld"],
+    ),
     (
         "Approval",
         Internal,
@@ -621,7 +625,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
         &["clause", "excused", "met", "missed", "obligation"],
     ),
     ("Observation", Internal, &["finding", "note", "person"]),
-    ("Options", Internal, &["lang", "period"]),
+    ("Options", Internal, &["class_at_most", "lang", "period"]),
     (
         "Organisation",
         Internal,
