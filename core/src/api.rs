@@ -112,7 +112,8 @@ pub fn policy_or_default(policy_json: Option<&str>) -> Result<Policy, Error> {
     }
 }
 
-/// Parses options JSON (`{"period":{"from":..,"to":..},"lang":"zh"}`); `None` gives defaults.
+/// Parses options JSON (`{"period":{"from":..,"to":..},"lang":"zh","class_at_most":"internal"}`);
+/// `None` gives defaults.
 pub fn parse_options(options_json: Option<&str>) -> Result<Options, Error> {
     match options_json {
         Some(text) if !text.trim().is_empty() => {

@@ -217,8 +217,9 @@ pub unsafe extern "C" fn wg_policy_free(policy: *mut wg_policy) {
 ///   same time.
 /// - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
 /// - `options_json`, `options_len`: NULL for the defaults (the dossier's period, Chinese
-///   labels), or `{"period":{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"},"lang":"zh"|"en"}`, every
-///   field optional. Borrowed for the call.
+///   labels), or `{"period":{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"},"lang":"zh"|"en",
+///   "class_at_most":"internal"}`, every field optional (`class_at_most` withholds every field
+///   above that class and lists them in `withheld`). Borrowed for the call.
 /// - `answer_out`: must not be NULL. On success receives
 ///   `{"status":"success","value":<report>}`, a NUL-terminated string owned by the caller, to
 ///   be freed with `wg_string_free`; NULL on failure.

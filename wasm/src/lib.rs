@@ -123,7 +123,8 @@ dossier_call! {
     ///
     /// `dossier`: a `Dossier` object or its JSON text. `policy`: a `PolicyDocument` object or
     /// text; the embedded default policy when absent. `options`: `{period?: {from, to}, lang?:
-    /// "zh" | "en"}` or its text.
+    /// "zh" | "en", class_at_most?: "public" | "internal" | "confidential"}` or its text
+    /// (`class_at_most` withholds every field above that class, docs/confidentiality.md).
     json: evaluate_json as evaluateJson,
     /// Evaluates a dossier under a policy: the compliance report of every grid leader, grid
     /// worker and community, each finding with its clause (see [`evaluate_json`] for the
