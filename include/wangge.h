@@ -1158,6 +1158,31 @@ wg_result wg_dossier_grid_filing(const char *dossier_json,
                                  char **answer_out,
                                  struct wg_error **error_out);
 
+/**
+ * Runs the call a call document names, byte for byte as the typed function of that call:
+ * `{"call":"assess","dossier":"<the dossier's JSON text>","options":"<options text>"}` (every
+ * document as its JSON text; the calls and their arguments are those of `wangge::api::Call`,
+ * listed in tests/cases/README.md). For hosts that pass calls through one function, and for
+ * the shared case runners.
+ *
+ * - `call_json`, `call_len`: the call document, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives the success answer
+ *   (`{"status":"success","value":..,"class":..}`), a NUL-terminated string owned by the
+ *   caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure (a call document that cannot be read, or the call's
+ *   own failure) receives every problem found (its `wg_error_json` is the failure answer);
+ *   NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `call_json` is NULL or readable for `call_len` bytes; `answer_out` and `error_out` are NULL
+ * or valid for writing one pointer.
+ */
+wg_result wg_call(const char *call_json,
+                  size_t call_len,
+                  char **answer_out,
+                  struct wg_error **error_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -62,41 +62,30 @@ for kind in shared static; do
   "$work/test_threads.$kind" "${threads_args[@]}"
 done
 
-# The shared cases as command lines of the driver, one per line: NAME<TAB>ARG<TAB>ARG...
-python3 - tests/cases > "$work/cases.tsv" <<'PY'
+# The shared cases as call documents of `wg_call`: each input file's name (a `….json` value)
+# replaced by the file's text; no table of calls here (the core reads the document). One line per
+# case: NAME<TAB>CALL_DOCUMENT_FILE. Under Valgrind (~80x slower than native here) a case on the
+# 2.3 MB sample dossier takes 25 to 35 s each: those (and conduct-3-6-4, a month of the sample,
+# 115 KB) run natively, static, shared and under ASan, and are left out of cases-small.tsv, where
+# the small dossiers exercise the same calls.
+mkdir -p "$work/calls"
+python3 - tests/cases "$work/calls" "$work/cases.tsv" "$work/cases-small.tsv" <<'PY'
 import json, pathlib, sys
-d = pathlib.Path(sys.argv[1])
-for case in sorted(d.glob("*.case.json")):
-    c = json.loads(case.read_text())
-    rel = lambda k: str(d / c[k]) if k in c else "-"
-    if c["call"] in ("evaluate", "assess", "attendance", "evidence"):
-        args = [c["call"], rel("dossier"), rel("policy"), rel("options")]
-    elif c["call"] == "grade_for_score":
-        args = ["grade_for_score", c["score"], rel("policy")]
-    elif c["call"] == "check_policy":
-        args = ["check_policy", rel("policy")]
-    elif c["call"] == "is_working_day":
-        args = ["is_working_day", c["date"], rel("policy")]
-    elif c["call"] == "clause_text":
-        args = ["clause_text", c["id"]]
-    elif c["call"] == "disclose":
-        args = ["disclose", rel("dossier"), rel("request"), rel("policy")]
-    elif c["call"] == "view":
-        args = ["view", rel("dossier"), rel("viewer")]
-    elif c["call"] == "public_notice":
-        args = ["public_notice", rel("dossier"), c["community"], c["date"]]
-    elif c["call"] == "grid_filing":
-        args = ["grid_filing", rel("dossier"), c["community"], c.get("from", "-"), c["to"]]
-    else:
-        sys.exit(f"{case}: unknown call {c['call']}")
-    print("\t".join([case.name[: -len(".case.json")]] + args))
+d, calls = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+big = {"inputs/sample-2023.dossier.json", "inputs/conduct-3-6-4.dossier.json"}
+with open(sys.argv[3], "w") as every, open(sys.argv[4], "w") as small:
+    for case in sorted(d.glob("*.case.json")):
+        name = case.name[: -len(".case.json")]
+        c = json.loads(case.read_text())
+        files = {k: v for k, v in c.items() if k != "call" and isinstance(v, str) and v.endswith(".json")}
+        doc = {k: (d / v).read_text() if k in files else v for k, v in c.items()}
+        out = calls / f"{name}.json"
+        out.write_text(json.dumps(doc, ensure_ascii=False))
+        line = f"{name}\t{out}\n"
+        every.write(line)
+        if not big & set(files.values()):
+            small.write(line)
 PY
-# Under Valgrind (~80x slower than native here) a case on the 2.3 MB sample dossier takes 25 to
-# 35 s each (3.5 min for the seven): those run natively, static, shared and under ASan, and are
-# left out under Valgrind, where the small dossiers exercise the same calls.
-# conduct-3-6-4 is a month of the sample (115 KB): likewise.
-grep -v -e $'\t''tests/cases/inputs/sample-2023.dossier.json' \
-  -e $'\t''tests/cases/inputs/conduct-3-6-4.dossier.json' "$work/cases.tsv" > "$work/cases-small.tsv"
 run_cases() { # run_cases LABEL CASES_TSV COMMAND-PREFIX...
   local label=$1 list=$2 n=0 name args; shift 2
   while IFS=$'\t' read -r name rest; do

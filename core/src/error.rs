@@ -379,7 +379,7 @@ fn parse_json_once<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Erro
 }
 
 /// The problem of a failed parse of `text`: kind, message and the JSON path where it failed.
-fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
+pub(crate) fn json_problem(text: &str, inner: &serde_json::Error) -> Problem {
     use serde_json::error::Category;
     let kind = match inner.classify() {
         // serde_json files its recursion limit (128 levels) under syntax: it is ours.

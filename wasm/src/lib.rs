@@ -414,3 +414,30 @@ pub fn data_classes() -> JsValue {
 pub fn version() -> String {
     wangge::VERSION.to_owned()
 }
+
+/// Runs the call a call document names, as answer text, byte for byte `wangge::api::call_json`:
+/// `{call: "assess", dossier: "<dossier JSON text>", options: "<options text>"}` — every
+/// document as its JSON text, the calls and their arguments those of the typed functions above
+/// (`callNames()` lists the calls). The document may be given as text or as an object. For
+/// hosts that pass calls through one function, and for the shared case runners.
+#[wasm_bindgen(js_name = callJson)]
+pub fn call_json(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] call: JsValue,
+) -> String {
+    match document_text(&call, "call document") {
+        Ok(text) => api::call_json(&text),
+        Err(failure) => failure,
+    }
+}
+
+/// Runs the call a call document names (see [`call_json`]): the answer as a JavaScript object.
+#[wasm_bindgen(js_name = call)]
+pub fn call(#[wasm_bindgen(unchecked_param_type = "object | string")] call: JsValue) -> JsValue {
+    to_object(call_json(call))
+}
+
+/// The names of the calls a call document may name (`"evaluate"`, `"assess"`, …).
+#[wasm_bindgen(js_name = callNames)]
+pub fn call_names() -> Vec<String> {
+    api::Call::NAMES.iter().map(|n| (*n).to_owned()).collect()
+}

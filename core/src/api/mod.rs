@@ -25,6 +25,9 @@ use crate::time::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+mod call;
+pub use call::{Call, call_json, parse_call, run_call};
+
 /// An answer: success with a value, or failure with every problem found.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -135,226 +138,132 @@ fn check_answer(dossier: &Dossier, period: Option<crate::time::DateRange>) -> Re
     crate::limits::check_answer(dossier, &span)
 }
 
-/// The answer text of a call under the policy named by `policy_json` (the default when `None`):
-/// the call's success answer, or the failure answer of the policy's or the call's problems.
-fn answer_text(
-    policy_json: Option<&str>,
-    call: impl FnOnce(&Policy) -> Result<String, Error>,
-) -> String {
-    match policy_or_default(policy_json).and_then(|p| call(&p)) {
-        Ok(text) => text,
-        Err(e) => Answer::<()>::Failure {
-            errors: e.problems().to_vec(),
-        }
-        .to_json(),
-    }
+/// The dossier and options of a call over a dossier, each read once; an answer over the size
+/// limit is refused before any work.
+fn read_dossier_call(
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<(Dossier, Options), Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
+    Ok((dossier, options))
 }
 
-/// The success answer of a call over a dossier: reads the dossier and the options once, refuses
-/// an answer over the size limit before any work, runs the call and applies the options'
-/// `class_at_most`.
+/// The success answer text of a call over a dossier, with the options' `class_at_most`
+/// applied.
 fn dossier_answer<T: Serialize + JsonSchema>(
     policy: &Policy,
     dossier_json: &str,
     options_json: Option<&str>,
     run: impl FnOnce(&Policy, &Dossier, &Options) -> Result<T, Error>,
 ) -> Result<String, Error> {
-    let dossier = Dossier::from_json(dossier_json)?;
-    let options = parse_options(options_json)?;
-    check_answer(&dossier, options.period)?;
+    let (dossier, options) = read_dossier_call(dossier_json, options_json)?;
     let value = run(policy, &dossier, &options)?;
     Ok(Answer::success_at_most(value, options.class_at_most))
 }
 
-/// Evaluates a dossier under a policy (the default when `None`).
-pub fn evaluate_texts(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<Report, Error> {
-    let policy = policy_or_default(policy_json)?;
-    evaluate_under(&policy, dossier_json, options_json)
+fn run_evidence(p: &Policy, d: &Dossier, o: &Options) -> Result<EvidenceReport, Error> {
+    evidence::evaluate(p, d, o.period.unwrap_or(d.period))
 }
 
-/// Evaluates a dossier under a policy already checked (a binding's policy handle).
-pub fn evaluate_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<Report, Error> {
-    let dossier = Dossier::from_json(dossier_json)?;
-    let options = parse_options(options_json)?;
-    check_answer(&dossier, options.period)?;
-    evaluate(policy, &dossier, &options)
-}
-
-/// [`evaluate_texts`] as a JSON answer holding the compliance report.
-pub fn evaluate_json(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> String {
-    answer_text(policy_json, |p| {
-        evaluate_answer_under(p, dossier_json, options_json)
-    })
-}
-
-/// [`evaluate_json`]'s success answer under a policy already checked (a binding's policy
-/// handle), with the options' `class_at_most` applied.
-pub fn evaluate_answer_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<String, Error> {
-    dossier_answer(policy, dossier_json, options_json, evaluate)
-}
-
-/// The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
-/// 2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier under a policy (the default when `None`), for
-/// the options' period (the dossier's when absent; `lang` is not used).
-pub fn evidence_texts(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<EvidenceReport, Error> {
-    let policy = policy_or_default(policy_json)?;
-    evidence_under(&policy, dossier_json, options_json)
-}
-
-/// [`evidence_texts`] under a policy already checked (a binding's policy handle).
-pub fn evidence_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<EvidenceReport, Error> {
-    let dossier = Dossier::from_json(dossier_json)?;
-    let options = parse_options(options_json)?;
-    check_answer(&dossier, options.period)?;
-    evidence::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
-}
-
-/// [`evidence_texts`] as a JSON answer holding the evidence report.
-pub fn evidence_json(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> String {
-    answer_text(policy_json, |p| {
-        evidence_answer_under(p, dossier_json, options_json)
-    })
-}
-
-/// [`evidence_json`]'s success answer under a policy already checked (a binding's policy
-/// handle), with the options' `class_at_most` applied.
-pub fn evidence_answer_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<String, Error> {
-    dossier_answer(policy, dossier_json, options_json, |p, d, o: &Options| {
-        evidence::evaluate(p, d, o.period.unwrap_or(d.period))
-    })
-}
-
-/// The attendance report (3.3, 3.4, 3.6) of a dossier under a policy (the default when
-/// `None`), for the options' period (the dossier's when absent).
-pub fn attendance_texts(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
+fn run_attendance(
+    p: &Policy,
+    d: &Dossier,
+    o: &Options,
 ) -> Result<crate::attendance::AttendanceReport, Error> {
-    let policy = policy_or_default(policy_json)?;
-    attendance_under(&policy, dossier_json, options_json)
+    crate::attendance::evaluate(p, d, o.period.unwrap_or(d.period))
 }
 
-/// [`attendance_texts`] under a policy already checked (a binding's policy handle).
-pub fn attendance_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<crate::attendance::AttendanceReport, Error> {
-    let dossier = Dossier::from_json(dossier_json)?;
-    let options = parse_options(options_json)?;
-    check_answer(&dossier, options.period)?;
-    crate::attendance::evaluate(policy, &dossier, options.period.unwrap_or(dossier.period))
+/// Defines, for one operation over a policy, a dossier and options: `$under`, the typed value
+/// under a policy already checked (a binding's policy handle); `$answer_under`, its success
+/// answer text with the options' `class_at_most` applied; and `$json`, the answer text of
+/// [`Call`]'s variant `$variant` under the policy named (the default when `None`).
+macro_rules! dossier_operation {
+    (
+        $(#[$doc:meta])*
+        $variant:ident -> $value:ty, run: $run:path,
+        under: $under:ident, answer_under: $answer_under:ident, json: $json:ident
+    ) => {
+        $(#[$doc])*
+        ///
+        /// Under a policy already checked (a binding's policy handle).
+        pub fn $under(
+            policy: &Policy,
+            dossier_json: &str,
+            options_json: Option<&str>,
+        ) -> Result<$value, Error> {
+            let (dossier, options) = read_dossier_call(dossier_json, options_json)?;
+            $run(policy, &dossier, &options)
+        }
+
+        #[doc = concat!("[`", stringify!($under), "`]'s success answer text, with the options' `class_at_most` applied.")]
+        pub fn $answer_under(
+            policy: &Policy,
+            dossier_json: &str,
+            options_json: Option<&str>,
+        ) -> Result<String, Error> {
+            dossier_answer(policy, dossier_json, options_json, $run)
+        }
+
+        #[doc = concat!("[`", stringify!($under), "`] as a JSON answer, under the policy named by `policy_json` (the default when `None`): [`Call::", stringify!($variant), "`].")]
+        pub fn $json(
+            policy_json: Option<&str>,
+            dossier_json: &str,
+            options_json: Option<&str>,
+        ) -> String {
+            Call::$variant {
+                policy: policy_json.map(Into::into),
+                dossier: dossier_json.into(),
+                options: options_json.map(Into::into),
+            }
+            .answer()
+        }
+    };
 }
 
-/// [`attendance_texts`] as a JSON answer holding the attendance report.
-pub fn attendance_json(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> String {
-    answer_text(policy_json, |p| {
-        attendance_answer_under(p, dossier_json, options_json)
-    })
+dossier_operation! {
+    /// Evaluates a dossier: the compliance report of every grid leader, grid worker and
+    /// community, each finding with its clause.
+    Evaluate -> Report, run: evaluate,
+    under: evaluate_under, answer_under: evaluate_answer_under, json: evaluate_json
 }
 
-/// [`attendance_json`]'s success answer under a policy already checked (a binding's policy
-/// handle), with the options' `class_at_most` applied.
-pub fn attendance_answer_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<String, Error> {
-    dossier_answer(policy, dossier_json, options_json, |p, d, o: &Options| {
-        crate::attendance::evaluate(p, d, o.period.unwrap_or(d.period))
-    })
+dossier_operation! {
+    /// The evidence report (problems found and solved, urgent reports, proxy services, ledgers:
+    /// 2.1.2, 2.1.4–2.1.8, 2.2.2, 4.1) of a dossier for the options' period (the dossier's when
+    /// absent; `lang` is not used).
+    Evidence -> EvidenceReport, run: run_evidence,
+    under: evidence_under, answer_under: evidence_answer_under, json: evidence_json
+}
+
+dossier_operation! {
+    /// The attendance report (3.3, 3.4, 3.6) of a dossier for the options' period (the
+    /// dossier's when absent).
+    Attendance -> crate::attendance::AttendanceReport, run: run_attendance,
+    under: attendance_under, answer_under: attendance_answer_under, json: attendance_json
+}
+
+dossier_operation! {
+    /// Grades every grid worker of a dossier (4.1), with the reasons, consequences (5.1, 5.2)
+    /// and the community roll-up (4.2).
+    Assess -> Assessment, run: assess,
+    under: assess_under, answer_under: assess_answer_under, json: assess_json
 }
 
 /// Checks a policy document and lints its assessment scheme: the answer holds the linter's
 /// report (band gaps and overlaps, weights, unreachable grades, exception conflicts,
 /// non-monotonic scoring), or every structural problem as a failure.
 pub fn check_policy_json(policy_json: &str) -> String {
-    Answer::from_result(Policy::from_json(policy_json).map(|p| lint::check_policy(&p))).to_json()
+    Call::CheckPolicy {
+        policy: policy_json.into(),
+    }
+    .answer()
 }
 
 /// The linter's answer for a policy already checked (a binding's policy handle).
 pub fn check_policy_under(policy: &Policy) -> String {
     Answer::<lint::LintReport>::success(lint::check_policy(policy)).to_json()
-}
-
-/// Grades every grid worker of a dossier under a policy (the default when `None`).
-pub fn assess_texts(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<Assessment, Error> {
-    let policy = policy_or_default(policy_json)?;
-    assess_under(&policy, dossier_json, options_json)
-}
-
-/// [`assess_texts`] under a policy already checked (a binding's policy handle).
-pub fn assess_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<Assessment, Error> {
-    let dossier = Dossier::from_json(dossier_json)?;
-    let options = parse_options(options_json)?;
-    check_answer(&dossier, options.period)?;
-    assess(policy, &dossier, &options)
-}
-
-/// [`assess_texts`] as a JSON answer holding the assessment.
-pub fn assess_json(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> String {
-    answer_text(policy_json, |p| {
-        assess_answer_under(p, dossier_json, options_json)
-    })
-}
-
-/// [`assess_json`]'s success answer under a policy already checked (a binding's policy
-/// handle), with the options' `class_at_most` applied.
-pub fn assess_answer_under(
-    policy: &Policy,
-    dossier_json: &str,
-    options_json: Option<&str>,
-) -> Result<String, Error> {
-    dossier_answer(policy, dossier_json, options_json, assess)
 }
 
 /// The grade of a score (`"87.5"`) under a policy's bands (the default policy when `None`).
@@ -384,7 +293,11 @@ pub fn grade_for_score_under(policy: &Policy, score: &str) -> Result<Grade, Erro
 
 /// [`grade_for_score`] as a JSON answer (`"excellent"`, …).
 pub fn grade_for_score_json(policy_json: Option<&str>, score: &str) -> String {
-    Answer::from_result(grade_for_score(policy_json, score)).to_json()
+    Call::GradeForScore {
+        policy: policy_json.map(Into::into),
+        score: score.into(),
+    }
+    .answer()
 }
 
 /// The embedded default policy document as a JSON answer.
@@ -406,7 +319,11 @@ pub fn is_working_day_under(policy: &Policy, date: &str) -> Result<bool, Error> 
 
 /// [`is_working_day`] as a JSON answer.
 pub fn is_working_day_json(policy_json: Option<&str>, date: &str) -> String {
-    Answer::from_result(is_working_day(policy_json, date)).to_json()
+    Call::IsWorkingDay {
+        policy: policy_json.map(Into::into),
+        date: date.into(),
+    }
+    .answer()
 }
 
 /// The clause with this ID, or an `unknown_clause` error.
@@ -422,21 +339,11 @@ pub fn clause_text(id: &str) -> Result<&'static Clause, Error> {
 
 /// [`clause_text`] as a JSON answer.
 pub fn clause_text_json(id: &str) -> String {
-    Answer::from_result(clause_text(id)).to_json()
+    Call::ClauseText { id: id.into() }.answer()
 }
 
-/// Decides a disclosure request (2.2.5) under a policy (the default when `None`): the audit
-/// entry, and the redacted copy when granted.
-pub fn disclose_texts(
-    policy_json: Option<&str>,
-    dossier_json: &str,
-    request_json: &str,
-) -> Result<crate::confidentiality::Disclosure, Error> {
-    let policy = policy_or_default(policy_json)?;
-    disclose_under(&policy, dossier_json, request_json)
-}
-
-/// [`disclose_texts`] under a policy already checked (a binding's policy handle).
+/// Decides a disclosure request (2.2.5) under a policy already checked (a binding's policy
+/// handle): the audit entry, and the redacted copy when granted.
 pub fn disclose_under(
     policy: &Policy,
     dossier_json: &str,
@@ -448,10 +355,15 @@ pub fn disclose_under(
     crate::confidentiality::disclose(policy, &dossier, &request)
 }
 
-/// [`disclose_texts`] as a JSON answer: a refusal is a success whose audit entry says
+/// [`disclose_under`] as a JSON answer, under the policy named (the default when `None`): a refusal is a success whose audit entry says
 /// `refused`; a failure is a request or dossier that cannot be read.
 pub fn disclose_json(policy_json: Option<&str>, dossier_json: &str, request_json: &str) -> String {
-    Answer::from_result(disclose_texts(policy_json, dossier_json, request_json)).to_json()
+    Call::Disclose {
+        policy: policy_json.map(Into::into),
+        dossier: dossier_json.into(),
+        request: request_json.into(),
+    }
+    .answer()
 }
 
 /// The dossier as a viewer may see it (`{"kind":"person","person":"w1","from":"2023-05-10"}` or
@@ -468,7 +380,11 @@ pub fn view_texts(
 
 /// [`view_texts`] as a JSON answer.
 pub fn view_json(dossier_json: &str, viewer_json: &str) -> String {
-    Answer::from_result(view_texts(dossier_json, viewer_json)).to_json()
+    Call::View {
+        dossier: dossier_json.into(),
+        viewer: viewer_json.into(),
+    }
+    .answer()
 }
 
 /// The public notice (2.2.4) of a community on a date (`YYYY-MM-DD`).
@@ -484,7 +400,12 @@ pub fn public_notice_texts(
 
 /// [`public_notice_texts`] as a JSON answer.
 pub fn public_notice_json(dossier_json: &str, community: &str, date: &str) -> String {
-    Answer::from_result(public_notice_texts(dossier_json, community, date)).to_json()
+    Call::PublicNotice {
+        dossier: dossier_json.into(),
+        community: community.into(),
+        date: date.into(),
+    }
+    .answer()
 }
 
 /// The filing (1.2) of a community's division `to` for the subdistrict's grid-governance
@@ -506,7 +427,13 @@ pub fn grid_filing_json(
     from: Option<&str>,
     to: &str,
 ) -> String {
-    Answer::from_result(grid_filing_texts(dossier_json, community, from, to)).to_json()
+    Call::GridFiling {
+        dossier: dossier_json.into(),
+        community: community.into(),
+        from: from.map(Into::into),
+        to: to.into(),
+    }
+    .answer()
 }
 
 /// Every field path of a dossier with its class (public, internal, confidential; 2.2.4, 2.2.5).
@@ -567,7 +494,7 @@ mod tests {
         let options = r#"{"period":{"from":"2023-05-01","to":"2023-05-31"}}"#;
         assert_eq!(
             evaluate_under(&policy, &dossier, Some(options)),
-            evaluate_texts(None, &dossier, Some(options))
+            evaluate_under(&Policy::xincheng_2022(), &dossier, Some(options))
         );
         assert_eq!(
             is_working_day_under(&policy, "2023-04-23"),
