@@ -86,7 +86,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let mut done = false;
     while !done {
         // Read a chunk: valid lines to assess, a line that is not UTF-8 answered at once.
-        let mut chunk: Vec<Result<String, String>> = Vec::with_capacity(chunk_size);
+        let mut chunk: Vec<(Result<String, String>, u64)> = Vec::with_capacity(chunk_size);
         while chunk.len() < chunk_size {
             let mut bytes = Vec::new();
             let n = reader.read_until(b'\n', &mut bytes).map_err(|e| {
@@ -98,12 +98,11 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
                 done = true;
                 break;
             }
-            progress.advance_bytes(n as u64);
             line_no += 1;
             while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                 bytes.pop();
             }
-            chunk.push(String::from_utf8(bytes).map_err(|_| {
+            let line = String::from_utf8(bytes).map_err(|_| {
                 Answer::<bool>::Failure {
                     errors: vec![Problem::new(
                         ErrorKind::Shape,
@@ -111,15 +110,16 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
                     )],
                 }
                 .to_json()
-            }));
+            });
+            chunk.push((line, n as u64));
         }
         let lines: Vec<&str> = chunk
             .iter()
-            .filter_map(|l| l.as_ref().ok().map(String::as_str))
+            .filter_map(|(l, _)| l.as_ref().ok().map(String::as_str))
             .collect();
         let mut answers =
             wangge::batch::assess_chunk_parallel(&policy, &lines, 1, Some(&options)).into_iter();
-        for line in &chunk {
+        for (line, size) in &chunk {
             let answer = match line {
                 Ok(_) => answers.next().map(|a| a.answer).unwrap_or_default(),
                 Err(failure) => failure.clone(),
@@ -129,7 +129,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             }
             out.write_all(answer.as_bytes()).map_err(write_error)?;
             out.write_all(b"\n").map_err(write_error)?;
-            progress.advance_line();
+            progress.answered(*size);
         }
     }
     out.flush().map_err(write_error)?;
@@ -159,7 +159,7 @@ impl Progress {
             Some(len) => {
                 let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
                 if let Ok(style) = ProgressStyle::with_template(
-                    "{elapsed_precise} [{bar:40}] {bytes}/{total_bytes} · {msg} · ETA {eta}",
+                    "{elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {msg}, ETA {eta}",
                 ) {
                     bar.set_style(style.progress_chars("=> "));
                 }
@@ -190,15 +190,12 @@ impl Progress {
         }
     }
 
-    fn advance_bytes(&self, n: u64) {
-        self.bar.inc(n);
-        self.show_when_due();
-    }
-
-    fn advance_line(&self) {
+    /// One more line answered, of `bytes` bytes of the input.
+    fn answered(&self, bytes: u64) {
+        self.bar.inc(bytes);
         let lines = self.lines.get() + 1;
         self.lines.set(lines);
-        self.bar.set_message(format!("{lines} lines"));
+        self.bar.set_message(format!("{lines} answered"));
         if self.bar.length().is_none() {
             self.bar.tick();
         }
