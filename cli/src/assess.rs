@@ -50,10 +50,11 @@ const FORMATS: [Format; 5] = [
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
     let json = format == Format::Json;
+    let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
     let policy = args.call.policy(json)?;
-    let assessment = wangge::api::assess_under(&policy, &text, Some(&args.call.options_json()))
-        .map_err(refused(&what, json))?;
+    let assessment =
+        wangge::api::assess_under(&policy, &text, Some(&options)).map_err(refused(&what, json))?;
     let bytes = match format {
         Format::Json => {
             let mut s = wangge::api::Answer::success(assessment).to_json();

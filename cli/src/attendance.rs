@@ -79,9 +79,10 @@ pub(crate) fn run(mut args: Args) -> Result<(), Failure> {
         args.call.from = Some(from);
         args.call.to = Some(to);
     }
+    let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
     let policy = args.call.policy(json)?;
-    let report = wangge::api::attendance_under(&policy, &text, Some(&args.call.options_json()))
+    let report = wangge::api::attendance_under(&policy, &text, Some(&options))
         .map_err(refused(&what, json))?;
     let lang = args.call.lang.lang();
     let bytes = match format {

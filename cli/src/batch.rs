@@ -52,7 +52,7 @@ const QUIET_FOR: Duration = Duration::from_secs(2);
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let policy = args.call.policy(false)?;
-    let options = args.call.options_json();
+    let options = args.call.options_json(false)?;
     let (reader, size): (Box<dyn Read>, Option<u64>) = match args.input.as_deref() {
         None => (Box::new(std::io::stdin().lock()), None),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None),

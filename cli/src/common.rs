@@ -182,9 +182,9 @@ impl CallArgs {
         })
     }
 
-    /// The options document the core reads (`{"period":{…},"lang":"zh"}`): the dates are
-    /// checked by the core, which names a bad one.
-    pub(crate) fn options_json(&self) -> String {
+    /// The options document the core reads (`{"period":{…},"lang":"zh"}`), checked by the
+    /// core first so that an impossible date is named as the period's, not the dossier's.
+    pub(crate) fn options_json(&self, json: bool) -> Result<String, Failure> {
         let mut options = serde_json::Map::new();
         if let (Some(from), Some(to)) = (&self.from, &self.to) {
             options.insert(
@@ -196,7 +196,25 @@ impl CallArgs {
             "lang".into(),
             serde_json::Value::String(self.lang.to_possible_value_name()),
         );
-        serde_json::Value::Object(options).to_string()
+        let text = serde_json::Value::Object(options).to_string();
+        let what = format!(
+            "the period `--from {} --to {}`",
+            self.from.as_deref().unwrap_or_default(),
+            self.to.as_deref().unwrap_or_default()
+        );
+        let parsed = wangge::api::parse_options(Some(&text)).map_err(refused(&what, json))?;
+        if let Some(period) = parsed.period.filter(|p| !p.is_valid()) {
+            let problem = wangge::Problem::new(
+                wangge::ErrorKind::InvalidPeriod,
+                format!(
+                    "period ends on `{}` before it starts on `{}`",
+                    period.to, period.from
+                ),
+            )
+            .at("period");
+            return Err(refused(&what, json)(problem.into()));
+        }
+        Ok(text)
     }
 }
 

@@ -41,9 +41,10 @@ const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Csv, Format::
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
     let json = format == Format::Json;
+    let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
     let policy = args.call.policy(json)?;
-    let report = wangge::api::evaluate_under(&policy, &text, Some(&args.call.options_json()))
+    let report = wangge::api::evaluate_under(&policy, &text, Some(&options))
         .map_err(refused(&what, json))?;
     let bytes = match format {
         Format::Json => {

@@ -34,9 +34,10 @@ const FORMATS: [Format; 2] = [Format::Table, Format::Json];
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
     let json = format == Format::Json;
+    let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
     let policy = args.call.policy(json)?;
-    let report = wangge::api::evidence_under(&policy, &text, Some(&args.call.options_json()))
+    let report = wangge::api::evidence_under(&policy, &text, Some(&options))
         .map_err(refused(&what, json))?;
     let bytes = if json {
         let mut s = wangge::api::Answer::success(report).to_json();

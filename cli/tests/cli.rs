@@ -187,7 +187,34 @@ fn impossible_dates_are_refused_by_the_core_naming_the_date() {
         let err = String::from_utf8_lossy(&out.stderr);
         let bad = if from == "2023-02-30" { from } else { to };
         assert!(err.contains(bad), "{err}");
+        assert!(err.contains("the period `--from"), "{err}");
     }
+    // A period that ends before it starts, as the core's failure answer with --format json.
+    let out = wangge()
+        .args([
+            "assess",
+            "--sample",
+            "--format",
+            "json",
+            "--from",
+            "2023-03-01",
+            "--to",
+            "2023-02-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{}\n",
+            wangge::api::assess_json(
+                None,
+                &sample(),
+                Some(r#"{"period":{"from":"2023-03-01","to":"2023-02-01"}}"#)
+            )
+        )
+    );
     // A period outside the dossier's (2023) is refused too.
     wangge()
         .args([
