@@ -49,6 +49,12 @@ const FORMATS: [Format; 5] = [
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
+    let answer = answer(&args, format);
+    args.output.deliver(answer)
+}
+
+/// The answer's bytes in `format`, or why there is none.
+fn answer(args: &Args, format: Format) -> Result<Vec<u8>, Failure> {
     let json = format == Format::Json;
     let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
@@ -69,7 +75,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         }
         Format::Table => table(&assessment).into_bytes(),
     };
-    args.output.write(&bytes)
+    Ok(bytes)
 }
 
 /// The grids each person held in the period, by name, in the order of the assignments.

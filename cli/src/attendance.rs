@@ -73,6 +73,12 @@ fn month_range(month: &str) -> Result<(String, String), Failure> {
 
 pub(crate) fn run(mut args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
+    let answer = answer(&mut args, format);
+    args.output.deliver(answer)
+}
+
+/// The answer's bytes in `format`, or why there is none.
+fn answer(args: &mut Args, format: Format) -> Result<Vec<u8>, Failure> {
     let json = format == Format::Json;
     if let Some(month) = &args.month {
         let (from, to) = month_range(month)?;
@@ -96,7 +102,7 @@ pub(crate) fn run(mut args: Args) -> Result<(), Failure> {
         Format::Xlsx => crate::xlsx::workbook(&sheets(&report, lang))?,
         Format::Table => table(&report, lang).into_bytes(),
     };
-    args.output.write(&bytes)
+    Ok(bytes)
 }
 
 /// Every month's table (the core's CSV), the heading row once.

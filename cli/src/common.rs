@@ -262,6 +262,34 @@ impl OutputArgs {
         Ok(format)
     }
 
+    /// Writes the answer, or with `--format json` and `-o FILE` the core's failure answer, to
+    /// the output file (where a script looks for the answer), saying so on standard error.
+    pub(crate) fn deliver(&self, answer: Result<Vec<u8>, Failure>) -> Result<(), Failure> {
+        match (answer, &self.output) {
+            (Ok(bytes), _) => self.write(&bytes),
+            (
+                Err(Failure::Refused {
+                    what,
+                    error,
+                    json: true,
+                }),
+                Some(path),
+            ) => {
+                let mut text = Answer::<bool>::Failure {
+                    errors: error.problems().to_vec(),
+                }
+                .to_json();
+                text.push('\n');
+                write_file(path, text.as_bytes())?;
+                Err(Failure::Input(format!(
+                    "{what} was refused: the failure answer is in `{}`",
+                    path.display()
+                )))
+            }
+            (Err(failure), _) => Err(failure),
+        }
+    }
+
     /// Writes the answer: to the output file, or to standard output.
     pub(crate) fn write(&self, bytes: &[u8]) -> Result<(), Failure> {
         match &self.output {

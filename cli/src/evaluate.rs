@@ -40,6 +40,12 @@ const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Csv, Format::
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
+    let answer = answer(&args, format);
+    args.output.deliver(answer)
+}
+
+/// The answer's bytes in `format`, or why there is none.
+fn answer(args: &Args, format: Format) -> Result<Vec<u8>, Failure> {
     let json = format == Format::Json;
     let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
@@ -56,7 +62,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         Format::Xlsx => crate::xlsx::workbook(&sheets(&report))?,
         Format::Table | Format::Html => table(&report).into_bytes(),
     };
-    args.output.write(&bytes)
+    Ok(bytes)
 }
 
 fn obligations(r: &Report) -> BTreeMap<&str, &ObligationInfo> {

@@ -33,6 +33,12 @@ const FORMATS: [Format; 2] = [Format::Table, Format::Json];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
+    let answer = answer(&args, format);
+    args.output.deliver(answer)
+}
+
+/// The answer's bytes in `format`, or why there is none.
+fn answer(args: &Args, format: Format) -> Result<Vec<u8>, Failure> {
     let json = format == Format::Json;
     let options = args.call.options_json(json)?;
     let (text, what) = args.dossier.read()?;
@@ -46,7 +52,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     } else {
         table(&report, args.call.lang.lang()).into_bytes()
     };
-    args.output.write(&bytes)
+    Ok(bytes)
 }
 
 fn pct(r: Option<Ratio>) -> String {

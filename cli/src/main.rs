@@ -29,8 +29,8 @@ macro_rules! exit_codes {
 Exit codes:
   0  done: the answer was written
   1  refused: the dossier, the policy, a date or a file could not be used; the reasons are
-     printed (with --format json as the core's failure answer on standard output, otherwise as
-     text on standard error)
+     printed: with --format json as the core's failure answer, where the answer would go
+     (standard output or the -o file); otherwise as text on standard error
   2  usage: an unknown subcommand or option, a missing or conflicting argument"
     };
 }

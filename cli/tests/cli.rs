@@ -166,6 +166,27 @@ fn json_that_is_not_json_is_refused_with_the_cores_typed_error() {
 }
 
 #[test]
+fn with_an_output_file_the_failure_answer_goes_where_the_answer_would() {
+    let d = dir("failure-file");
+    let (bad, out_path) = (d.join("bad.json"), d.join("answer.json"));
+    std::fs::write(&bad, "[1,").unwrap();
+    let out = wangge()
+        .args(["evaluate", "--dossier"])
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the failure answer is in"));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        format!("{}\n", wangge::api::evaluate_json(None, "[1,", None))
+    );
+}
+
+#[test]
 fn a_dossier_from_standard_input_with_a_byte_order_mark_is_read() {
     let with_bom = format!("\u{feff}{}", sample());
     let out = stdout_of(
