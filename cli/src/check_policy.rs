@@ -33,24 +33,13 @@ const FORMATS: [Format; 2] = [Format::Table, Format::Json];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let format = args.output.format(&FORMATS)?;
-    let json = format == Format::Json;
     let what = match &args.policy {
         Some(p) => format!("the policy `{}`", p.display()),
         None => "the default policy".to_owned(),
     };
-    let text = args.policy.as_deref().map(read_text).transpose()?;
-    let policy = wangge::api::policy_or_default(text.as_deref())
-        .map_err(crate::common::refused(&what, json))?;
-    let report = wangge::assessment::lint::check_policy(&policy);
-    let ok = report.ok;
-    let bytes = if json {
-        let mut s = wangge::api::check_policy_under(&policy);
-        s.push('\n');
-        s.into_bytes()
-    } else {
-        table(&report).into_bytes()
-    };
-    args.output.write(&bytes)?;
+    let mut ok = true;
+    let answer = answer(&args, format == Format::Json, &what, &mut ok);
+    args.output.deliver(answer)?;
     if ok {
         Ok(())
     } else {
@@ -58,6 +47,22 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             "{what} has errors in its assessment scheme or confidentiality rules"
         )))
     }
+}
+
+/// The linter's answer, or why there is none; `ok` is false when the linter found an error.
+fn answer(args: &Args, json: bool, what: &str, ok: &mut bool) -> Result<Vec<u8>, Failure> {
+    let text = args.policy.as_deref().map(read_text).transpose()?;
+    let policy = wangge::api::policy_or_default(text.as_deref())
+        .map_err(crate::common::refused(what, json))?;
+    let report = wangge::assessment::lint::check_policy(&policy);
+    *ok = report.ok;
+    Ok(if json {
+        let mut s = wangge::api::check_policy_under(&policy);
+        s.push('\n');
+        s.into_bytes()
+    } else {
+        table(&report).into_bytes()
+    })
 }
 
 fn table(r: &LintReport) -> Text {
