@@ -1,7 +1,9 @@
 //! `wangge assess`: the annual grades (4.1) with their reasons, the consequences of 5.1 and 5.2,
 //! and the community roll-up (4.2).
 
-use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, refused};
+use crate::common::{
+    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
+};
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use std::collections::BTreeMap;
@@ -35,6 +37,9 @@ pub(crate) struct Args {
     dossier: DossierArgs,
     #[command(flatten)]
     call: CallArgs,
+    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
+    #[arg(long, value_parser = format_parser(&FORMATS))]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -48,7 +53,7 @@ const FORMATS: [Format; 5] = [
 ];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let format = args.output.format(&FORMATS)?;
+    let format = args.output.format(args.format, &FORMATS)?;
     let answer = answer(&args, format);
     args.output.deliver(answer)
 }

@@ -1,7 +1,9 @@
 //! `wangge attendance`: the monthly attendance report each community sends the subdistrict
 //! Party committee (3.3), the notices of criticism after spot checks (3.4) and conduct (3.6).
 
-use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, refused};
+use crate::common::{
+    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
+};
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use wangge::Lang;
@@ -36,6 +38,9 @@ pub(crate) struct Args {
     /// One month (YYYY-MM) instead of --from and --to
     #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
     month: Option<String>,
+    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
+    #[arg(long, value_parser = format_parser(&FORMATS))]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -72,7 +77,7 @@ fn month_range(month: &str) -> Result<(String, String), Failure> {
 }
 
 pub(crate) fn run(mut args: Args) -> Result<(), Failure> {
-    let format = args.output.format(&FORMATS)?;
+    let format = args.output.format(args.format, &FORMATS)?;
     let answer = answer(&mut args, format);
     args.output.deliver(answer)
 }

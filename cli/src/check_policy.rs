@@ -1,6 +1,6 @@
 //! `wangge check-policy`: checks a policy document and lints its assessment scheme.
 
-use crate::common::{Failure, Format, OutputArgs, read_text};
+use crate::common::{Failure, Format, OutputArgs, format_parser, read_text};
 use crate::text::Text;
 use std::path::PathBuf;
 use wangge::assessment::lint::{LintReport, Severity};
@@ -25,6 +25,9 @@ pub(crate) struct Args {
     /// The policy document (JSON); the embedded default `xincheng-2022` when absent
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
+    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
+    #[arg(long, value_parser = format_parser(&FORMATS))]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -32,7 +35,7 @@ pub(crate) struct Args {
 const FORMATS: [Format; 2] = [Format::Table, Format::Json];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let format = args.output.format(&FORMATS)?;
+    let format = args.output.format(args.format, &FORMATS)?;
     let what = match &args.policy {
         Some(p) => format!("the policy `{}`", p.display()),
         None => "the default policy".to_owned(),

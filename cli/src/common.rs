@@ -2,6 +2,7 @@
 //! arguments, reading files, writing the answer, and the failures with their exit codes.
 
 use clap::ValueEnum;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use wangge::Lang;
@@ -227,29 +228,42 @@ impl LangArg {
     }
 }
 
-/// The format and the output file.
+/// The `--format` values a subcommand takes (`allowed`), each with its help, for clap.
+pub(crate) fn format_parser(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(allowed.iter().filter_map(ValueEnum::to_possible_value)).map(
+        move |name| {
+            allowed
+                .iter()
+                .copied()
+                .find(|f| f.name() == name)
+                .unwrap_or(Format::Table)
+        },
+    )
+}
+
+/// The output file.
 #[derive(Debug, clap::Args)]
 pub(crate) struct OutputArgs {
-    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
-    #[arg(long, value_enum)]
-    pub(crate) format: Option<Format>,
     /// Write to FILE instead of standard output (needed for xlsx)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }
 
 impl OutputArgs {
-    /// The format asked for or implied by the output file, checked against those the
-    /// subcommand takes (`allowed`).
-    pub(crate) fn format(&self, allowed: &[Format]) -> Result<Format, Failure> {
-        let format = self
-            .format
+    /// The format asked for (`--format`) or implied by the output file, checked against those
+    /// the subcommand takes (`allowed`).
+    pub(crate) fn format(
+        &self,
+        asked: Option<Format>,
+        allowed: &[Format],
+    ) -> Result<Format, Failure> {
+        let format = asked
             .or_else(|| self.output.as_deref().and_then(Format::of_path))
             .unwrap_or(Format::Table);
         if !allowed.contains(&format) {
             let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
             return Err(Failure::Usage(format!(
-                "this subcommand writes {}, not {}",
+                "this subcommand writes {}, not {} (give --format)",
                 names.join(", "),
                 format.name()
             )));

@@ -1,7 +1,9 @@
 //! `wangge evaluate`: the compliance report — met, missed or excused, per person or community,
 //! obligation and day, week, month or quarter — and its summary.
 
-use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, refused};
+use crate::common::{
+    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
+};
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use std::collections::BTreeMap;
@@ -32,6 +34,9 @@ pub(crate) struct Args {
     dossier: DossierArgs,
     #[command(flatten)]
     call: CallArgs,
+    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
+    #[arg(long, value_parser = format_parser(&FORMATS))]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -39,7 +44,7 @@ pub(crate) struct Args {
 const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let format = args.output.format(&FORMATS)?;
+    let format = args.output.format(args.format, &FORMATS)?;
     let answer = answer(&args, format);
     args.output.deliver(answer)
 }

@@ -1,7 +1,7 @@
 //! `wangge evidence`: problems found and solved (2.2.2, 4.1), urgent reports against their
 //! deadlines (2.1.4, 2.1.7, 2.1.8), proxy services (2.1.8) and the ledgers (2.1.2).
 
-use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, refused};
+use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, format_parser, refused};
 use crate::text::{Text, pick};
 use wangge::Lang;
 use wangge::evidence::{EvidenceReport, EvidenceUnit, FindingKind, Ratio};
@@ -25,6 +25,9 @@ pub(crate) struct Args {
     dossier: DossierArgs,
     #[command(flatten)]
     call: CallArgs,
+    /// Output format; by default the output file's extension (.json, .csv, .xlsx, .html), else table
+    #[arg(long, value_parser = format_parser(&FORMATS))]
+    format: Option<Format>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -32,7 +35,7 @@ pub(crate) struct Args {
 const FORMATS: [Format; 2] = [Format::Table, Format::Json];
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let format = args.output.format(&FORMATS)?;
+    let format = args.output.format(args.format, &FORMATS)?;
     let answer = answer(&args, format);
     args.output.deliver(answer)
 }

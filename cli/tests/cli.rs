@@ -102,6 +102,7 @@ fn usage_errors_exit_2() {
         &["assess", "--sample", "--format", "pdf"][..],     // unknown format
         &["assess", "--sample", "--format", "xlsx"][..],    // a workbook needs -o
         &["evidence", "--sample", "--format", "csv"][..],   // not a format of evidence
+        &["evidence", "--sample", "-o", "e.csv"][..],       // nor implied by the output file
         &[
             "attendance",
             "--sample",
