@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use wangge::assessment::{Assessment, RuleKind, WorkerResult};
 use wangge::{Dossier, Lang};
 
+/// Annual grades (4.1) with reasons and clauses, consequences (5.1, 5.2), roll-up (4.2)
+///
 /// Grade every grid worker of a dossier for a period (4.1), with the reasons and clauses, the
 /// consequences of 5.1 and 5.2 and the community roll-up (4.2).
 #[derive(Debug, clap::Args)]

@@ -9,6 +9,8 @@ use crate::xlsx::{Cell, Sheet};
 use wangge::Lang;
 use wangge::attendance::{AttendanceReport, MonthlyReport};
 
+/// Monthly attendance report (3.3), notices of criticism (3.4), conduct (3.6)
+///
 /// The monthly attendance report of each community (3.3): days present, late, left early,
 /// absent without leave, leave by kind; the notices of criticism (3.4) and conduct (3.6).
 #[derive(Debug, clap::Args)]

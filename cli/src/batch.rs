@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use wangge::api::Answer;
 use wangge::{ErrorKind, Problem};
 
+/// Grade many communities: JSON Lines in, JSON Lines out, on every core
+///
 /// Grade many communities: one dossier per line in, one answer per line out, in the same
 /// order, on every core.
 #[derive(Debug, clap::Args)]

@@ -5,6 +5,8 @@ use crate::text::Text;
 use std::path::PathBuf;
 use wangge::assessment::lint::{LintReport, Severity};
 
+/// Check a policy document and lint its assessment scheme
+///
 /// Check a policy document: its structure, then its assessment scheme (band gaps and overlaps,
 /// weights, unreachable grades, exception conflicts) and its confidentiality rules.
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use wangge::compliance::{ObligationInfo, Report};
 use wangge::{Lang, Status};
 
+/// Compliance: every duty met, missed or excused, with evidence and clause
+///
 /// Check every duty of the measures for every person and community of a dossier: met, missed
 /// or excused, on what evidence, under which clause.
 #[derive(Debug, clap::Args)]

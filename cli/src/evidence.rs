@@ -6,6 +6,8 @@ use crate::text::{Text, pick};
 use wangge::Lang;
 use wangge::evidence::{EvidenceReport, EvidenceUnit, FindingKind, Ratio};
 
+/// Problems found and solved, urgent reports, proxy services, ledgers (2.1.2–2.2.2)
+///
 /// The evidence behind the grades: each worker's problems found and solved, urgent reports late
 /// or missing, proxy services, and the ledgers' staleness.
 #[derive(Debug, clap::Args)]

@@ -17,7 +17,7 @@ mod sample;
 mod text;
 mod xlsx;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use common::Failure;
 use std::io::Write;
 use std::process::ExitCode;
@@ -90,11 +90,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let subcommand = matches.subcommand_name().map(str::to_owned);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            let _ = Cli::command()
+            // The subcommand's own usage line under the message, as clap gives for its errors.
+            let mut command = Cli::command();
+            command.build();
+            let command = match subcommand {
+                Some(name) => command.find_subcommand_mut(&name).cloned(),
+                None => None,
+            }
+            .unwrap_or(command);
+            let _ = command
+                .clone()
                 .error(clap::error::ErrorKind::ArgumentConflict, message)
                 .print();
             ExitCode::from(2)

@@ -4,6 +4,8 @@
 use crate::common::{Failure, write_file};
 use std::path::PathBuf;
 
+/// Write the sample dossier and/or the default policy, to edit
+///
 /// Write the built-in sample dossier (one community, three grids, a grid leader and six grid
 /// workers, 2023) and/or the embedded default policy `xincheng-2022`, as JSON files to edit.
 #[derive(Debug, clap::Args)]
