@@ -17,7 +17,7 @@ pub(crate) enum Failure {
         what: String,
         /// The core's error.
         error: wangge::Error,
-        /// Print the failure answer as JSON on standard output.
+        /// Give the core's failure answer (JSON) where the answer would go, not text.
         json: bool,
     },
     /// A file could not be read or written, or an answer holds nothing asked for (exit 1).
@@ -111,6 +111,14 @@ pub(crate) enum LangArg {
 }
 
 impl LangArg {
+    /// The language's code in an options document.
+    fn code(self) -> &'static str {
+        match self {
+            LangArg::Zh => "zh",
+            LangArg::En => "en",
+        }
+    }
+
     pub(crate) fn lang(self) -> Lang {
         match self {
             LangArg::Zh => Lang::Zh,
@@ -195,7 +203,7 @@ impl CallArgs {
         }
         options.insert(
             "lang".into(),
-            serde_json::Value::String(self.lang.to_possible_value_name()),
+            serde_json::Value::String(self.lang.code().to_owned()),
         );
         let text = serde_json::Value::Object(options).to_string();
         let what = format!(
@@ -216,15 +224,6 @@ impl CallArgs {
             return Err(refused(&what, json)(problem.into()));
         }
         Ok(text)
-    }
-}
-
-impl LangArg {
-    fn to_possible_value_name(self) -> String {
-        match self {
-            LangArg::Zh => "zh".to_owned(),
-            LangArg::En => "en".to_owned(),
-        }
     }
 }
 
