@@ -568,8 +568,8 @@ fn clause_3_3_the_monthly_attendance_report_in_csv_html_and_excel() {
         "--format",
         "csv",
     ]));
-    let march = wangge::api::attendance_texts(
-        None,
+    let march = wangge::api::attendance_under(
+        &wangge::Policy::xincheng_2022(),
         &sample(),
         Some(r#"{"period":{"from":"2023-03-01","to":"2023-03-31"}}"#),
     )
