@@ -71,10 +71,42 @@ pub fn in_document(error: Error, text: &str, document: Document) -> Error {
 }
 
 fn explain(error: Error, document: Document, text: Option<&str>, dossier: Option<&Value>) -> Error {
+    let roster = dossier.map(Roster::of);
+    let dossier = dossier.zip(roster.as_ref());
     error.map_problems(|mut p| {
         p.message_zh = for_people(&p, document, text, dossier).into_boxed_str();
         p
     })
+}
+
+/// The names of the roster by person ID, read once per error (a problem looks its person up in
+/// log n), empty when names are confidential.
+struct Roster<'a> {
+    names: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Roster<'a> {
+    fn of(dossier: &'a Value) -> Roster<'a> {
+        let mut names = std::collections::BTreeMap::new();
+        if not_confidential("organisation.people[].name") {
+            let people = dossier
+                .get("organisation")
+                .and_then(|o| o.get("people"))
+                .and_then(Value::as_array);
+            for p in people.into_iter().flatten() {
+                if let (Some(id), Some(name)) = (str_of(p, "id"), str_of(p, "name")) {
+                    if !name.is_empty() && name.chars().count() <= 40 {
+                        names.entry(id).or_insert(name);
+                    }
+                }
+            }
+        }
+        Roster { names }
+    }
+
+    fn name(&self, id: &str) -> Option<String> {
+        self.names.get(id).map(|n| (*n).to_owned())
+    }
 }
 
 /// The message of one problem of `document`.
@@ -82,13 +114,13 @@ fn for_people(
     p: &Problem,
     document: Document,
     text: Option<&str>,
-    dossier: Option<&Value>,
+    dossier: Option<(&Value, &Roster<'_>)>,
 ) -> String {
     if p.kind == ErrorKind::MoreProblems {
         return generic(p.kind, &p.message);
     }
     let place = dossier
-        .and_then(|d| p.path.as_deref().map(|path| place(d, path, p)))
+        .and_then(|(d, roster)| p.path.as_deref().map(|path| place(d, roster, path, p)))
         .flatten()
         .unwrap_or_else(|| match (document, p.path.as_deref()) {
             // A policy is kept by whoever configures the system: its field path helps them.
@@ -106,7 +138,7 @@ fn for_people(
 }
 
 /// Where a problem lies, in words: "王芳 2023-02-29 的工作记录（编号 wr-146）".
-fn place(dossier: &Value, path: &str, p: &Problem) -> Option<String> {
+fn place(dossier: &Value, roster: &Roster<'_>, path: &str, p: &Problem) -> Option<String> {
     let mut segments = path.split('.');
     let first = segments.next()?;
     let (list, index) = split_index(segments.next().unwrap_or(""));
@@ -130,7 +162,7 @@ fn place(dossier: &Value, path: &str, p: &Problem) -> Option<String> {
                 .iter()
                 .filter(|k| open(k))
                 .find_map(|k| str_of(record, k))
-                .and_then(|id| name_of(dossier, id));
+                .and_then(|id| roster.name(id));
             let mut head = String::new();
             if let Some(who) = who {
                 head.push_str(&who);
@@ -163,7 +195,7 @@ fn place(dossier: &Value, path: &str, p: &Problem) -> Option<String> {
                     None => format!("人员名单第 {} 人", i + 1),
                 },
                 "assignments" => {
-                    let who = str_of(item, "person").and_then(|id| name_of(dossier, id));
+                    let who = str_of(item, "person").and_then(|id| roster.name(id));
                     let from = str_of(item, "from").map(|f| format!("自 {f} 起"));
                     format!(
                         "{}{}的网格分配",
@@ -228,23 +260,6 @@ fn date_of<'a>(record: &'a Value, path: &str, open: &dyn Fn(&str) -> bool) -> Op
 
 fn not_confidential(path: &str) -> bool {
     classes::dossier_class(path) != Some(Class::Confidential)
-}
-
-/// The name of the person with this ID on the roster, when the roster has one and names are
-/// not confidential.
-fn name_of(dossier: &Value, id: &str) -> Option<String> {
-    if !not_confidential("organisation.people[].name") {
-        return None;
-    }
-    dossier
-        .get("organisation")?
-        .get("people")?
-        .as_array()?
-        .iter()
-        .find(|p| str_of(p, "id") == Some(id))
-        .and_then(|p| str_of(p, "name"))
-        .filter(|n| !n.is_empty() && n.chars().count() <= 40)
-        .map(str::to_owned)
 }
 
 /// A record list of the dossier in words.
