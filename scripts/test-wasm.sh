@@ -111,12 +111,18 @@ if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
 fi
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  # poppler-utils: the portal test reads the pages of the PDF it prints, and draws them as PNG.
+  if [ "$(id -u)" = 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
 # The native answers the page must agree with: the assessment and the compliance report of the
 # sample dossier for its year.
 cargo run --locked -q --bin annual -- --json >"$native"
 cargo run --locked -q --bin annual -- --compliance --json >"$compliance"
 PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native" NATIVE_REPORT="$compliance" \
   SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
-echo "screenshot: ${SCREENSHOT:-$target/wangge-portal.png}"
+echo "screenshots: ${SCREENSHOT:-$target/wangge-portal.png} and beside it -desk, -phone, -error, the PDF (.pdf, -appendix.pdf) and its pages (-print-N.png)"
 
 step "wasm tests passed"

@@ -32,6 +32,10 @@ impl Dossier {
     /// A problem in a confidential field (a ledger's subject, a name where a date should be)
     /// names the path and record but never quotes the value (2.2.5).
     pub fn from_json(text: &str) -> Result<Dossier, Error> {
+        Dossier::read(text).map_err(|e| crate::people_message::in_dossier(e, text))
+    }
+
+    fn read(text: &str) -> Result<Dossier, Error> {
         let withhold = |e: Error| e.map_problems(crate::confidentiality::classes::withhold_value);
         crate::limits::check_text(text)?;
         let dossier: Dossier = parse_json(text).map_err(withhold)?;
@@ -364,6 +368,11 @@ impl Dossier {
     /// assignments and two work records of one person on one day are an `overlap`.
     /// Every evaluation under a policy calls it first.
     pub fn check_under(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
+        self.check_under_policy(policy)
+            .map_err(|e| crate::people_message::in_dossier_value(e, self))
+    }
+
+    fn check_under_policy(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
         let max = policy.document().parameters.grids_per_worker.value;
         let mut problems = self
             .organisation

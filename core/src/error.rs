@@ -99,6 +99,11 @@ pub struct Problem {
     pub kind: ErrorKind,
     /// Lowercase description, the offending value in backticks.
     pub message: String,
+    /// The problem in Chinese for the people who keep the records: where (the person by name,
+    /// the record's ID and date), what is wrong and what to fix (see
+    /// the module `people_message`). Never quotes a confidential value. (A boxed `str`: a
+    /// problem stays small enough to be an `Err` by value.)
+    pub message_zh: Box<str>,
     /// JSON path of the offending value, such as `records.work_records[3].patrols[0].end`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
@@ -113,9 +118,11 @@ pub struct Problem {
 impl Problem {
     /// A problem of `kind` with `message` and no location yet.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        let message = message.into();
         Problem {
             kind,
-            message: message.into(),
+            message_zh: crate::people_message::generic(kind, &message).into_boxed_str(),
+            message,
             path: None,
             record: None,
             date: None,

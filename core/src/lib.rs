@@ -49,6 +49,7 @@ pub mod error;
 pub mod evidence;
 pub mod limits;
 pub mod organisation;
+pub mod people_message;
 pub mod policy;
 pub mod records;
 pub mod sample;

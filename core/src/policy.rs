@@ -422,9 +422,14 @@ impl Policy {
 
     /// Parses and checks a policy document, reporting every problem at once.
     pub fn from_json(text: &str) -> Result<Policy, Error> {
-        crate::limits::check_text(text)?;
-        let document: PolicyDocument = parse_json(text)?;
-        Policy::from_document(document)
+        let read = || {
+            crate::limits::check_text(text)?;
+            let document: PolicyDocument = parse_json(text)?;
+            Policy::from_document(document)
+        };
+        read().map_err(|e| {
+            crate::people_message::in_document(e, text, crate::people_message::Document::Policy)
+        })
     }
 
     /// Checks a policy document, reporting every problem at once.

@@ -204,6 +204,7 @@ pub struct wg_error {
 struct BindingProblem<'a> {
     kind: &'a str,
     message: &'a str,
+    message_zh: &'a str,
 }
 
 #[derive(Serialize)]
@@ -242,6 +243,7 @@ impl wg_error {
                     errors: [BindingProblem {
                         kind: tag,
                         message: &message,
+                        message_zh: "调用程序传入的参数有误，请联系系统维护人员",
                     }],
                 };
                 let json = serde_json::to_string(&answer).unwrap_or_default();

@@ -1724,6 +1724,13 @@ export interface Problem {
    */
   message: string;
   /**
+   * The problem in Chinese for the people who keep the records: where (the person by name,
+   * the record's ID and date), what is wrong and what to fix (see
+   * the module `people_message`). Never quotes a confidential value. (A boxed `str`: a
+   * problem stays small enough to be an `Err` by value.)
+   */
+  message_zh: string;
+  /**
    * JSON path of the offending value, such as `records.work_records[3].patrols[0].end`.
    */
   path?: string | null;

@@ -119,10 +119,12 @@ pub fn policy_or_default(policy_json: Option<&str>) -> Result<Policy, Error> {
 /// `None` gives defaults.
 pub fn parse_options(options_json: Option<&str>) -> Result<Options, Error> {
     match options_json {
-        Some(text) if !text.trim().is_empty() => {
-            crate::limits::check_text(text)?;
-            parse_json(text)
-        }
+        Some(text) if !text.trim().is_empty() => crate::limits::check_text(text)
+            .and_then(|()| parse_json(text))
+            .map_err(|e| {
+                use crate::people_message::{Document, in_document};
+                in_document(e, text, Document::Options)
+            }),
         _ => Ok(Options::default()),
     }
 }

@@ -433,7 +433,8 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     }
     let annual = is_calendar_year(period);
     for w in &mut workers {
-        finish(scheme, w, lang, annual);
+        let missed = missed_by_duty(policy, scheme, whole.get(&w.person).unwrap_or(&empty), lang);
+        finish(scheme, w, lang, annual, &missed);
     }
 
     let communities = rollup(scheme, &report, &workers, &attendance_months);
@@ -1097,7 +1098,55 @@ fn apply_quota(
 /// Adds consequences (5.1, 5.2) and the margin. The one-vote veto of 5.2 takes away the
 /// year's award eligibility: only an annual result (`annual`: the period is one whole calendar
 /// year) does that; a shorter period's result says what would follow for the year.
-fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang, annual: bool) {
+/// For each component scored by a compliance rate over several duties, the misses of each
+/// duty that has any, in words ("每天巡查两小时以上99次"): the margin line names them, so its
+/// count agrees with the lists of each duty.
+fn missed_by_duty(
+    policy: &Policy,
+    scheme: &Scheme,
+    facts: &Facts,
+    lang: Lang,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for c in &scheme.components {
+        let Measure::ComplianceRate { obligations, .. } = &c.measure else {
+            continue;
+        };
+        let parts: Vec<String> = obligations
+            .iter()
+            .filter_map(|o| {
+                let n = fact(facts, &format!("{o}.missed"));
+                let name = policy
+                    .document()
+                    .obligations
+                    .iter()
+                    .find(|x| &x.id == o)
+                    .map(|x| title(lang, &x.title_zh, &x.title_en).to_owned())?;
+                (n > 0).then(|| match lang {
+                    Lang::Zh => format!("{name}{n}次"),
+                    Lang::En => format!("{name}: {n}"),
+                })
+            })
+            .collect();
+        if parts.len() > 1 {
+            let sep = if matches!(lang, Lang::Zh) {
+                "，"
+            } else {
+                "; "
+            };
+            out.insert(c.id.clone(), parts.join(sep));
+        }
+    }
+    out
+}
+
+fn finish(
+    scheme: &Scheme,
+    w: &mut WorkerResult,
+    lang: Lang,
+    annual: bool,
+    missed_by_duty: &BTreeMap<String, String>,
+) {
     w.consequences = match w.grade {
         Grade::Excellent => vec![
             Consequence::PriorityForAwards,
@@ -1159,21 +1208,26 @@ fn finish(scheme: &Scheme, w: &mut WorkerResult, lang: Lang, annual: bool) {
         .iter()
         .filter(|c| c.lost > Decimal::ZERO)
         .max_by(|a, b| a.lost.cmp(&b.lost).then_with(|| b.id.cmp(&a.id)));
-    let largest_text = largest.map(|c| match lang {
-        Lang::Zh => format!(
-            "{} {}，{}次未达标（失{}分）",
-            c.clause,
-            c.title,
-            c.out_of - c.earned,
-            c.lost.round(scheme.score_decimals)
-        ),
-        Lang::En => format!(
-            "{} {}, {} missed ({} points)",
-            c.clause,
-            c.title,
-            c.out_of - c.earned,
-            c.lost.round(scheme.score_decimals)
-        ),
+    let largest_text = largest.map(|c| {
+        let by_duty = missed_by_duty.get(&c.id);
+        match lang {
+            Lang::Zh => format!(
+                "{} {}，{}次未达标（{}失{}分）",
+                c.clause,
+                c.title,
+                c.out_of - c.earned,
+                by_duty.map_or(String::new(), |d| format!("其中{d}；")),
+                c.lost.round(scheme.score_decimals)
+            ),
+            Lang::En => format!(
+                "{} {}, {} missed ({}{} points)",
+                c.clause,
+                c.title,
+                c.out_of - c.earned,
+                by_duty.map_or(String::new(), |d| format!("of which {d}; ")),
+                c.lost.round(scheme.score_decimals)
+            ),
+        }
     });
     let mut parts = vec![decided_by(w, lang)];
     if let Some(g) = &to_better {

@@ -707,7 +707,7 @@ pub const TABLE: &[(&str, Class, &[&str])] = &[
     (
         "Problem",
         Internal,
-        &["date", "kind", "message", "path", "record"],
+        &["date", "kind", "message", "message_zh", "path", "record"],
     ),
     (
         "ProblemFound",
