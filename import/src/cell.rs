@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn excel_serials() {
         let w = from_serial(45016.5).ok();
-        assert_eq!(w.and_then(|w| w.date), Date::from_ymd(2023, 3, 30));
+        assert_eq!(w.and_then(|w| w.date), Date::from_ymd(2023, 3, 31));
         assert_eq!(w.and_then(|w| w.time), LocalTime::from_hm(12, 0));
         let t = from_serial(0.25).ok();
         assert_eq!(t.and_then(|w| w.time), LocalTime::from_hm(6, 0));
