@@ -81,6 +81,7 @@ pub(crate) fn run(
         seq: BTreeMap::new(),
         leave: BTreeMap::new(),
     };
+    let names: Vec<&str> = files.iter().map(|f| f.name).collect();
     // 1. Read every file.
     let mut sources = Vec::new();
     for f in files {
@@ -287,12 +288,12 @@ pub(crate) fn run(
     };
     if !b.sink.is_empty() {
         return Err(ImportErrors {
-            problems: b.sink.finish(),
+            problems: b.sink.finish_in(&names),
         });
     }
     let Some(period) = period else {
         return Err(ImportErrors {
-            problems: b.sink.finish(),
+            problems: b.sink.finish_in(&names),
         });
     };
     let dossier = Dossier {
@@ -341,7 +342,7 @@ pub(crate) fn run(
                 );
             }
             Err(ImportErrors {
-                problems: b.sink.finish(),
+                problems: b.sink.finish_in(&names),
             })
         }
     }

@@ -168,8 +168,30 @@ impl Sink {
 
     /// The list, cut at the core's limit with one last problem counting the rest.
     pub(crate) fn finish(self) -> Vec<RowProblem> {
+        self.finish_in(&[])
+    }
+
+    /// The list in reading order — by the files' order in `files`, then sheet (as first seen),
+    /// then row — cut at the core's limit with one last problem counting the rest.
+    pub(crate) fn finish_in(self, files: &[&str]) -> Vec<RowProblem> {
         let max = wangge::limits::MAX_PROBLEMS;
         let mut list = self.list;
+        let mut sheets: Vec<(String, Option<String>)> = Vec::new();
+        for p in &list {
+            let k = (p.file.clone(), p.sheet.clone());
+            if !sheets.contains(&k) {
+                sheets.push(k);
+            }
+        }
+        list.sort_by_key(|p| {
+            let f = files
+                .iter()
+                .position(|x| *x == p.file)
+                .unwrap_or(files.len());
+            let k = (p.file.clone(), p.sheet.clone());
+            let s = sheets.iter().position(|x| *x == k).unwrap_or(0);
+            (f, s, p.row.unwrap_or(0))
+        });
         if list.len() > max {
             let more = list.len() - max;
             list.truncate(max);

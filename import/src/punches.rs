@@ -274,6 +274,9 @@ pub(crate) fn read(
                 let Some(w) = time_of(&row, "time", time_cell, sink) else {
                     continue;
                 };
+                let Ok(day) = day else {
+                    continue;
+                };
                 out.push(punch(&row, day, w, direction, source));
             }
         }
@@ -294,7 +297,9 @@ pub(crate) fn read(
                 })
                 .unwrap_or_default();
             for row in nonempty(table, &h, base, sink) {
-                let day = day_of(&row, "date", sink);
+                let Ok(day) = day_of(&row, "date", sink) else {
+                    continue;
+                };
                 for (c, dir) in &stat_cols {
                     let cell = table.cell(row.r, *c);
                     let key_loc = row.at().col(&table.cell(h.row, *c).text());
@@ -320,7 +325,9 @@ pub(crate) fn read(
                 return out;
             };
             for row in nonempty(table, &h, base, sink) {
-                let day = day_of(&row, "date", sink);
+                let Ok(day) = day_of(&row, "date", sink) else {
+                    continue;
+                };
                 let mut seen: Option<When> = None;
                 for (key, dir) in [
                     ("earliest", ClockDirection::In),
@@ -498,13 +505,18 @@ fn not_a_time(loc: &Loc, sink: &mut Sink) {
     );
 }
 
-fn day_of(row: &Row<'_>, key: &str, sink: &mut Sink) -> Option<Date> {
+/// The attendance day of a row: `Err` when the cell is there but not a date (already reported).
+fn day_of(row: &Row<'_>, key: &str, sink: &mut Sink) -> Result<Option<Date>, ()> {
     match when(row.cell(key)) {
-        Ok(Some(w)) => w.date,
-        Ok(None) => None,
+        Ok(Some(When { date: Some(d), .. })) => Ok(Some(d)),
+        Ok(None) => Ok(None),
+        Ok(Some(_)) => {
+            bad_date(&row.loc(key), &row.text(key), WhenError::Shape, sink);
+            Err(())
+        }
         Err(e) => {
             bad_date(&row.loc(key), &row.text(key), e, sink);
-            None
+            Err(())
         }
     }
 }
