@@ -43,6 +43,11 @@ struct Builder<'o> {
     grids: Vec<(Grid, String)>,
     people: Vec<Person>,
     ext: BTreeMap<String, usize>,
+    /// People by ID and by name (indexes into `people`).
+    by_id: BTreeMap<String, usize>,
+    by_name: BTreeMap<String, Vec<usize>>,
+    /// Each person's assignments (indexes into `assignments`).
+    assigned: BTreeMap<String, Vec<usize>>,
     assignments: Vec<Assignment>,
     records: Records,
     /// Where each record and roster entry came from, by ID.
@@ -74,6 +79,9 @@ pub(crate) fn run(
         grids: Vec::new(),
         people: Vec::new(),
         ext: BTreeMap::new(),
+        by_id: BTreeMap::new(),
+        by_name: BTreeMap::new(),
+        assigned: BTreeMap::new(),
         assignments: Vec::new(),
         records: Records::default(),
         prov: BTreeMap::new(),
@@ -658,7 +666,7 @@ impl<'o> Builder<'o> {
         if !row.text("community").is_empty() {
             return self.community_of(row, "community");
         }
-        if let Some(p) = person.and_then(|p| self.people.iter().find(|x| x.id == p)) {
+        if let Some(p) = person.and_then(|p| self.person_by_id(p)) {
             return Some(p.community.clone());
         }
         if let Some(c) = self
@@ -691,17 +699,24 @@ impl<'o> Builder<'o> {
             .map(|(g, _)| g.id.clone())
     }
 
+    fn person_by_id(&self, id: &str) -> Option<&Person> {
+        self.by_id.get(id).and_then(|i| self.people.get(*i))
+    }
+
     fn find_person(&self, text: &str, community: Option<&str>) -> Who {
-        if let Some(p) = self.people.iter().find(|p| p.id == text) {
+        if let Some(p) = self.person_by_id(text) {
             return Who::One(p.id.clone());
         }
         if let Some(p) = self.ext.get(text).and_then(|i| self.people.get(*i)) {
             return Who::One(p.id.clone());
         }
         let named: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| p.name == text && community.is_none_or(|c| p.community == c))
+            .by_name
+            .get(text)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.people.get(*i))
+            .filter(|p| community.is_none_or(|c| p.community == c))
             .collect();
         match named.as_slice() {
             [one] => Who::One(one.id.clone()),
@@ -887,6 +902,11 @@ impl<'o> Builder<'o> {
             self.ext.insert(e, self.people.len());
         }
         self.prov.insert(id.clone(), row.at());
+        self.by_id.entry(id.clone()).or_insert(self.people.len());
+        self.by_name
+            .entry(name.clone())
+            .or_default()
+            .push(self.people.len());
         self.people.push(Person {
             id,
             name,
@@ -920,6 +940,10 @@ impl<'o> Builder<'o> {
         let from = self.date(row, "from", true, false);
         let to = self.date(row, "to", false, false);
         if let (Some(person), Some(grid), Some(from)) = (person, grid, from) {
+            self.assigned
+                .entry(person.clone())
+                .or_default()
+                .push(self.assignments.len());
             self.assignments.push(Assignment {
                 person,
                 grid,
@@ -962,9 +986,12 @@ impl<'o> Builder<'o> {
             return g;
         }
         let on: Vec<&Assignment> = self
-            .assignments
-            .iter()
-            .filter(|a| a.person == person && a.covers(date))
+            .assigned
+            .get(person)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.assignments.get(*i))
+            .filter(|a| a.covers(date))
             .collect();
         match on.as_slice() {
             [one] => Some(one.grid.clone()),
@@ -1278,11 +1305,7 @@ impl<'o> Builder<'o> {
         else {
             return;
         };
-        let community = self
-            .people
-            .iter()
-            .find(|p| p.id == person)
-            .map(|p| p.community.clone());
+        let community = self.person_by_id(&person).map(|p| p.community.clone());
         let mut steps = Vec::new();
         let step = |step: StepKind, (date, time): (Date, LocalTime), actor: &str| ProblemStep {
             step,
