@@ -345,7 +345,11 @@ pub(crate) fn read(
                         continue;
                     }
                     seen = Some(w);
-                    let mut p = punch(&row, day, w, Some(dir), ClockSource::Machine);
+                    let w = When {
+                        date: w.date.or(day),
+                        ..w
+                    };
+                    let mut p = punch(&row, None, w, Some(dir), ClockSource::Machine);
                     p.loc = row.loc(key);
                     out.push(p);
                 }
@@ -419,7 +423,13 @@ pub(crate) fn read(
                         }
                         match when_text(&piece) {
                             Ok(w) if w.time.is_some() && w.date.is_none() => {
-                                let mut p = punch(&row, Some(date), w, None, ClockSource::Machine);
+                                // The column's day is the day the punch was made, not an
+                                // attendance day: a punch after midnight may close a duty.
+                                let w = When {
+                                    date: Some(date),
+                                    ..w
+                                };
+                                let mut p = punch(&row, None, w, None, ClockSource::Machine);
                                 p.loc = loc.clone();
                                 p.day_loc = loc.clone();
                                 out.push(p);
