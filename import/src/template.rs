@@ -662,3 +662,30 @@ pub(crate) fn workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     }
     book.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `import/README.md` documents every template sheet and column (its tables are written
+    /// from this one: a column added here and not there fails).
+    #[test]
+    fn the_readme_documents_every_sheet_and_column() {
+        let readme = include_str!("../README.md");
+        for s in SHEETS {
+            assert!(
+                readme.contains(&format!("### {}", s.name())),
+                "{}",
+                s.name()
+            );
+            for c in s.cols {
+                let heading = c.aliases.first().copied().unwrap_or(c.key);
+                assert!(
+                    readme.contains(&format!("| {heading}")),
+                    "{} {heading}",
+                    s.name()
+                );
+            }
+        }
+    }
+}
