@@ -72,8 +72,29 @@ fn match_row(
 
 /// Whether any row in the first rows names every required column (for sniffing a sheet's kind).
 pub(crate) fn matches(table: &Table, wants: &[Want]) -> bool {
+    score(table, wants).is_some()
+}
+
+/// The most wanted columns one of the first rows names, among rows naming every required one.
+pub(crate) fn score(table: &Table, wants: &[Want]) -> Option<usize> {
     let need = wants.iter().filter(|w| w.required).count();
-    (0..table.rows.len().min(HEADER_SEARCH_ROWS)).any(|r| match_row(table, r, wants).0 == need)
+    (0..table.rows.len().min(HEADER_SEARCH_ROWS))
+        .map(|r| match_row(table, r, wants))
+        .filter(|(req, _, _)| *req == need)
+        .map(|(_, all, _)| all)
+        .max()
+}
+
+/// How a column the file lacks is named in a problem.
+fn key_label(key: &str) -> &str {
+    match key {
+        "name" => "姓名",
+        "id" => "工号",
+        "date" => "考勤日期",
+        "time" => "打卡时间",
+        "dept" => "部门",
+        other => other,
+    }
 }
 
 /// The merged regions touching row `r` that span more than one column, as `C3:D3`.
@@ -213,7 +234,7 @@ impl<'a> Row<'a> {
                 let h = self.table.cell(self.header.row, *c).text();
                 if h.is_empty() { letters(*c) } else { h }
             }
-            None => key.to_owned(),
+            None => key_label(key).to_owned(),
         };
         self.at().col(&heading)
     }

@@ -202,19 +202,25 @@ pub(crate) fn classify(table: &Table, maps: &[ColumnMap]) -> Option<Shape> {
     if header::matches(table, &earliest_wants()) {
         return Some(Shape::EarliestLatest);
     }
+    // The map naming the most columns wins; on a tie, the caller's maps before DingTalk's.
+    let mut best: Option<(usize, ColumnMap)> = None;
     for m in maps.iter().cloned().chain([ColumnMap::dingtalk()]) {
         let mut wants = map_wants(&m);
+        let mut top = None;
         for key in ["name", "id"] {
-            if let Some(w) = wants.iter_mut().find(|w| w.key == key) {
-                w.required = true;
+            for w in wants.iter_mut() {
+                w.required = w.key == "time" || w.key == key;
             }
-            if header::matches(table, &wants) {
-                return Some(Shape::PerRow(Box::new(m)));
-            }
-            if let Some(w) = wants.iter_mut().find(|w| w.key == key) {
-                w.required = false;
+            top = top.max(header::score(table, &wants));
+        }
+        if let Some(n) = top {
+            if best.as_ref().is_none_or(|(b, _)| n > *b) {
+                best = Some((n, m));
             }
         }
+    }
+    if let Some((_, m)) = best {
+        return Some(Shape::PerRow(Box::new(m)));
     }
     if grid_header(table).is_some() {
         return Some(Shape::MonthGrid);

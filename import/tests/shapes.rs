@@ -116,6 +116,31 @@ fn wecom_punch_records_through_the_shipped_map() {
             .iter()
             .any(|r| r.contains("企业微信打卡记录"))
     );
+    // With WeCom's map given, a DingTalk export is still read by DingTalk's: the map naming
+    // the most columns wins (考勤日期 is DingTalk's).
+    let dingtalk = csv_utf8(&rows(&[
+        &["姓名", "工号", "考勤日期", "打卡时间"],
+        &["王芳", "1001", "2023-04-03", "08:20"],
+    ]));
+    let files = [
+        InputFile {
+            name: "花名册.xlsx",
+            bytes: &roster,
+        },
+        InputFile {
+            name: "钉钉.csv",
+            bytes: &dingtalk,
+        },
+    ];
+    let imported = import(&files, &options).unwrap();
+    assert_eq!(events(&imported), ["w1 2023-04-03 08:20 In App"]);
+    assert!(
+        imported
+            .summary
+            .read_as
+            .iter()
+            .any(|r| r.contains("钉钉原始记录"))
+    );
 }
 
 #[test]
