@@ -86,7 +86,7 @@ pub struct ImportSummary {
     pub files: usize,
     /// Sheets read (a CSV file counts as one).
     pub sheets: usize,
-    /// Data rows read, all sheets together.
+    /// Rows read: the data rows of the template sheets, and the punches of the exports.
     pub rows: usize,
     /// Clock events made from the attendance exports.
     pub punches: usize,
