@@ -619,8 +619,11 @@ pub(crate) fn def(kind: SheetKind) -> Option<&'static SheetDef> {
 
 /// The empty template workbook: a 说明 sheet, then every sheet with its header row.
 pub(crate) fn workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{Format, Workbook};
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let mut book = Workbook::new();
+    // A fixed creation date: the same template, byte for byte, from every call (no clock).
+    let created = ExcelDateTime::from_ymd(2022, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let bold = Format::new().set_bold();
     let required = Format::new().set_bold().set_background_color(0xFFF2CC);
     let help = book.add_worksheet();
