@@ -3,8 +3,8 @@
 //!
 //! The command does file I/O only: every answer is the core's (`wangge::api`, `wangge::batch`),
 //! every table the core's renderer where it has one (`assessment::table`, `attendance::table`).
-//! One module per subcommand; the integrator adds `import` (crate `wangge-import`, #17 item 2)
-//! and `compare` as further modules and variants of [`Command`].
+//! One module per subcommand; the office's own files come in through `wangge import` or
+//! `--import` (crate `wangge-import`).
 
 mod assess;
 mod attendance;
@@ -13,6 +13,7 @@ mod check_policy;
 mod common;
 mod evaluate;
 mod evidence;
+mod import;
 mod sample;
 mod text;
 mod xlsx;
@@ -52,6 +53,8 @@ pub(crate) use exit_codes;
   wangge assess --dossier dossier.json --from 2023-01-01 --to 2023-06-30 --lang en
   # one month's attendance report as an Excel workbook
   wangge attendance --dossier dossier.json --month 2023-03 -o 考勤.xlsx
+  # from the office's roster workbook and DingTalk export straight to a grade sheet
+  wangge assess --import 花名册.xlsx 钉钉打卡.xlsx -o 成绩.xlsx
 
 Run `wangge help SUBCOMMAND` for a subcommand's options and examples.
 ",
@@ -73,8 +76,8 @@ enum Command {
     CheckPolicy(check_policy::Args),
     Sample(sample::Args),
     Batch(batch::Args),
-    // `import` (crate `wangge-import`, issue #17 item 2) and `compare` (#18) go here: a variant
-    // holding the module's `Args`, and a line in `run` below.
+    Import(import::Args),
+    // `compare` (#18) goes here: a variant holding the module's `Args`, and a line in `run`.
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -86,6 +89,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::CheckPolicy(a) => check_policy::run(a),
         Command::Sample(a) => sample::run(a),
         Command::Batch(a) => batch::run(a),
+        Command::Import(a) => import::run(a),
     }
 }
 

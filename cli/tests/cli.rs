@@ -771,3 +771,141 @@ fn batch_with_a_period_and_a_missing_input() {
         .assert()
         .code(1);
 }
+
+// ---------------------------------------------------------------- import (#17 item 2)
+
+/// A small office: the roster as CSV sheets named as the template's sheets, and a DingTalk raw
+/// punch export (CSV) for April 2023 — two grid workers, one clocking in late on Mondays.
+fn office(d: &Path) -> Vec<PathBuf> {
+    let files = [
+        ("街道.csv", "编号,名称\nxc,新城街道\n".to_owned()),
+        ("社区.csv", "编号,名称,党组织书记\nc1,幸福社区,赵建国\n".to_owned()),
+        ("网格.csv", "编号,名称,社区\ng1,幸福一网格,幸福社区\n".to_owned()),
+        (
+            "人员.csv",
+            "编号,姓名,社区,角色,工号\nl1,赵建国,幸福社区,网格长,1000\nw1,王芳,幸福社区,网格员,1001\nw2,李强,幸福社区,网格员,1002\n"
+                .to_owned(),
+        ),
+        (
+            "分配.csv",
+            "人员,网格,起始日期\n王芳,幸福一网格,2023-01-01\n李强,幸福一网格,2023-01-01\n".to_owned(),
+        ),
+        ("钉钉打卡.csv", {
+            let mut s = String::from("姓名,工号,考勤日期,打卡时间,打卡结果\n");
+            for day in 1..=30 {
+                let date = wangge::Date::parse(&format!("2023-04-{day:02}")).unwrap();
+                if !wangge::Calendar::national().is_working_day(date).unwrap() {
+                    continue;
+                }
+                for (name, id) in [("王芳", "1001"), ("李强", "1002")] {
+                    let late = name == "李强" && day % 7 == 3; // the Mondays of April 2023
+                    let (a, b) = if late { ("08:47", "18:02") } else { ("08:21", "18:03") };
+                    for t in [a, "12:01", "14:20", b] {
+                        s.push_str(&format!("{name},{id},{date},{date} {t}:00,正常\n"));
+                    }
+                }
+            }
+            s
+        }),
+    ];
+    files
+        .into_iter()
+        .map(|(name, text)| {
+            let p = d.join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn import_gives_the_dossier_that_assess_grades_the_same_as_import_straight_into_assess() {
+    let d = dir("import");
+    let files = office(&d);
+    let dossier = d.join("dossier.json");
+    let mut cmd = wangge();
+    cmd.arg("import").args(&files).arg("-o").arg(&dossier);
+    stdout_of(&mut cmd);
+    let text = std::fs::read_to_string(&dossier).unwrap();
+    assert!(
+        text.contains("王芳") && text.contains("clock_events"),
+        "{text:.300}"
+    );
+    let via_file = stdout_of(
+        wangge()
+            .args(["assess", "--format", "json", "--dossier"])
+            .arg(&dossier),
+    );
+    let mut straight = wangge();
+    straight
+        .args(["assess", "--format", "json", "--import"])
+        .args(&files);
+    let straight = stdout_of(&mut straight);
+    assert_eq!(via_file, straight);
+    assert_eq!(
+        via_file.trim_end(),
+        wangge::api::assess_json(None, text.trim_end(), Some(r#"{"lang":"zh"}"#))
+    );
+    assert!(straight.contains(r#""grade_zh":"#), "{straight:.300}");
+    // And into an Excel grade sheet in one command.
+    let xlsx = d.join("成绩.xlsx");
+    let mut cmd = wangge();
+    cmd.args(["assess", "--import"])
+        .args(&files)
+        .arg("-o")
+        .arg(&xlsx);
+    stdout_of(&mut cmd);
+    let mut book = workbook(&xlsx);
+    let first = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&first).unwrap();
+    assert!(
+        range.rows().any(|r| r.iter().any(|c| *c == "王芳")),
+        "the grade sheet lists 王芳"
+    );
+}
+
+#[test]
+fn import_refuses_every_problem_with_file_and_row_and_exit_1() {
+    let d = dir("import-bad");
+    let files = office(&d);
+    // An unknown person in the assignments, and a file that is no spreadsheet.
+    std::fs::write(
+        d.join("分配.csv"),
+        "人员,网格,起始日期\n王芳,幸福一网格,2023-01-01\n王小二,幸福一网格,2023-01-01\n",
+    )
+    .unwrap();
+    let pdf = d.join("说明.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n\x00\x01\x02\xff binary").unwrap();
+    let out = wangge()
+        .arg("import")
+        .args(&files)
+        .arg(&pdf)
+        .arg("-o")
+        .arg(d.join("never.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("分配.csv") && err.contains("王小二"), "{err}");
+    assert!(err.contains("说明.pdf"), "{err}");
+    assert!(!d.join("never.json").exists(), "nothing half-written");
+    // The template is written out empty.
+    let template = d.join("模板.xlsx");
+    stdout_of(wangge().args(["import", "--template"]).arg(&template));
+    let book = workbook(&template);
+    assert!(
+        book.sheet_names().iter().any(|s| s == "人员"),
+        "{:?}",
+        book.sheet_names()
+    );
+    // Usage: no files and no template; --map without --import.
+    assert_eq!(
+        wangge().arg("import").output().unwrap().status.code(),
+        Some(2)
+    );
+    let out = wangge()
+        .args(["assess", "--sample", "--map", "m.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
