@@ -9,6 +9,7 @@
 //! cargo run --release --bin bench -- --quick       # the per-size table only, 3 rounds (CI)
 //! cargo run --release --bin bench -- --quick --rounds 9   # the same, 9 rounds
 //! cargo run --release --bin bench -- --generate 10 50 > city.jsonl  # the generator alone
+//! valgrind --tool=callgrind target/release/bench --phase parse 6 3   # instructions of 3 parses
 //! ```
 #![allow(
     clippy::print_stdout,
@@ -324,6 +325,39 @@ fn run() -> Result<(), String> {
                 .and_then(|n| n.parse().ok())
                 .ok_or("--child-batch N")?;
             child_batch(n);
+            return Ok(());
+        }
+        Some("--phase") => {
+            // One step, `runs` times, on one generated community: for instruction counts under
+            // `valgrind --tool=callgrind` (which do not depend on the machine's load). `none`
+            // generates and parses once only: subtract it.
+            let phase = args.get(1).map(String::as_str).unwrap_or("none");
+            let workers: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(6);
+            let runs: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
+            let text = City::new(1, workers).next().ok_or("no community")?;
+            let policy = Policy::xincheng_2022();
+            let options = wangge::Options::default();
+            let dossier = wangge::Dossier::from_json(&text).map_err(|e| e.to_string())?;
+            for _ in 0..runs {
+                match phase {
+                    "floor" => {
+                        let _ = serde_json::from_str::<serde::de::IgnoredAny>(&text);
+                    }
+                    "parse" => {
+                        let _ = wangge::Dossier::from_json(&text);
+                    }
+                    "assess" => {
+                        let _ = wangge::assessment::assess(&policy, &dossier, &options);
+                    }
+                    "whole" => {
+                        let _ = wangge::api::Answer::from_result(wangge::api::assess_under(
+                            &policy, &text, None,
+                        ))
+                        .to_json();
+                    }
+                    _ => {}
+                }
+            }
             return Ok(());
         }
         Some("--call-file") => {
