@@ -4,7 +4,9 @@
 //! Each community is built from the built-in sample community (six workers with different
 //! habits, three grids, a year of work records, meetings, study, attendance, problems, ledgers):
 //! M workers are ⌈M/6⌉ units of the sample merged into one community, every ID of a unit after
-//! the first renamed. Communities differ: each drops a deterministic 3% of its work records, and
+//! the first renamed; when M is not a multiple of six, the last unit keeps only its first workers
+//! (the others, their assignments, their records and the grids left without a worker are dropped),
+//! so a community has exactly M workers. Communities differ: each drops a deterministic 3% of its work records, and
 //! each has its own ID and name. To keep generation cheap next to what it measures, the text of
 //! at most [`POOL`] distinct communities is built and the rest reuse it with their own ID.
 #![allow(
@@ -13,7 +15,7 @@
 )]
 
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Distinct community texts built before reuse.
 pub(crate) const POOL: usize = 16;
@@ -78,11 +80,88 @@ fn array<'a>(v: &'a mut Value, path: &[&str]) -> Option<&'a mut Vec<Value>> {
     cur.as_array_mut()
 }
 
-/// One community of `units` × 6 workers, variant `variant`.
-fn community(base: &Value, units: usize, variant: usize) -> Value {
+/// True when `v` holds, anywhere, a string of `names`.
+fn mentions(v: &Value, names: &BTreeSet<String>) -> bool {
+    match v {
+        Value::String(s) => names.contains(s.as_str()),
+        Value::Array(items) => items.iter().any(|x| mentions(x, names)),
+        Value::Object(map) => map.values().any(|x| mentions(x, names)),
+        _ => false,
+    }
+}
+
+/// Keeps the first `keep` workers of unit `u` (its workers are `w{6u+1}`..`w{6u+6}`): drops the
+/// others, their assignments, every record naming them, and the grids left without a worker with
+/// every record naming those; drops them from the attendee lists of community records.
+fn trim(v: &mut Value, u: usize, keep: usize) {
+    if keep >= 6 {
+        return;
+    }
+    let gone: BTreeSet<String> = (keep + 1..=6).map(|i| format!("w{}", 6 * u + i)).collect();
+    let assignments: Vec<Value> = v["organisation"]["assignments"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let grid_of = |a: &Value| a["grid"].as_str().map(str::to_owned);
+    let kept_grids: BTreeSet<String> = assignments
+        .iter()
+        .filter(|a| !mentions(a, &gone))
+        .filter_map(grid_of)
+        .collect();
+    let mut names = gone;
+    names.extend(
+        assignments
+            .iter()
+            .filter_map(grid_of)
+            .filter(|g| !kept_grids.contains(g)),
+    );
+    for path in [
+        &["organisation", "people"][..],
+        &["organisation", "assignments"][..],
+    ] {
+        if let Some(list) = array(v, path) {
+            list.retain(|x| !mentions(x, &names));
+        }
+    }
+    if let Some(communities) = array(v, &["organisation", "communities"]) {
+        for c in communities {
+            if let Some(grids) = c.get_mut("grids").and_then(Value::as_array_mut) {
+                grids.retain(|g| !mentions(g, &names));
+            }
+        }
+    }
+    if let Some(records) = v.get_mut("records").and_then(Value::as_object_mut) {
+        for (list, items) in records.iter_mut() {
+            let Some(items) = items.as_array_mut() else {
+                continue;
+            };
+            if COMMUNITY_LISTS.contains(&list.as_str()) {
+                for item in items.iter_mut() {
+                    if let Some(a) = item.get_mut("attendees").and_then(Value::as_array_mut) {
+                        a.retain(|x| !mentions(x, &names));
+                    }
+                }
+            } else {
+                items.retain(|x| !mentions(x, &names));
+            }
+        }
+    }
+}
+
+/// One community of exactly `workers` workers (⌈workers/6⌉ units, the last one trimmed),
+/// variant `variant`.
+fn community(base: &Value, workers: usize, variant: usize) -> Value {
+    let units = workers.div_ceil(6).max(1);
+    let keep_last = workers.saturating_sub(6 * (units - 1)).max(1);
     let mut out = unit(base, 0);
+    if units == 1 {
+        trim(&mut out, 0, keep_last);
+    }
     for u in 1..units {
         let mut more = unit(base, u);
+        if u + 1 == units {
+            trim(&mut more, u, keep_last);
+        }
         let people: Vec<Value> = array(&mut more, &["organisation", "people"])
             .map(|p| p.drain(..).filter(|x| x["role"] != "grid_leader").collect())
             .unwrap_or_default();
@@ -155,8 +234,8 @@ fn merge_attendees(out: &mut Value, list: &str, items: Vec<Value>) {
     }
 }
 
-/// Lines of a city: `communities` communities of `workers` workers (rounded up to a multiple of
-/// six), each a compact JSON dossier.
+/// Lines of a city: `communities` communities of `workers` workers each (at least one), each a
+/// compact JSON dossier.
 pub(crate) struct City {
     pool: Vec<String>,
     communities: usize,
@@ -168,10 +247,9 @@ impl City {
     pub(crate) fn new(communities: usize, workers: usize) -> City {
         let base: Value = serde_json::from_str(&wangge::sample::community_2023().to_json())
             .unwrap_or(Value::Null);
-        let units = workers.div_ceil(6).max(1);
         let pool = (0..POOL.min(communities.max(1)))
             .map(|variant| {
-                let v = community(&base, units, variant);
+                let v = community(&base, workers.max(1), variant);
                 serde_json::to_string(&v).unwrap_or_default()
             })
             .collect();
@@ -182,9 +260,9 @@ impl City {
         }
     }
 
-    /// Workers per community after rounding.
+    /// Workers per community (at least one).
     pub(crate) fn workers_per_community(workers: usize) -> usize {
-        workers.div_ceil(6).max(1) * 6
+        workers.max(1)
     }
 }
 

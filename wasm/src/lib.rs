@@ -13,6 +13,13 @@
 //! - `evaluateJson`, `assessJson`, `checkPolicyJson`, ... return the exact answer text of the Rust API, byte for
 //!   byte (the shared case files of `tests/cases/` are compared with these).
 //!
+//! Two packages: the default build (feature `full`) has every call; built without default
+//! features it is the grading module for portals that only grade — `evaluate`, `assess`,
+//! `gradeForScore`, `checkPolicy`, `isWorkingDay`, `clauseText`, `version` — without the calls
+//! that answer whole documents (`view`, `disclose`, `publicNotice`, `gridFiling`,
+//! `parsePolicy`, `defaultPolicy`, `dataClasses`) or other reports (`attendance`, `evidence`),
+//! and so without their serialisers (`scripts/build-wasm.sh` builds both).
+//!
 //! Documents (dossier, policy, options) may be given as JSON text or as plain objects. The
 //! TypeScript types of every document and answer are generated from the Rust types
 //! (`wasm/types/wangge.d.ts`, from `schemas/`) and included in the package's `.d.ts`.
@@ -21,7 +28,7 @@
 
 use js_sys::JSON;
 use wangge::api::{self, Answer};
-use wangge::{ErrorKind, Policy, Problem};
+use wangge::{ErrorKind, Problem};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -146,6 +153,7 @@ dossier_call! {
     api: api::assess_json
 }
 
+#[cfg(feature = "full")]
 dossier_call! {
     /// The attendance report of a dossier as answer text, byte for byte
     /// `wangge::api::attendance_json` (arguments as [`evaluate_json`]).
@@ -157,6 +165,7 @@ dossier_call! {
     api: api::attendance_json
 }
 
+#[cfg(feature = "full")]
 dossier_call! {
     /// The evidence report of a dossier as answer text, byte for byte
     /// `wangge::api::evidence_json` (arguments as [`evaluate_json`]; of the options only
@@ -218,19 +227,22 @@ pub fn check_policy(
 /// Parses policy JSON text (as read from a file) into a checked `PolicyDocument` object, ready
 /// to show, edit and pass back to `evaluate` or `assess`; failure holds every structural
 /// problem, as `checkPolicy` reports them.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = parsePolicy, unchecked_return_type = "PolicyAnswer")]
 pub fn parse_policy(text: &str) -> JsValue {
-    let document = Policy::from_json(text).map(|p| p.document().clone());
+    let document = wangge::Policy::from_json(text).map(|p| p.document().clone());
     to_object(Answer::from_result(document).to_json())
 }
 
 /// The embedded default policy (新城街道, 2022) as answer text.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = defaultPolicyJson)]
 pub fn default_policy_json() -> String {
     api::default_policy_json()
 }
 
 /// The embedded default policy (新城街道, 2022): a `PolicyDocument` in a success answer.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "PolicyAnswer")]
 pub fn default_policy() -> JsValue {
     to_object(api::default_policy_json())
@@ -280,6 +292,7 @@ pub fn clause_text(id: &str) -> JsValue {
 /// text (requester, purpose, date, community, fields as dossier paths, optional records, the
 /// approvals obtained). `policy`: a `PolicyDocument` object or text; the embedded default policy
 /// when absent (it names the relevant department of each kind of data).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = discloseJson)]
 pub fn disclose_json(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -305,6 +318,7 @@ pub fn disclose_json(
 /// is a **success** answer whose `audit.decision` is `refused` and whose `audit.reasons` name
 /// what is missing; a grant also holds the redacted copy (only the fields and records asked).
 /// A failure means the dossier or request cannot be read (see [`disclose_json`]).
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "DiscloseAnswer")]
 pub fn disclose(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -316,6 +330,7 @@ pub fn disclose(
 }
 
 /// A dossier as a viewer may see it, as answer text, byte for byte `wangge::api::view_json`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = viewJson)]
 pub fn view_json(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -333,6 +348,7 @@ pub fn view_json(
 /// (`{kind: "person", person: "w1", from: "2023-05-10"}`) the records of their grids and their
 /// own, a grid leader their community, the subdistrict (`{kind: "subdistrict"}`) everything.
 /// Asking beyond one's scope is not an error: the view is filtered and states the scope applied.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "ViewAnswer")]
 pub fn view(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -343,6 +359,7 @@ pub fn view(
 
 /// The public notice of a community as answer text, byte for byte
 /// `wangge::api::public_notice_json`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = publicNoticeJson)]
 pub fn public_notice_json(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -359,6 +376,7 @@ pub fn public_notice_json(
 /// names, map references and buildings, and each worker's and the grid leader's name, photo
 /// reference, phone, services and duties, built from public fields only; `gaps` lists what the
 /// board lacks.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = publicNotice, unchecked_return_type = "PublicNoticeAnswer")]
 pub fn public_notice(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -369,6 +387,7 @@ pub fn public_notice(
 }
 
 /// The grid-division filing as answer text, byte for byte `wangge::api::grid_filing_json`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = gridFilingJson)]
 pub fn grid_filing_json(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -385,6 +404,7 @@ pub fn grid_filing_json(
 /// The filing (1.2) of community `community`'s division `to` for the subdistrict's
 /// grid-governance leading group: what moved (area, from grid, to grid, effective date) since
 /// division `from` (a division ID; `null` or `undefined` for the community's first division).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = gridFiling, unchecked_return_type = "GridFilingAnswer")]
 pub fn grid_filing(
     #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
@@ -397,6 +417,7 @@ pub fn grid_filing(
 
 /// Every dossier field path with its class as answer text, byte for byte
 /// `wangge::api::data_classes_json`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = dataClassesJson)]
 pub fn data_classes_json() -> String {
     api::data_classes_json()
@@ -404,6 +425,7 @@ pub fn data_classes_json() -> String {
 
 /// Every field path of a dossier with its class: `public` (what 2.2.4 posts), `internal` or
 /// `confidential` (ledgers and residents' personal data; 2.2.5).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = dataClasses, unchecked_return_type = "DataClassesAnswer")]
 pub fn data_classes() -> JsValue {
     to_object(api::data_classes_json())
