@@ -442,6 +442,7 @@ pub fn version() -> String {
 /// document as its JSON text, the calls and their arguments those of the typed functions above
 /// (`callNames()` lists the calls). The document may be given as text or as an object. For
 /// hosts that pass calls through one function, and for the shared case runners.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = callJson)]
 pub fn call_json(
     #[wasm_bindgen(unchecked_param_type = "object | string")] call: JsValue,
@@ -453,12 +454,14 @@ pub fn call_json(
 }
 
 /// Runs the call a call document names (see [`call_json`]): the answer as a JavaScript object.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = call)]
 pub fn call(#[wasm_bindgen(unchecked_param_type = "object | string")] call: JsValue) -> JsValue {
     to_object(call_json(call))
 }
 
 /// The names of the calls a call document may name (`"evaluate"`, `"assess"`, …).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = callNames)]
 pub fn call_names() -> Vec<String> {
     api::Call::NAMES.iter().map(|n| (*n).to_owned()).collect()
