@@ -47,6 +47,7 @@ pub mod dossier;
 pub mod duties;
 pub mod error;
 pub mod evidence;
+mod json;
 pub mod limits;
 pub mod organisation;
 pub mod policy;
