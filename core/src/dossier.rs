@@ -202,7 +202,7 @@ impl Dossier {
                 }
             }
         }
-        crate::evidence::validate_records(self, &index, &mut id, &mut problems);
+        crate::records::evidence::validate_records(self, &index, &mut id, &mut problems);
         for (i, m) in r.meetings.iter().enumerate() {
             let here = format!("records.meetings[{i}]");
             id(&m.id, format!("{here}.id"), &mut problems);
@@ -327,7 +327,7 @@ impl Dossier {
                 );
             }
         }
-        crate::attendance::records::validate_records(r, &index, &mut id, &mut problems);
+        crate::records::attendance::validate_records(r, &index, &mut id, &mut problems);
         crate::duties::validate_records(r, &index, &mut id, &mut problems);
         let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
         for (i, l) in r.leave.iter().enumerate() {

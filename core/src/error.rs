@@ -80,6 +80,10 @@ error_kinds! {
     MoreProblems = 23, "more_problems";
 }
 
+/// Most problems one error lists: a longer list is cut here and ends with one more problem of
+/// kind [`ErrorKind::MoreProblems`] saying how many were left out.
+pub const MAX_PROBLEMS: usize = 1_000;
+
 /// One thing wrong with an input, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
@@ -157,10 +161,10 @@ fn render(problems: &[Problem]) -> String {
     }
 }
 
-/// The first [`crate::limits::MAX_PROBLEMS`] problems, and when there were more, a last
+/// The first [`MAX_PROBLEMS`] problems, and when there were more, a last
 /// problem of kind [`ErrorKind::MoreProblems`] saying how many were left out.
 fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
-    let limit = crate::limits::MAX_PROBLEMS;
+    let limit = MAX_PROBLEMS;
     if problems.len() > limit {
         let more = problems.len() - limit;
         problems.truncate(limit);
@@ -177,7 +181,7 @@ fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
 }
 
 impl Error {
-    /// An error holding these problems, the list cut at [`crate::limits::MAX_PROBLEMS`] with a
+    /// An error holding these problems, the list cut at [`MAX_PROBLEMS`] with a
     /// last [`ErrorKind::MoreProblems`] problem. An empty list is kept as is (callers use
     /// [`Error::check`]).
     pub fn from_problems(problems: Vec<Problem>) -> Self {
@@ -187,7 +191,7 @@ impl Error {
     }
 
     /// `Ok(())` when `problems` is empty, otherwise an error holding them (at most
-    /// [`crate::limits::MAX_PROBLEMS`] and a last [`ErrorKind::MoreProblems`] problem).
+    /// [`MAX_PROBLEMS`] and a last [`ErrorKind::MoreProblems`] problem).
     pub fn check(problems: Vec<Problem>) -> Result<(), Error> {
         if problems.is_empty() {
             Ok(())
@@ -196,7 +200,7 @@ impl Error {
         }
     }
 
-    /// Every problem, in the order found (cut at [`crate::limits::MAX_PROBLEMS`]).
+    /// Every problem, in the order found (cut at [`MAX_PROBLEMS`]).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }

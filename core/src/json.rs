@@ -573,6 +573,13 @@ fn lower(err: &serde_json::Error) -> String {
     }
 }
 
+/// The JSON Schema of `T` as a JSON value (draft 2020-12), as `schemas/` holds it: read by the
+/// field classes (`confidentiality::classes`) below the answers that [`crate::schema`] lists.
+pub(crate) fn schema_value<T: schemars::JsonSchema>() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.into_root_schema_for::<T>().to_value()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

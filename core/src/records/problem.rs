@@ -70,8 +70,10 @@ pub struct ProblemStep {
 /// Steps of a problem's lifecycle (2.2.2: 马上解决；解决不了的上报网格负责人，协调相关部门共同解决，
 /// 并及时向居民进行反馈).
 ///
-/// Allowed orders: `solved_on_spot` \[`feedback_given`\]; or `escalated` `coordinated`*
-/// `resolved` \[`feedback_given`\]. Anything else is an error naming the record.
+/// Allowed orders: `solved_on_spot` [`feedback_given`]; or `escalated` `coordinated`*
+/// `resolved` [`feedback_given`]. Anything else is an error naming the record.
+// The brackets say "optional" (this text is also the JSON Schema's description), not a link.
+#[allow(rustdoc::broken_intra_doc_links)]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]

@@ -59,22 +59,22 @@ pub(crate) fn validate_records(
                     {
                         format!(
                             "step `{}` follows `{}`: it needs an escalation first (2.2.2)",
-                            super::policy::snake(s.step),
-                            super::policy::snake(prev)
+                            crate::policy::evidence::snake(s.step),
+                            crate::policy::evidence::snake(prev)
                         )
                     }
                     (None, StepKind::Resolved | StepKind::Coordinated) => format!(
                         "step `{}` without an escalation first (2.2.2)",
-                        super::policy::snake(s.step)
+                        crate::policy::evidence::snake(s.step)
                     ),
                     (None, _) => format!(
                         "step `{}` cannot be the first step (2.2.2)",
-                        super::policy::snake(s.step)
+                        crate::policy::evidence::snake(s.step)
                     ),
                     (Some(prev), _) => format!(
                         "step `{}` cannot follow `{}` (2.2.2)",
-                        super::policy::snake(s.step),
-                        super::policy::snake(prev)
+                        crate::policy::evidence::snake(s.step),
+                        crate::policy::evidence::snake(prev)
                     ),
                 };
                 problems.push(
@@ -90,7 +90,7 @@ pub(crate) fn validate_records(
                         ErrorKind::InvalidTime,
                         format!(
                             "step `{}` at `{} {}` is before `{last_date} {last_time}`",
-                            super::policy::snake(s.step),
+                            crate::policy::evidence::snake(s.step),
                             s.date,
                             s.time
                         ),
