@@ -48,6 +48,12 @@ const LAYERS: &[(&str, usize)] = &[
     ("strategies", 1),
     // rules: each family reads documents and judges them.
     ("compliance", 2),
+    ("compliance::checklists", 2),
+    ("compliance::duty", 2),
+    ("compliance::meetings", 2),
+    ("compliance::presence", 2),
+    ("compliance::records", 2),
+    ("compliance::study", 2),
     ("attendance", 2),
     ("attendance::daily", 2),
     ("attendance::spot", 2),
