@@ -5,6 +5,7 @@
 //! Every record has an ID unique across the dossier, so findings can cite it as evidence.
 
 pub mod attendance;
+pub(crate) mod check;
 pub mod evidence;
 pub mod ledger;
 pub mod problem;
