@@ -3,7 +3,7 @@
 //! Each [`Problem`] has a stable [`ErrorKind`] (for bindings, which map it to a number or a tag),
 //! a lowercase message with the offending value in backticks, and where known the JSON path,
 //! the record ID and the date it concerns. Parsing JSON and naming where it failed is
-//! [`crate::json`]'s.
+//! the (private) `json` module's.
 
 use serde::Serialize;
 use std::fmt;
