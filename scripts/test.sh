@@ -14,6 +14,9 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "API docs build with warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
+
 step "Rust tests (core, shared cases, properties, limits, doctests, examples)"
 rm -rf "$target/conformance"
 answers="$target/conformance/rust"

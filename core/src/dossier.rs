@@ -1,12 +1,13 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
 use crate::error::{Error, ErrorKind, Problem, parse_json};
-use crate::organisation::{Organisation, unknown};
+use crate::organisation::Organisation;
 use crate::records::Records;
+use crate::records::check::Checker;
 use crate::time::{Date, DateRange, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The organisation and its records for a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -83,36 +84,7 @@ impl Dossier {
         let index = self.organisation.index();
         let r = &self.records;
 
-        let mut ids: BTreeSet<String> = BTreeSet::new();
-        let mut id = |id: &str, path: String, problems: &mut Vec<Problem>| {
-            if id.is_empty() {
-                problems.push(Problem::new(ErrorKind::Shape, "a record ID is empty").at(path));
-            } else if !ids.insert(id.to_owned()) {
-                problems.push(
-                    Problem::new(
-                        ErrorKind::DuplicateId,
-                        format!("record ID `{id}` is used twice"),
-                    )
-                    .at(path)
-                    .record(id),
-                );
-            }
-        };
-        let person = |pid: &str, here: &str, field: &str, problems: &mut Vec<Problem>| {
-            if index.person(pid).is_none() {
-                problems.push(unknown("person", pid, here, field));
-            }
-        };
-        let grid = |gid: &str, here: &str, problems: &mut Vec<Problem>| {
-            if index.grid(gid).is_none() {
-                problems.push(unknown("grid", gid, here, "grid"));
-            }
-        };
-        let community = |cid: &str, here: &str, problems: &mut Vec<Problem>| {
-            if index.community(cid).is_none() {
-                problems.push(unknown("community", cid, here, "community"));
-            }
-        };
+        let mut ck = Checker::new(&index, problems);
 
         // One work record a person, day and grid; a worker holding several grids (兼任, when
         // the policy allows it) keeps one a grid (see `check_under`).
@@ -120,9 +92,9 @@ impl Dossier {
         let mut by_day: BTreeMap<(&str, Date), Vec<usize>> = BTreeMap::new();
         for (i, w) in r.work_records.iter().enumerate() {
             let here = format!("records.work_records[{i}]");
-            id(&w.id, format!("{here}.id"), &mut problems);
-            person(&w.person, &here, "person", &mut problems);
-            grid(&w.grid, &here, &mut problems);
+            ck.id(&w.id, format!("{here}.id"));
+            ck.person(&w.person, &here, "person");
+            ck.grid(&w.grid, &here);
             by_day
                 .entry((w.person.as_str(), w.date))
                 .or_default()
@@ -130,7 +102,7 @@ impl Dossier {
             if let Some(other) =
                 days.insert((w.person.as_str(), w.date, w.grid.as_str()), w.id.as_str())
             {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::Overlap,
                         format!(
@@ -145,7 +117,7 @@ impl Dossier {
             }
             for (j, s) in w.patrols.iter().enumerate() {
                 if s.end <= s.start {
-                    problems.push(inverted(
+                    ck.push(inverted(
                         s.start,
                         s.end,
                         format!("{here}.patrols[{j}]"),
@@ -160,7 +132,7 @@ impl Dossier {
             for pair in sorted.windows(2) {
                 if let [(_, a), (j, b)] = pair {
                     if b.start < a.end && a.start < a.end && b.start < b.end {
-                        problems.push(
+                        ck.push(
                             Problem::new(
                                 ErrorKind::Overlap,
                                 format!(
@@ -190,7 +162,7 @@ impl Dossier {
                 if let [(a, ia, _), (b, ib, jb)] = pair {
                     if ia != ib && b.start < a.end {
                         let rid = r.work_records.get(*ib).map_or("", |w| w.id.as_str());
-                        problems.push(
+                        ck.push(
                             Problem::new(
                                 ErrorKind::Overlap,
                                 format!(
@@ -206,19 +178,19 @@ impl Dossier {
                 }
             }
         }
-        crate::evidence::validate_records(self, &index, &mut id, &mut problems);
+        crate::records::evidence::validate_records(self, &mut ck);
         for (i, m) in r.meetings.iter().enumerate() {
             let here = format!("records.meetings[{i}]");
-            id(&m.id, format!("{here}.id"), &mut problems);
-            community(&m.community, &here, &mut problems);
+            ck.id(&m.id, format!("{here}.id"));
+            ck.community(&m.community, &here);
             if let Some(c) = &m.chair {
-                person(c, &here, "chair", &mut problems);
+                ck.person(c, &here, "chair");
                 // 2.1.0: the dispatch meeting is the community's own, convened by one of its
                 // people (its grid leader; anyone else is a warning when evaluated).
                 if m.kind == crate::records::MeetingKind::Dispatch {
                     if let (Some(p), Some(_)) = (index.person(c), index.community(&m.community)) {
                         if p.community != m.community {
-                            problems.push(not_of_community(
+                            ck.push(not_of_community(
                                 "convener",
                                 c,
                                 &m.community,
@@ -230,53 +202,53 @@ impl Dossier {
                 }
             }
             for (j, a) in m.attendees.iter().enumerate() {
-                person(a, &here, &format!("attendees[{j}]"), &mut problems);
+                ck.person(a, &here, &format!("attendees[{j}]"));
             }
         }
         for (i, s) in r.security_patrols.iter().enumerate() {
             let here = format!("records.security_patrols[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            grid(&s.grid, &here, &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.grid(&s.grid, &here);
             if s.people.is_empty() {
-                problems.push(
+                ck.push(
                     Problem::new(ErrorKind::Shape, "a security patrol names no one")
                         .at(format!("{here}.people"))
                         .record(&s.id),
                 );
             }
             for (j, p) in s.people.iter().enumerate() {
-                person(p, &here, &format!("people[{j}]"), &mut problems);
+                ck.person(p, &here, &format!("people[{j}]"));
             }
         }
         for (i, s) in r.red_grid_services.iter().enumerate() {
             let here = format!("records.red_grid_services[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            person(&s.organiser, &here, "organiser", &mut problems);
-            grid(&s.grid, &here, &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.person(&s.organiser, &here, "organiser");
+            ck.grid(&s.grid, &here);
         }
         for (i, s) in r.group_studies.iter().enumerate() {
             let here = format!("records.group_studies[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            community(&s.community, &here, &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.community(&s.community, &here);
             for (j, p) in s.attendees.iter().enumerate() {
-                person(p, &here, &format!("attendees[{j}]"), &mut problems);
+                ck.person(p, &here, &format!("attendees[{j}]"));
             }
         }
         for (i, s) in r.self_studies.iter().enumerate() {
             let here = format!("records.self_studies[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            person(&s.person, &here, "person", &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.person(&s.person, &here, "person");
         }
         for (i, s) in r.notebook_reviews.iter().enumerate() {
             let here = format!("records.notebook_reviews[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            person(&s.person, &here, "person", &mut problems);
-            person(&s.reviewer, &here, "reviewer", &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.person(&s.person, &here, "person");
+            ck.person(&s.reviewer, &here, "reviewer");
             // 3.5: the reviewer is the worker's community secretary — at least a person of
             // that community (anyone else of it is a warning when evaluated).
             if let (Some(w), Some(r)) = (index.person(&s.person), index.person(&s.reviewer)) {
                 if w.community != r.community {
-                    problems.push(not_of_community(
+                    ck.push(not_of_community(
                         "reviewer",
                         &s.reviewer,
                         &w.community,
@@ -286,7 +258,7 @@ impl Dossier {
                 }
             }
             if s.comment.trim().is_empty() {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::Shape,
                         "a notebook review has no comment (点评, 3.5)",
@@ -298,29 +270,29 @@ impl Dossier {
         }
         for (i, s) in r.duty_shifts.iter().enumerate() {
             let here = format!("records.duty_shifts[{i}]");
-            id(&s.id, format!("{here}.id"), &mut problems);
-            person(&s.person, &here, "person", &mut problems);
-            community(&s.community, &here, &mut problems);
+            ck.id(&s.id, format!("{here}.id"));
+            ck.person(&s.person, &here, "person");
+            ck.community(&s.community, &here);
             if let Some(to) = &s.handed_over_to {
-                person(to, &here, "handed_over_to", &mut problems);
+                ck.person(to, &here, "handed_over_to");
             }
         }
         for (i, h) in r.handovers.iter().enumerate() {
             let here = format!("records.handovers[{i}]");
-            id(&h.id, format!("{here}.id"), &mut problems);
-            person(&h.person, &here, "person", &mut problems);
-            grid(&h.grid, &here, &mut problems);
+            ck.id(&h.id, format!("{here}.id"));
+            ck.person(&h.person, &here, "person");
+            ck.grid(&h.grid, &here);
             if let Some(s) = &h.successor {
-                person(s, &here, "successor", &mut problems);
+                ck.person(s, &here, "successor");
             }
         }
         for (i, l) in r.leave.iter().enumerate() {
             let here = format!("records.leave[{i}]");
-            id(&l.id, format!("{here}.id"), &mut problems);
-            person(&l.person, &here, "person", &mut problems);
-            person(&l.approved_by, &here, "approved_by", &mut problems);
+            ck.id(&l.id, format!("{here}.id"));
+            ck.person(&l.person, &here, "person");
+            ck.person(&l.approved_by, &here, "approved_by");
             if l.to < l.from {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidTime,
                         format!("leave ends on `{}` before it starts on `{}`", l.to, l.from),
@@ -331,8 +303,8 @@ impl Dossier {
                 );
             }
         }
-        crate::attendance::records::validate_records(r, &index, &mut id, &mut problems);
-        crate::duties::validate_records(r, &index, &mut id, &mut problems);
+        crate::records::attendance::validate_records(r, &mut ck);
+        crate::duties::validate_records(r, &mut ck);
         let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
         for (i, l) in r.leave.iter().enumerate() {
             by_person.entry(l.person.as_str()).or_default().push((i, l));
@@ -342,7 +314,7 @@ impl Dossier {
             for pair in list.windows(2) {
                 if let [(_, a), (j, b)] = pair {
                     if b.from <= a.to {
-                        problems.push(
+                        ck.push(
                             Problem::new(
                                 ErrorKind::Overlap,
                                 format!(
@@ -358,7 +330,7 @@ impl Dossier {
                 }
             }
         }
-        Error::check(problems)
+        Error::check(ck.problems)
     }
 }
 

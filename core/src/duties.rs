@@ -9,7 +9,8 @@
 //! `assigned_tasks_on_time`).
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::{Index, unknown};
+use crate::organisation::unknown;
+use crate::records::check::Checker;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -119,23 +120,19 @@ pub struct AssignedTask {
 
 /// Validates activities and assigned tasks: references, the community of the assignee, and
 /// dates in order. `id` records each ID for the dossier-wide uniqueness check.
-pub(crate) fn validate_records(
-    r: &crate::records::Records,
-    index: &Index<'_>,
-    id: &mut dyn FnMut(&str, String, &mut Vec<Problem>),
-    problems: &mut Vec<Problem>,
-) {
+pub(crate) fn validate_records(r: &crate::records::Records, ck: &mut Checker<'_, '_>) {
+    let index = ck.index;
     for (i, a) in r.activities.iter().enumerate() {
         let here = format!("records.activities[{i}]");
-        id(&a.id, format!("{here}.id"), problems);
+        ck.id(&a.id, format!("{here}.id"));
         if index.person(&a.person).is_none() {
-            problems.push(unknown("person", &a.person, &here, "person"));
+            ck.push(unknown("person", &a.person, &here, "person"));
         }
         if index.grid(&a.grid).is_none() {
-            problems.push(unknown("grid", &a.grid, &here, "grid"));
+            ck.push(unknown("grid", &a.grid, &here, "grid"));
         }
         if !a.party_member_categories.is_empty() && a.kind != ActivityKind::PartyMemberManagement {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     "Party-member categories belong to a `party_member_management` activity (2.1.1)",
@@ -147,13 +144,13 @@ pub(crate) fn validate_records(
     }
     for (i, t) in r.assigned_tasks.iter().enumerate() {
         let here = format!("records.assigned_tasks[{i}]");
-        id(&t.id, format!("{here}.id"), problems);
+        ck.id(&t.id, format!("{here}.id"));
         if index.community(&t.community).is_none() {
-            problems.push(unknown("community", &t.community, &here, "community"));
+            ck.push(unknown("community", &t.community, &here, "community"));
         }
         match index.person(&t.assignee) {
-            None => problems.push(unknown("person", &t.assignee, &here, "assignee")),
-            Some(p) if p.community != t.community => problems.push(
+            None => ck.push(unknown("person", &t.assignee, &here, "assignee")),
+            Some(p) if p.community != t.community => ck.push(
                 Problem::new(
                     ErrorKind::UnknownReference,
                     format!(
@@ -167,7 +164,7 @@ pub(crate) fn validate_records(
             Some(_) => {}
         }
         if t.due_by < t.assigned_on {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::InvalidTime,
                     format!(
@@ -181,7 +178,7 @@ pub(crate) fn validate_records(
             );
         }
         if let Some(done) = t.done_on.filter(|d| *d < t.assigned_on) {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::InvalidTime,
                     format!(

@@ -51,9 +51,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// Most records one dossier may hold, all kinds together.
 pub const MAX_RECORDS: usize = 2_000_000;
 
-/// Most problems one error lists: a longer list is cut here and ends with one more problem of
-/// kind [`ErrorKind::MoreProblems`] saying how many were left out.
-pub const MAX_PROBLEMS: usize = 1_000;
+/// Most problems one error lists (declared with the error type, a primitive every layer uses).
+pub use crate::error::MAX_PROBLEMS;
 
 /// Most person-days (people of the organisation × days of the period) one `evaluate`,
 /// `assess`, `attendance` or `evidence` answer may cover. Their answers hold findings and

@@ -5,6 +5,11 @@
 //! is a local choice), calendar additions, and a catalogue of obligations. The default policy,
 //! `xincheng-2022`, is embedded ([`Policy::xincheng_2022`]) and used with zero configuration.
 
+pub mod assessment;
+pub mod attendance;
+pub mod confidentiality;
+pub mod evidence;
+
 use crate::calendar::{Calendar, CalendarExtension};
 use crate::clause::ClauseId;
 use crate::error::{Error, ErrorKind, Problem, parse_json};
@@ -39,22 +44,22 @@ pub struct PolicyDocument {
     /// Open values of the evidence rules (2.1.2, 2.1.4, 2.1.7, 2.1.8, 2.2.2); the
     /// xincheng-2022 values when absent.
     #[serde(default)]
-    pub evidence: crate::evidence::EvidencePolicy,
+    pub evidence: evidence::EvidencePolicy,
     /// The obligations checked by the compliance report.
     pub obligations: Vec<Obligation>,
     /// The scoring scheme of the annual assessment (4.1); a policy without one can evaluate
     /// compliance but not grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assessment: Option<crate::assessment::Scheme>,
+    pub assessment: Option<assessment::Scheme>,
     /// Working hours and the open values of attendance (3.3, 3.4, 3.6.1); the Xincheng
     /// defaults when absent.
     #[serde(default)]
-    pub attendance: crate::attendance::AttendancePolicy,
+    pub attendance: attendance::AttendancePolicy,
     /// Open values of confidentiality and disclosure (2.2.5): approval validity, the
     /// functional departments and which is relevant for which data; the Xincheng defaults when
     /// absent.
     #[serde(default)]
-    pub confidentiality: crate::confidentiality::ConfidentialityPolicy,
+    pub confidentiality: confidentiality::ConfidentialityPolicy,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {

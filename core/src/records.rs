@@ -4,6 +4,13 @@
 //!
 //! Every record has an ID unique across the dossier, so findings can cite it as evidence.
 
+pub mod attendance;
+pub(crate) mod check;
+pub mod evidence;
+pub mod ledger;
+pub mod problem;
+pub mod proxy;
+
 use crate::time::{Date, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -53,13 +60,13 @@ pub struct Records {
     pub leave: Vec<Leave>,
     /// Clock-ins and clock-outs (3.3).
     #[serde(default)]
-    pub clock_events: Vec<crate::attendance::ClockEvent>,
+    pub clock_events: Vec<attendance::ClockEvent>,
     /// Spot checks of attendance by the subdistrict (3.4).
     #[serde(default)]
-    pub spot_checks: Vec<crate::attendance::SpotCheck>,
+    pub spot_checks: Vec<attendance::SpotCheck>,
     /// Conduct incidents (3.6.1–3.6.5).
     #[serde(default)]
-    pub conduct_incidents: Vec<crate::attendance::ConductIncident>,
+    pub conduct_incidents: Vec<attendance::ConductIncident>,
     /// Activities of the 2.1 duties 2.1.1, 2.1.3, 2.1.6 and 2.1.9.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<crate::duties::Activity>,
@@ -270,7 +277,9 @@ impl MustVisit {
 }
 
 /// Problems, proxy cases and ledgers live in [`crate::evidence`]; re-exported here.
-pub use crate::evidence::{LedgerEntry, ProblemCategory, ProblemFound, ProxyCase};
+pub use ledger::LedgerEntry;
+pub use problem::{ProblemCategory, ProblemFound};
+pub use proxy::ProxyCase;
 
 /// A meeting (2.1.0, 2.2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -464,5 +473,5 @@ pub struct Leave {
     pub approved_by: String,
     /// What kind of leave (3.3); `unspecified` when the record does not say.
     #[serde(default)]
-    pub kind: crate::attendance::LeaveKind,
+    pub kind: attendance::LeaveKind,
 }

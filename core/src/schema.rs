@@ -8,8 +8,7 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 
 /// The schema of `T` as a JSON value (draft 2020-12), as the committed files hold it.
 pub fn value_of<T: JsonSchema>() -> serde_json::Value {
-    let generator = SchemaSettings::draft2020_12().into_generator();
-    generator.into_root_schema_for::<T>().to_value()
+    crate::json::schema_value::<T>()
 }
 
 fn schema_of<T: JsonSchema>() -> String {

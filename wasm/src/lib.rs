@@ -1,6 +1,6 @@
 //! # wangge-wasm
 //!
-//! WebAssembly bindings of [wangge](wangge) for browser portals and Node: a thin re-export of the
+//! WebAssembly bindings of [wangge] for browser portals and Node: a thin re-export of the
 //! neutral call / answer boundary [`wangge::api`]. No rule of the measures lives here; every
 //! function below converts its arguments to JSON text, calls one function of `wangge::api`, and
 //! hands back that function's answer.

@@ -288,7 +288,7 @@ pub(crate) fn failure(e: &Error) -> String {
 /// is a `syntax` or `shape` failure naming the argument.
 pub fn parse_call(call_json: &str) -> Result<Call<'_>, Error> {
     crate::limits::check_text(call_json)?;
-    serde_json::from_str(call_json).map_err(|e| crate::error::json_problem(call_json, &e).into())
+    serde_json::from_str(call_json).map_err(|e| crate::json::json_problem(call_json, &e).into())
 }
 
 /// Runs a call document through [`Call::run`].

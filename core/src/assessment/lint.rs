@@ -8,6 +8,8 @@ use super::facts::{Polarity, catalogue};
 use super::scheme::{Band, Direction, Effect, Grade, Measure, PartKind, Scheme};
 use crate::decimal::Decimal;
 use crate::policy::Policy;
+use crate::policy::confidentiality::ConfidentialityPolicy;
+use crate::records::ledger::LedgerKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -100,7 +102,10 @@ pub fn check_policy(policy: &Policy) -> LintReport {
         Some(scheme) => lint_scheme(policy, scheme),
         None => Vec::new(),
     };
-    findings.extend(doc.confidentiality.lint("confidentiality"));
+    findings.extend(lint_confidentiality(
+        &doc.confidentiality,
+        "confidentiality",
+    ));
     LintReport {
         policy: doc.id.clone(),
         version: doc.version.clone(),
@@ -116,6 +121,93 @@ fn finding(severity: Severity, code: LintCode, message: String, path: String) ->
         message,
         path,
     }
+}
+
+/// The linter warns of an approval valid for longer than a year (leap year included): the
+/// measures (2.2.5) give no validity, so this is a linter's yardstick, not a rule applied.
+const LONG_APPROVAL_DAYS: i64 = 366;
+
+/// Rules of the confidentiality section that pass [`ConfidentialityPolicy::validate`] yet weaken 2.2.5, for the linter
+/// (`check_policy`); `at` is the section's JSON path.
+///
+/// - a ledger kind named by 2.1.2 that no `ledger_entries` rule matches: only the fallback
+///   department approves giving it out (error);
+/// - a department that can approve every ledger kind named by 2.1.2 (error): 2.2.5 asks for
+///   the *relevant* department, and one body opening every ledger is not one;
+/// - `approval_valid_days` beyond any date (error: such an approval is treated as valid on
+///   the day given only) or over 366 days (warning: a linter heuristic, not a rule).
+fn lint_confidentiality(c: &ConfidentialityPolicy, at: &str) -> Vec<LintFinding> {
+    let mut out = Vec::new();
+    let rules = &c.relevant_departments.value;
+    let here = format!("{at}.relevant_departments.value");
+    let matching = |k: LedgerKind| {
+        rules.iter().filter(move |r| {
+            r.records.as_deref() == Some("ledger_entries")
+                && (r.ledger_kinds.is_empty() || r.ledger_kinds.contains(&k))
+        })
+    };
+    for k in LedgerKind::NAMED {
+        if matching(k).next().is_none() {
+            let fallback: Vec<&str> = rules
+                .iter()
+                .filter(|r| r.records.is_none())
+                .flat_map(|r| r.departments.iter().map(String::as_str))
+                .collect();
+            out.push(LintFinding {
+                severity: Severity::Error,
+                code: LintCode::LedgerNeedsOnlyFallback,
+                message: format!(
+                    "ledger kind `{}` needs only the fallback department ({}) to be given outside: 2.2.5 asks for the relevant department",
+                    crate::policy::evidence::snake(k),
+                    if fallback.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        format!("`{}`", fallback.join("`, `"))
+                    }
+                ),
+                path: here.clone(),
+            });
+        }
+    }
+    for d in &c.departments.value {
+        let every = LedgerKind::NAMED
+            .iter()
+            .all(|k| matching(*k).any(|r| r.departments.contains(&d.id)));
+        if every {
+            out.push(LintFinding {
+                severity: Severity::Error,
+                code: LintCode::DepartmentApprovesEverything,
+                message: format!(
+                    "department `{}` can approve giving out every ledger kind: 2.2.5 asks for the department relevant to each",
+                    d.id
+                ),
+                path: here.clone(),
+            });
+        }
+    }
+    let days = c.approval_valid_days.value;
+    let path = format!("{at}.approval_valid_days.value");
+    let epoch = crate::time::Date::from_ymd(2000, 1, 1);
+    if epoch.is_some_and(|e| e.add_days(days).is_none()) {
+        out.push(LintFinding {
+            severity: Severity::Error,
+            code: LintCode::ApprovalValidityAbsurd,
+            message: format!(
+                "an approval valid for `{days}` days ends beyond any date: such an approval counts on the day it is given only"
+            ),
+            path,
+        });
+    } else if days > LONG_APPROVAL_DAYS {
+        out.push(LintFinding {
+            severity: Severity::Warning,
+            code: LintCode::ApprovalValidityAbsurd,
+            message: format!(
+                "an approval valid for `{days}` days outlasts a year: one approval would open the data for years"
+            ),
+            path,
+        });
+    }
+    out
 }
 
 fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {

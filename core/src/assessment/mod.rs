@@ -7,7 +7,7 @@
 
 pub mod facts;
 pub mod lint;
-pub mod scheme;
+pub use crate::policy::assessment as scheme;
 pub mod table;
 
 use crate::compliance::{Lang, Options, Report, Totals, evaluate};

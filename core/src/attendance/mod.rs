@@ -25,8 +25,8 @@
 //! assert!(month.to_csv().starts_with("社区,月份,"));
 //! ```
 
-pub mod policy;
-pub mod records;
+pub use crate::policy::attendance as policy;
+pub use crate::records::attendance as records;
 
 mod daily;
 mod spot;

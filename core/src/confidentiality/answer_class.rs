@@ -22,7 +22,7 @@ fn map_of<T: JsonSchema>() -> Arc<ClassMap> {
     if let Some(m) = maps.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return Arc::clone(m);
     }
-    let schema = crate::schema::value_of::<T>();
+    let schema = crate::json::schema_value::<T>();
     let mut map = ClassMap::new();
     for (path, def, prop) in schema_fields(&schema) {
         // An unclassed field (a test forbids them) counts as confidential: the safe side.

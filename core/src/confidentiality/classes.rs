@@ -1086,7 +1086,7 @@ fn walk(
 pub fn dossier_fields() -> &'static [FieldClass] {
     static FIELDS: OnceLock<Vec<FieldClass>> = OnceLock::new();
     FIELDS.get_or_init(|| {
-        let schema = crate::schema::value_of::<crate::Dossier>();
+        let schema = crate::json::schema_value::<crate::dossier::Dossier>();
         let mut seen = std::collections::BTreeSet::new();
         schema_fields(&schema)
             .into_iter()

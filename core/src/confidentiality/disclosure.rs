@@ -508,7 +508,7 @@ fn asked_paths(request: &DisclosureRequest, leaves: &BTreeSet<&str>) -> Vec<Stri
 /// assert!(d.copy.is_none());
 /// ```
 pub fn disclose(
-    policy: &crate::Policy,
+    policy: &crate::policy::Policy,
     dossier: &Dossier,
     request: &DisclosureRequest,
 ) -> Result<Disclosure, Error> {

@@ -17,7 +17,7 @@ pub mod answer_class;
 pub mod classes;
 pub mod disclosure;
 pub mod notice;
-pub mod policy;
+pub use crate::policy::confidentiality as policy;
 pub mod scope;
 
 pub use classes::{Class, FieldClass};

@@ -21,11 +21,8 @@
 //! assert!(report.findings.iter().any(|f| f.clause == "2.1.2"));
 //! ```
 
-pub mod ledger;
-pub mod policy;
-pub mod problem;
-pub mod proxy;
-mod validate;
+pub use crate::policy::evidence as policy;
+pub use crate::records::{ledger, problem, proxy};
 
 pub use ledger::{LedgerEntry, LedgerKind};
 pub use policy::{EvidencePolicy, Urgency};
@@ -33,7 +30,6 @@ pub use problem::{
     ProblemCategory, ProblemFound, ProblemReport, ProblemStep, ReportChannel, StepKind,
 };
 pub use proxy::{ProxyCase, ProxyOutcome, ProxyService};
-pub(crate) use validate::validate_records;
 
 use crate::compliance::PolicyRef;
 use crate::dossier::Dossier;

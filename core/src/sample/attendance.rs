@@ -15,11 +15,12 @@
 //! - 2023-08-16: w4 drinks at noon (3.6.4).
 
 use super::{COMMUNITY, LEADER, WORKERS, hm, roll};
-use crate::attendance::{
-    AttendancePolicy, ClockDirection, ClockEvent, ClockSource, ConductIncident, ConductKind,
-    LeaveKind, Observation, ObservedFinding, SpotCheck,
-};
 use crate::organisation::Organisation;
+use crate::policy::attendance::AttendancePolicy;
+use crate::records::attendance::{
+    ClockDirection, ClockEvent, ClockSource, ConductIncident, ConductKind, LeaveKind, Observation,
+    ObservedFinding, SpotCheck,
+};
 use crate::records::{Leave, Records};
 use crate::time::{Date, LocalTime};
 use std::collections::BTreeSet;

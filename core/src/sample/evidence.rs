@@ -10,13 +10,14 @@
 //! and one exactly at its limit.
 
 use super::{LEADER, WORKERS, date, hm, roll};
-use crate::evidence::{
-    LedgerEntry, LedgerKind, ProblemCategory, ProblemFound, ProblemReport, ProblemStep, ProxyCase,
-    ProxyOutcome, ProxyService, ReportChannel, StepKind,
-};
 use crate::organisation::Index;
 use crate::policy::Policy;
 use crate::records::Records;
+use crate::records::ledger::{LedgerEntry, LedgerKind};
+use crate::records::problem::{
+    ProblemCategory, ProblemFound, ProblemReport, ProblemStep, ReportChannel, StepKind,
+};
+use crate::records::proxy::{ProxyCase, ProxyOutcome, ProxyService};
 use crate::time::{Date, LocalTime};
 
 const CATEGORIES: [ProblemCategory; 16] = [
@@ -393,7 +394,7 @@ pub(super) fn add(
             r.ledger_entries.push(LedgerEntry {
                 id: format!(
                     "lg-{grid}-{}-{}",
-                    crate::evidence::policy::snake(kind),
+                    crate::policy::evidence::snake(kind),
                     k + 1
                 ),
                 grid: grid.into(),

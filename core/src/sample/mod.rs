@@ -8,12 +8,12 @@
 
 mod attendance;
 
-use crate::attendance::LeaveKind;
 use crate::calendar::Calendar;
 use crate::dossier::Dossier;
 use crate::organisation::{
     Assignment, Community, Grid, HelperKind, Organisation, Person, Role, Subdistrict,
 };
+use crate::records::attendance::LeaveKind;
 use crate::records::{
     DutyShift, GroupStudy, Handover, Leave, Meeting, MeetingKind, MustCheck, MustDo, MustVisit,
     NotebookReview, PatrolSession, Records, RedGridService, SecurityPatrol, SelfStudy, Visit,

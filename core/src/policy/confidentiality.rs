@@ -3,15 +3,11 @@
 //! for which data. None of these is in the measures; each is a [`Choice`] noted as a local choice.
 
 use crate::error::{ErrorKind, Problem};
-use crate::evidence::LedgerKind;
 use crate::policy::{Choice, check_choice};
+use crate::records::ledger::LedgerKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// The linter warns of an approval valid for longer than a year (leap year included): the
-/// measures (2.2.5) give no validity, so this is a linter's yardstick, not a rule applied.
-const LONG_APPROVAL_DAYS: i64 = 366;
 
 /// Open values of confidentiality and disclosure (2.2.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -133,13 +129,14 @@ impl ConfidentialityPolicy {
                 }
             }
             match r.records.as_deref() {
-                Some(list) if !super::classes::is_dossier_part(list) => problems.push(
-                    Problem::new(
-                        ErrorKind::InvalidPolicy,
-                        format!("`{list}` is neither a record list nor `organisation`"),
-                    )
-                    .at(format!("{here}.records")),
-                ),
+                Some(list) if !crate::confidentiality::classes::is_dossier_part(list) => problems
+                    .push(
+                        Problem::new(
+                            ErrorKind::InvalidPolicy,
+                            format!("`{list}` is neither a record list nor `organisation`"),
+                        )
+                        .at(format!("{here}.records")),
+                    ),
                 Some("ledger_entries") => {}
                 _ if !r.ledger_kinds.is_empty() => problems.push(
                     Problem::new(
@@ -152,92 +149,6 @@ impl ConfidentialityPolicy {
             }
         }
         problems
-    }
-}
-
-impl ConfidentialityPolicy {
-    /// Rules that pass [`ConfidentialityPolicy::validate`] yet weaken 2.2.5, for the linter
-    /// (`check_policy`); `at` is the section's JSON path.
-    ///
-    /// - a ledger kind named by 2.1.2 that no `ledger_entries` rule matches: only the fallback
-    ///   department approves giving it out (error);
-    /// - a department that can approve every ledger kind named by 2.1.2 (error): 2.2.5 asks for
-    ///   the *relevant* department, and one body opening every ledger is not one;
-    /// - `approval_valid_days` beyond any date (error: such an approval is treated as valid on
-    ///   the day given only) or over 366 days (warning: a linter heuristic, not a rule).
-    pub fn lint(&self, at: &str) -> Vec<crate::assessment::lint::LintFinding> {
-        use crate::assessment::lint::{LintCode, LintFinding, Severity};
-        let mut out = Vec::new();
-        let rules = &self.relevant_departments.value;
-        let here = format!("{at}.relevant_departments.value");
-        let matching = |k: LedgerKind| {
-            rules.iter().filter(move |r| {
-                r.records.as_deref() == Some("ledger_entries")
-                    && (r.ledger_kinds.is_empty() || r.ledger_kinds.contains(&k))
-            })
-        };
-        for k in LedgerKind::NAMED {
-            if matching(k).next().is_none() {
-                let fallback: Vec<&str> = rules
-                    .iter()
-                    .filter(|r| r.records.is_none())
-                    .flat_map(|r| r.departments.iter().map(String::as_str))
-                    .collect();
-                out.push(LintFinding {
-                    severity: Severity::Error,
-                    code: LintCode::LedgerNeedsOnlyFallback,
-                    message: format!(
-                        "ledger kind `{}` needs only the fallback department ({}) to be given outside: 2.2.5 asks for the relevant department",
-                        crate::evidence::policy::snake(k),
-                        if fallback.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            format!("`{}`", fallback.join("`, `"))
-                        }
-                    ),
-                    path: here.clone(),
-                });
-            }
-        }
-        for d in &self.departments.value {
-            let every = LedgerKind::NAMED
-                .iter()
-                .all(|k| matching(*k).any(|r| r.departments.contains(&d.id)));
-            if every {
-                out.push(LintFinding {
-                    severity: Severity::Error,
-                    code: LintCode::DepartmentApprovesEverything,
-                    message: format!(
-                        "department `{}` can approve giving out every ledger kind: 2.2.5 asks for the department relevant to each",
-                        d.id
-                    ),
-                    path: here.clone(),
-                });
-            }
-        }
-        let days = self.approval_valid_days.value;
-        let path = format!("{at}.approval_valid_days.value");
-        let epoch = crate::time::Date::from_ymd(2000, 1, 1);
-        if epoch.is_some_and(|e| e.add_days(days).is_none()) {
-            out.push(LintFinding {
-                severity: Severity::Error,
-                code: LintCode::ApprovalValidityAbsurd,
-                message: format!(
-                    "an approval valid for `{days}` days ends beyond any date: such an approval counts on the day it is given only"
-                ),
-                path,
-            });
-        } else if days > LONG_APPROVAL_DAYS {
-            out.push(LintFinding {
-                severity: Severity::Warning,
-                code: LintCode::ApprovalValidityAbsurd,
-                message: format!(
-                    "an approval valid for `{days}` days outlasts a year: one approval would open the data for years"
-                ),
-                path,
-            });
-        }
-        out
     }
 }
 

@@ -6,36 +6,18 @@ use super::problem::{ProblemCategory, StepKind, minutes_between};
 use super::proxy::ProxyService;
 use crate::dossier::Dossier;
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::{Index, unknown};
-
-/// Checks a record ID (unique across the dossier): the dossier's own checker.
-pub(crate) type IdCheck<'c> = dyn FnMut(&str, String, &mut Vec<Problem>) + 'c;
+use crate::records::check::Checker;
 
 /// Every problem with the evidence records of `d`.
-pub(crate) fn validate_records(
-    d: &Dossier,
-    index: &Index<'_>,
-    id: &mut IdCheck<'_>,
-    problems: &mut Vec<Problem>,
-) {
+pub(crate) fn validate_records(d: &Dossier, ck: &mut Checker<'_, '_>) {
     let r = &d.records;
-    let person = |pid: &str, here: &str, field: &str, problems: &mut Vec<Problem>| {
-        if index.person(pid).is_none() {
-            problems.push(unknown("person", pid, here, field));
-        }
-    };
-    let grid = |gid: &str, here: &str, problems: &mut Vec<Problem>| {
-        if index.grid(gid).is_none() {
-            problems.push(unknown("grid", gid, here, "grid"));
-        }
-    };
     for (i, p) in r.problems.iter().enumerate() {
         let here = format!("records.problems[{i}]");
-        id(&p.id, format!("{here}.id"), problems);
-        person(&p.person, &here, "person", problems);
-        grid(&p.grid, &here, problems);
+        ck.id(&p.id, format!("{here}.id"));
+        ck.person(&p.person, &here, "person");
+        ck.grid(&p.grid, &here);
         if p.category != ProblemCategory::Other && p.other_category.is_some() {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     "`other_category` is only for problems of category `other`",
@@ -48,9 +30,9 @@ pub(crate) fn validate_records(
         let mut previous: Option<StepKind> = None;
         for (j, s) in p.steps.iter().enumerate() {
             let at = format!("{here}.steps[{j}]");
-            person(&s.actor, &at, "actor", problems);
+            ck.person(&s.actor, &at, "actor");
             if let Some(to) = &s.to {
-                person(to, &at, "to", problems);
+                ck.person(to, &at, "to");
             }
             if !s.step.may_follow(previous) {
                 let message = match (previous, s.step) {
@@ -59,25 +41,25 @@ pub(crate) fn validate_records(
                     {
                         format!(
                             "step `{}` follows `{}`: it needs an escalation first (2.2.2)",
-                            super::policy::snake(s.step),
-                            super::policy::snake(prev)
+                            crate::policy::evidence::snake(s.step),
+                            crate::policy::evidence::snake(prev)
                         )
                     }
                     (None, StepKind::Resolved | StepKind::Coordinated) => format!(
                         "step `{}` without an escalation first (2.2.2)",
-                        super::policy::snake(s.step)
+                        crate::policy::evidence::snake(s.step)
                     ),
                     (None, _) => format!(
                         "step `{}` cannot be the first step (2.2.2)",
-                        super::policy::snake(s.step)
+                        crate::policy::evidence::snake(s.step)
                     ),
                     (Some(prev), _) => format!(
                         "step `{}` cannot follow `{}` (2.2.2)",
-                        super::policy::snake(s.step),
-                        super::policy::snake(prev)
+                        crate::policy::evidence::snake(s.step),
+                        crate::policy::evidence::snake(prev)
                     ),
                 };
-                problems.push(
+                ck.push(
                     Problem::new(ErrorKind::OutOfOrder, message)
                         .at(format!("{at}.step"))
                         .record(&p.id)
@@ -85,12 +67,12 @@ pub(crate) fn validate_records(
                 );
             }
             if minutes_between(last_date, last_time, s.date, s.time) < 0 {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidTime,
                         format!(
                             "step `{}` at `{} {}` is before `{last_date} {last_time}`",
-                            super::policy::snake(s.step),
+                            crate::policy::evidence::snake(s.step),
                             s.date,
                             s.time
                         ),
@@ -103,7 +85,7 @@ pub(crate) fn validate_records(
             if s.step == StepKind::Coordinated
                 && s.department.as_deref().is_none_or(|x| x.trim().is_empty())
             {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::Shape,
                         "a `coordinated` step names no department (2.2.2)",
@@ -117,7 +99,7 @@ pub(crate) fn validate_records(
         }
         for (j, rep) in p.reports.iter().enumerate() {
             if minutes_between(p.date, p.found_at, rep.date, rep.time) < 0 {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidTime,
                         format!(
@@ -134,15 +116,15 @@ pub(crate) fn validate_records(
     }
     for (i, c) in r.proxy_cases.iter().enumerate() {
         let here = format!("records.proxy_cases[{i}]");
-        id(&c.id, format!("{here}.id"), problems);
-        person(&c.person, &here, "person", problems);
-        grid(&c.grid, &here, problems);
+        ck.id(&c.id, format!("{here}.id"));
+        ck.person(&c.person, &here, "person");
+        ck.grid(&c.grid, &here);
         if (c.service == ProxyService::Other)
             != c.other_service
                 .as_deref()
                 .is_some_and(|s| !s.trim().is_empty())
         {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     "`other_service` is required for service `other`, and only there",
@@ -153,7 +135,7 @@ pub(crate) fn validate_records(
         }
         if let Some(closed) = c.closed {
             if closed < c.opened {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidTime,
                         format!(
@@ -168,7 +150,7 @@ pub(crate) fn validate_records(
             }
         }
         if c.closed.is_some() != c.outcome.is_some() {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     "a proxy case has an `outcome` exactly when it is `closed`",
@@ -180,13 +162,13 @@ pub(crate) fn validate_records(
     }
     for (i, e) in r.ledger_entries.iter().enumerate() {
         let here = format!("records.ledger_entries[{i}]");
-        id(&e.id, format!("{here}.id"), problems);
-        grid(&e.grid, &here, problems);
+        ck.id(&e.id, format!("{here}.id"));
+        ck.grid(&e.grid, &here);
         if let Some(by) = &e.updated_by {
-            person(by, &here, "updated_by", problems);
+            ck.person(by, &here, "updated_by");
         }
         if (e.kind == LedgerKind::Other) != e.other_kind.is_some() {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     "`other_kind` is required for ledger kind `other`, and only there",
@@ -196,7 +178,7 @@ pub(crate) fn validate_records(
             );
         }
         if e.last_updated < e.opened {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::InvalidTime,
                     format!(
@@ -211,7 +193,7 @@ pub(crate) fn validate_records(
         }
         if let Some(closed) = e.closed {
             if closed < e.opened {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidTime,
                         format!(
@@ -226,7 +208,7 @@ pub(crate) fn validate_records(
             }
         }
         if e.last_updated > d.period.to {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::InvalidTime,
                     format!(

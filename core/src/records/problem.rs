@@ -72,6 +72,8 @@ pub struct ProblemStep {
 ///
 /// Allowed orders: `solved_on_spot` [`feedback_given`]; or `escalated` `coordinated`*
 /// `resolved` [`feedback_given`]. Anything else is an error naming the record.
+// The brackets say "optional" (this text is also the JSON Schema's description), not a link.
+#[allow(rustdoc::broken_intra_doc_links)]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]

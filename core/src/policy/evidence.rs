@@ -1,12 +1,12 @@
 //! The evidence section of a policy: the open values of 2.1.2, 2.1.4, 2.1.7, 2.1.8 and 2.2.2
 //! that the evidence rules need, each with the clause it interprets and a note.
 
-use super::ledger::LedgerKind;
-use super::problem::ProblemCategory;
 use crate::clause::ClauseId;
 use crate::error::{ErrorKind, Problem};
 use crate::policy::{Choice, check_choice};
 use crate::records::MustVisit;
+use crate::records::ledger::LedgerKind;
+use crate::records::problem::ProblemCategory;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

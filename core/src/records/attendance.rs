@@ -2,8 +2,9 @@
 //! (3.4), conduct incidents (3.6.1–3.6.5), and the kinds of leave.
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::{Index, unknown};
+use crate::organisation::unknown;
 use crate::records::Records;
+use crate::records::check::Checker;
 use crate::time::{Date, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -335,31 +336,22 @@ impl ConductKind {
 }
 
 /// Checks the attendance records: IDs (through `id`, shared with the other records),
-/// references, and what can be told without a calendar. Problems go to `problems`.
-pub(crate) fn validate_records(
-    records: &Records,
-    index: &Index<'_>,
-    id: &mut dyn FnMut(&str, String, &mut Vec<Problem>),
-    problems: &mut Vec<Problem>,
-) {
-    let person = |pid: &str, here: &str, field: &str, problems: &mut Vec<Problem>| {
-        if index.person(pid).is_none() {
-            problems.push(unknown("person", pid, here, field));
-        }
-    };
+/// references, and what can be told without a calendar. Problems go to the checker.
+pub(crate) fn validate_records(records: &Records, ck: &mut Checker<'_, '_>) {
+    let index = ck.index;
     for (i, e) in records.clock_events.iter().enumerate() {
         let here = format!("records.clock_events[{i}]");
-        id(&e.id, format!("{here}.id"), problems);
-        person(&e.person, &here, "person", problems);
+        ck.id(&e.id, format!("{here}.id"));
+        ck.person(&e.person, &here, "person");
     }
     for (i, s) in records.spot_checks.iter().enumerate() {
         let here = format!("records.spot_checks[{i}]");
-        id(&s.id, format!("{here}.id"), problems);
+        ck.id(&s.id, format!("{here}.id"));
         if index.community(&s.community).is_none() {
-            problems.push(unknown("community", &s.community, &here, "community"));
+            ck.push(unknown("community", &s.community, &here, "community"));
         }
         if s.checker.trim().is_empty() {
-            problems.push(
+            ck.push(
                 Problem::new(ErrorKind::Shape, "a spot check names no checker (3.4)")
                     .at(format!("{here}.checker"))
                     .record(&s.id)
@@ -370,8 +362,8 @@ pub(crate) fn validate_records(
         for (j, o) in s.observations.iter().enumerate() {
             let at = format!("{here}.observations[{j}]");
             match index.person(&o.person) {
-                None => problems.push(unknown("person", &o.person, &at, "person")),
-                Some(p) if p.community != s.community => problems.push(
+                None => ck.push(unknown("person", &o.person, &at, "person")),
+                Some(p) if p.community != s.community => ck.push(
                     Problem::new(
                         ErrorKind::UnknownReference,
                         format!(
@@ -386,7 +378,7 @@ pub(crate) fn validate_records(
                 Some(_) => {}
             }
             if !seen.insert(o.person.as_str()) {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::DuplicateId,
                         format!("spot check `{}` observes `{}` twice", s.id, o.person),
@@ -398,7 +390,7 @@ pub(crate) fn validate_records(
             }
             let described = o.note.as_ref().is_some_and(|n| !n.trim().is_empty());
             if o.finding == ObservedFinding::OtherIrregularity && !described {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::Shape,
                         "an `other_irregularity` observation needs a note saying what was seen (3.4)",
@@ -412,10 +404,10 @@ pub(crate) fn validate_records(
     }
     for (i, c) in records.conduct_incidents.iter().enumerate() {
         let here = format!("records.conduct_incidents[{i}]");
-        id(&c.id, format!("{here}.id"), problems);
-        person(&c.person, &here, "person", problems);
+        ck.id(&c.id, format!("{here}.id"));
+        ck.person(&c.person, &here, "person");
         if c.description.trim().is_empty() {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Shape,
                     format!("conduct incident `{}` has no description", c.id),

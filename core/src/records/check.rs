@@ -1,0 +1,69 @@
+//! One checker for the validation of every record family: the organisation's index, the record
+//! IDs seen (unique across the dossier), and the problems found so far.
+
+use crate::error::{ErrorKind, Problem};
+use crate::organisation::{Index, unknown};
+use std::collections::BTreeSet;
+
+/// What each record family's validation writes to: problems, in the order found.
+pub(crate) struct Checker<'c, 'a> {
+    /// The organisation the records refer to.
+    pub(crate) index: &'c Index<'a>,
+    /// Record IDs seen so far.
+    ids: BTreeSet<String>,
+    /// Every problem found, in order.
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl<'c, 'a> Checker<'c, 'a> {
+    /// A checker over `index`, after the `problems` found before the records.
+    pub(crate) fn new(index: &'c Index<'a>, problems: Vec<Problem>) -> Self {
+        Checker {
+            index,
+            ids: BTreeSet::new(),
+            problems,
+        }
+    }
+
+    /// A record ID at `path`: not empty, and used once in the whole dossier.
+    pub(crate) fn id(&mut self, id: &str, path: String) {
+        if id.is_empty() {
+            self.push(Problem::new(ErrorKind::Shape, "a record ID is empty").at(path));
+        } else if !self.ids.insert(id.to_owned()) {
+            self.push(
+                Problem::new(
+                    ErrorKind::DuplicateId,
+                    format!("record ID `{id}` is used twice"),
+                )
+                .at(path)
+                .record(id),
+            );
+        }
+    }
+
+    /// A person named at `here.field` who must exist.
+    pub(crate) fn person(&mut self, pid: &str, here: &str, field: &str) {
+        if self.index.person(pid).is_none() {
+            self.push(unknown("person", pid, here, field));
+        }
+    }
+
+    /// A grid named at `here.grid` that must exist.
+    pub(crate) fn grid(&mut self, gid: &str, here: &str) {
+        if self.index.grid(gid).is_none() {
+            self.push(unknown("grid", gid, here, "grid"));
+        }
+    }
+
+    /// A community named at `here.community` that must exist.
+    pub(crate) fn community(&mut self, cid: &str, here: &str) {
+        if self.index.community(cid).is_none() {
+            self.push(unknown("community", cid, here, "community"));
+        }
+    }
+
+    /// A problem found.
+    pub(crate) fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+}
