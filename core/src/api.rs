@@ -401,6 +401,133 @@ pub fn data_classes_json() -> String {
     .to_json()
 }
 
+// ------------------------------------------------------------------ reform (#18): two policies
+
+/// What changed from policy A to policy B (each the default when `None`), each change citing its
+/// clause, in Chinese and English ([`crate::reform::diff`]).
+pub fn diff_texts(
+    policy_a_json: Option<&str>,
+    policy_b_json: Option<&str>,
+) -> Result<crate::reform::PolicyDiff, Error> {
+    let a = policy_or_default(policy_a_json)?;
+    let b = policy_or_default(policy_b_json)?;
+    Ok(crate::reform::diff(&a, &b))
+}
+
+/// [`diff_texts`] as a JSON answer holding the diff.
+pub fn diff_json(policy_a_json: Option<&str>, policy_b_json: Option<&str>) -> String {
+    Answer::from_result(diff_texts(policy_a_json, policy_b_json)).to_json()
+}
+
+/// Grades a dossier under policies A and B (each the default when `None`) and compares
+/// ([`crate::reform::compare`]).
+pub fn compare_texts(
+    policy_a_json: Option<&str>,
+    policy_b_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Comparison, Error> {
+    let a = policy_or_default(policy_a_json)?;
+    let b = policy_or_default(policy_b_json)?;
+    compare_under(&a, &b, dossier_json, options_json)
+}
+
+/// [`compare_texts`] under two policies already checked (a binding's policy handles).
+pub fn compare_under(
+    a: &Policy,
+    b: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Comparison, Error> {
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
+    crate::reform::compare(a, b, &dossier, &options)
+}
+
+/// [`compare_texts`] as a JSON answer holding the comparison.
+pub fn compare_json(
+    policy_a_json: Option<&str>,
+    policy_b_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Answer::from_result(compare_texts(
+        policy_a_json,
+        policy_b_json,
+        dossier_json,
+        options_json,
+    ))
+    .to_json()
+}
+
+/// Parses the values of a sweep: a JSON array of decimals as strings (`["90","92"]`) or
+/// integers.
+pub fn parse_sweep_values(values_json: &str) -> Result<Vec<Decimal>, Error> {
+    crate::limits::check_text(values_json)?;
+    parse_json::<Vec<Decimal>>(values_json).map_err(|e| {
+        Error::from_problems(
+            e.problems()
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    p.path = Some(match &p.path {
+                        Some(x) if !x.is_empty() => format!("values{x}"),
+                        _ => "values".into(),
+                    });
+                    p
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Sweeps one numeric value of a policy (the default when `None`), named by its JSON path, over
+/// `values_json` ([`crate::reform::sweep`]).
+pub fn sweep_texts(
+    policy_json: Option<&str>,
+    path: &str,
+    values_json: &str,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Sweep, Error> {
+    let policy = policy_or_default(policy_json)?;
+    sweep_under(&policy, path, values_json, dossier_json, options_json)
+}
+
+/// [`sweep_texts`] under a policy already checked (a binding's policy handle).
+pub fn sweep_under(
+    policy: &Policy,
+    path: &str,
+    values_json: &str,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Sweep, Error> {
+    let values = parse_sweep_values(values_json)?;
+    let dossier = Dossier::from_json(dossier_json)?;
+    let options = parse_options(options_json)?;
+    check_answer(&dossier, options.period)?;
+    crate::reform::sweep(policy, path, &values, &dossier, &options)
+}
+
+/// [`sweep_texts`] as a JSON answer holding the sweep.
+pub fn sweep_json(
+    policy_json: Option<&str>,
+    path: &str,
+    values_json: &str,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Answer::from_result(sweep_texts(
+        policy_json,
+        path,
+        values_json,
+        dossier_json,
+        options_json,
+    ))
+    .to_json()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

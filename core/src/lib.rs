@@ -51,6 +51,7 @@ pub mod limits;
 pub mod organisation;
 pub mod policy;
 pub mod records;
+pub mod reform;
 pub mod sample;
 pub mod schema;
 #[cfg(feature = "proptest")]
