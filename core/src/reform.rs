@@ -220,9 +220,17 @@ fn fields_text(fields: &[FieldChange], lang: Lang) -> String {
         Lang::Zh => "无",
         Lang::En => "none",
     };
+    // A long text (a note, a title) is named, not quoted: the whole is in `fields`.
+    let long = |v: &Option<String>| v.as_ref().is_some_and(|t| t.chars().count() > 60);
     fields
         .iter()
         .map(|f| {
+            if long(&f.old) || long(&f.new) {
+                return match lang {
+                    Lang::Zh => format!("{}: 文字已修改", f.path),
+                    Lang::En => format!("{}: text changed", f.path),
+                };
+            }
             format!(
                 "{}: {} → {}",
                 f.path,
@@ -256,7 +264,15 @@ fn change_of(item: Item<'_>) -> Change {
             .map(str::to_owned)
     };
     let clause = pick("clause").unwrap_or_else(|| item.fallback_clause.to_owned());
-    let serves = pick("serves");
+    // What the item serves is B's when B has the item (an item may stop serving another duty).
+    let serves = match item.new {
+        Some(v) => str_of(v, "serves").map(str::to_owned),
+        None => item
+            .old
+            .and_then(|v| str_of(v, "serves"))
+            .map(str::to_owned),
+    }
+    .filter(|s| *s != clause);
     let title_zh = pick("title_zh");
     let note = pick("note");
     let date = |key: &str| {
@@ -277,6 +293,11 @@ fn change_of(item: Item<'_>) -> Change {
         Some(s) => format!("{clause}, serving {s}"),
         None => clause.clone(),
     };
+    // A band is named by its grade.
+    let band = (item.section == Section::Band)
+        .then(|| serde_json::from_value::<Grade>(Value::String(item.id.clone())).ok())
+        .flatten();
+    let title_zh = title_zh.or_else(|| band.map(|g| g.label_zh().to_owned()));
     let name_zh = match &title_zh {
         Some(t) => format!(
             "{} {}（{}）“{}”",
@@ -290,7 +311,8 @@ fn change_of(item: Item<'_>) -> Change {
     let title_en = item
         .new
         .and_then(|v| str_of(v, "title_en"))
-        .or_else(|| item.old.and_then(|v| str_of(v, "title_en")));
+        .or_else(|| item.old.and_then(|v| str_of(v, "title_en")))
+        .or_else(|| band.map(|g| g.label_en()));
     let name_en = match title_en {
         Some(t) => format!(
             "{} {} ({}) \"{}\"",
@@ -1410,8 +1432,13 @@ pub fn policy_with(policy: &Policy, path: &str, value: Decimal) -> Result<Policy
             Problem::new(
                 ErrorKind::InvalidPolicy,
                 format!(
-                    "with `{path}` = {value} the policy fails the linter: {:?} at `{}`: {}",
-                    f.code, f.path, f.message
+                    "with `{path}` = {value} the policy fails the linter: `{}` at `{}`: {}",
+                    serde_json::to_value(f.code)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    f.path,
+                    f.message
                 ),
             )
             .at(path)

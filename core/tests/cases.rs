@@ -25,6 +25,12 @@ struct Case {
     community: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// Policy B of `diff` and `compare` (`policy` is A); the default when absent.
+    policy_b: Option<String>,
+    /// The JSON path a `sweep` sets.
+    path: Option<String>,
+    /// The values of a `sweep`, as JSON text (`["90","92"]`).
+    values: Option<String>,
 }
 
 fn cases_dir() -> PathBuf {
@@ -87,6 +93,23 @@ fn answer(case: &Case) -> String {
             case.community.as_deref().expect("community"),
             case.from.as_deref(),
             case.to.as_deref().expect("to"),
+        ),
+        "diff" => wangge::api::diff_json(
+            policy.as_deref(),
+            case.policy_b.as_deref().map(read).as_deref(),
+        ),
+        "compare" => wangge::api::compare_json(
+            policy.as_deref(),
+            case.policy_b.as_deref().map(read).as_deref(),
+            &read(case.dossier.as_deref().expect("dossier")),
+            case.options.as_deref().map(read).as_deref(),
+        ),
+        "sweep" => wangge::api::sweep_json(
+            policy.as_deref(),
+            case.path.as_deref().expect("path"),
+            case.values.as_deref().expect("values"),
+            &read(case.dossier.as_deref().expect("dossier")),
+            case.options.as_deref().map(read).as_deref(),
         ),
         other => panic!("unknown call `{other}`"),
     }

@@ -470,3 +470,19 @@ fn a_bad_dossier_is_refused_by_compare_as_by_assess() {
     let s = wangge::api::sweep_json(None, "assessment.bands[0].min.value", "[\"90\"]", bad, None);
     assert_eq!(s, a);
 }
+
+#[test]
+fn the_case_inputs_are_the_example_policies() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for name in [
+        "xincheng-2022-reform.policy.json",
+        "points-monthly.policy.json",
+    ] {
+        let example = std::fs::read_to_string(root.join("examples/policies").join(name)).unwrap();
+        let input = std::fs::read_to_string(root.join("tests/cases/inputs").join(name)).unwrap();
+        assert_eq!(
+            example, input,
+            "copy examples/policies/{name} to tests/cases/inputs/"
+        );
+    }
+}
