@@ -87,6 +87,12 @@ for case in sorted(d.glob("*.case.json")):
         args = ["public_notice", rel("dossier"), c["community"], c["date"]]
     elif c["call"] == "grid_filing":
         args = ["grid_filing", rel("dossier"), c["community"], c.get("from", "-"), c["to"]]
+    elif c["call"] == "diff":
+        args = ["diff", rel("policy"), rel("policy_b")]
+    elif c["call"] == "compare":
+        args = ["compare", rel("dossier"), rel("policy"), rel("policy_b"), rel("options")]
+    elif c["call"] == "sweep":
+        args = ["sweep", rel("dossier"), rel("policy"), c["path"], c["values"], rel("options")]
     else:
         sys.exit(f"{case}: unknown call {c['call']}")
     print("\t".join([case.name[: -len(".case.json")]] + args))

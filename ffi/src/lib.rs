@@ -42,6 +42,8 @@ pub mod confidentiality;
 
 pub mod division;
 
+pub mod reform;
+
 mod panic;
 
 pub use assessment::{wg_assessment, wg_grade, wg_reason, wg_worker_result};

@@ -11,7 +11,10 @@
  *   wg_case disclose DOSSIER_FILE REQUEST_FILE [POLICY_FILE|-]
  *   wg_case view DOSSIER_FILE VIEWER_FILE
  *   wg_case public_notice DOSSIER_FILE COMMUNITY DATE
- *   wg_case grid_filing DOSSIER_FILE COMMUNITY FROM_DIVISION|- TO_DIVISION */
+ *   wg_case grid_filing DOSSIER_FILE COMMUNITY FROM_DIVISION|- TO_DIVISION
+ *   wg_case diff POLICY_A_FILE|- POLICY_B_FILE|-
+ *   wg_case compare DOSSIER_FILE POLICY_A_FILE|- POLICY_B_FILE|- [OPTIONS_FILE|-]
+ *   wg_case sweep DOSSIER_FILE POLICY_FILE|- PATH VALUES_JSON [OPTIONS_FILE|-] */
 #include "wangge.h"
 #define TESTUTIL_READ_ONLY
 #include "testutil.h"
@@ -135,6 +138,38 @@ int main(int argc, char **argv) {
     const char *from = strcmp(argv[4], "-") == 0 ? NULL : argv[4];
     code = wg_dossier_grid_filing(dossier, len, argv[3], from, argv[5], &out, &error);
     free(dossier);
+  } else if (strcmp(call, "diff") == 0 && argc == 4) {
+    wg_policy *policy_b = NULL;
+    code = load_policy(argv[2], &policy, &error);
+    if (code == WG_OK) code = load_policy(argv[3], &policy_b, &error);
+    if (code == WG_OK) code = wg_policy_diff(policy, policy_b, &out, &error);
+    wg_policy_free(policy_b);
+  } else if (strcmp(call, "compare") == 0 && argc >= 5) {
+    wg_policy *policy_b = NULL;
+    size_t len, olen = 0;
+    char *dossier = read_file(argv[2], &len);
+    char *options = NULL;
+    if (argc > 5 && strcmp(argv[5], "-") != 0) options = read_file(argv[5], &olen);
+    code = load_policy(argv[3], &policy, &error);
+    if (code == WG_OK) code = load_policy(argv[4], &policy_b, &error);
+    if (code == WG_OK) {
+      code = wg_policy_compare(policy, policy_b, dossier, len, options, olen, &out, &error);
+    }
+    wg_policy_free(policy_b);
+    free(dossier);
+    free(options);
+  } else if (strcmp(call, "sweep") == 0 && argc >= 6) {
+    size_t len, olen = 0;
+    char *dossier = read_file(argv[2], &len);
+    char *options = NULL;
+    if (argc > 6 && strcmp(argv[6], "-") != 0) options = read_file(argv[6], &olen);
+    code = load_policy(argv[3], &policy, &error);
+    if (code == WG_OK) {
+      code = wg_policy_sweep(policy, argv[4], argv[5], strlen(argv[5]), dossier, len, options,
+                             olen, &out, &error);
+    }
+    free(dossier);
+    free(options);
   } else {
     fprintf(stderr, "usage: see the head of wg_case.c\n");
     return 2;
