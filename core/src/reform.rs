@@ -682,8 +682,9 @@ pub struct ReasonChange {
     pub clause: String,
     /// Under A only, B only, or both differently.
     pub change: ReasonChangeKind,
-    /// Points under A: lost on a component (negative), added or taken by a bonus or deduction;
-    /// absent for exceptions, quota and consequences, and when the rule does not fire under A.
+    /// Points under A: lost on a component (negative), added or taken by a bonus or deduction,
+    /// rounded as A's scheme rounds scores; absent for exceptions, quota and consequences, and
+    /// when the rule does not fire under A.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_a: Option<Decimal>,
     /// Points under B, as `points_a`.
@@ -738,7 +739,8 @@ pub struct WorkerComparison {
     /// order `assess` lists B's reasons, then those under A only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<ReasonChange>,
-    /// The change in words, in the answer's language.
+    /// The change in words, in the answer's language; for a worker whose grade changes, with
+    /// what decides the grade under B (the assessment's margin: the band, the gap to the next).
     pub text: String,
 }
 
@@ -830,9 +832,13 @@ fn keyed(w: &crate::assessment::WorkerResult) -> Vec<((RuleKind, String, usize),
         .collect()
 }
 
+/// The reasons that differ; points rounded as each scheme rounds its scores (`places_a`,
+/// `places_b`), as the reasons' own texts say them.
 fn reasons(
     a: &crate::assessment::WorkerResult,
     b: &crate::assessment::WorkerResult,
+    places_a: u32,
+    places_b: u32,
 ) -> Vec<ReasonChange> {
     let ka = keyed(a);
     let kb = keyed(b);
@@ -855,8 +861,10 @@ fn reasons(
             } else {
                 ReasonChangeKind::OnlyB
             },
-            points_a: ra.and_then(|r| rule_points(a, r.kind, &r.id)),
-            points_b: rule_points(b, rb.kind, &rb.id),
+            points_a: ra
+                .and_then(|r| rule_points(a, r.kind, &r.id))
+                .map(|p| p.round(places_a)),
+            points_b: rule_points(b, rb.kind, &rb.id).map(|p| p.round(places_b)),
             text_a: ra.map(|r| r.text.clone()),
             text_b: Some(rb.text.clone()),
             local_choice: rb
@@ -875,7 +883,7 @@ fn reasons(
             id: ra.id.clone(),
             clause: ra.clause.clone(),
             change: ReasonChangeKind::OnlyA,
-            points_a: rule_points(a, ra.kind, &ra.id),
+            points_a: rule_points(a, ra.kind, &ra.id).map(|p| p.round(places_a)),
             points_b: None,
             text_a: Some(ra.text.clone()),
             text_b: None,
@@ -1046,8 +1054,16 @@ pub fn compare_assessments(
             (Some(_), None) => Movement::OnlyA,
             _ => Movement::OnlyB,
         };
+        let places = |p: &Policy| {
+            p.document()
+                .assessment
+                .as_ref()
+                .map_or(2, |s| s.score_decimals)
+        };
         let reasons = match (wa, wb, movement) {
-            (Some(x), Some(y), Movement::Up | Movement::Down) => reasons(x, y),
+            (Some(x), Some(y), Movement::Up | Movement::Down) => {
+                reasons(x, y, places(a), places(b))
+            }
             _ => Vec::new(),
         };
         let mut w = WorkerComparison {
@@ -1071,6 +1087,13 @@ pub fn compare_assessments(
             text: String::new(),
         };
         w.text = worker_text(&w, lang);
+        if let (Some(y), Movement::Up | Movement::Down) = (wb, movement) {
+            // What decides the grade under B, as `assess` says it (its margin).
+            w.text.push_str(&match lang {
+                Lang::Zh => format!("（乙：{}）", y.margin.text),
+                Lang::En => format!(" (B: {})", y.margin.text),
+            });
+        }
         workers.push(w);
     }
     workers.sort_by_key(sort_key);

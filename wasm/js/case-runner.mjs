@@ -18,6 +18,15 @@ const CALLS = {
   view: (c, read) => ['view', [read(c.dossier), read(c.viewer)]],
   public_notice: (c, read) => ['publicNotice', [read(c.dossier), c.community, c.date]],
   grid_filing: (c, read) => ['gridFiling', [read(c.dossier), c.community, c.from, c.to]],
+  diff: (c, read) => ['diff', [optional(c.policy, read), optional(c.policy_b, read)]],
+  compare: (c, read) => [
+    'compare',
+    [read(c.dossier), optional(c.policy, read), optional(c.policy_b, read), optional(c.options, read)],
+  ],
+  sweep: (c, read) => [
+    'sweep',
+    [read(c.dossier), c.path, c.values, optional(c.policy, read), optional(c.options, read)],
+  ],
 };
 
 const optional = (path, read) => (path === undefined ? undefined : read(path));
@@ -28,7 +37,7 @@ export const calls = Object.keys(CALLS);
 
 /** The input files a case reads, relative to tests/cases/. */
 export function inputsOf(c) {
-  return [c.dossier, c.policy, c.options, c.request, c.viewer].filter((p) => p !== undefined);
+  return [c.dossier, c.policy, c.policy_b, c.options, c.request, c.viewer].filter((p) => p !== undefined);
 }
 
 /**
