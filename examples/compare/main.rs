@@ -233,12 +233,13 @@ fn print_sweep(s: &Sweep, en: bool) {
                 )
             })
             .collect();
-        println!(
+        let line = format!(
             "  {:>8}  {}   {}",
-            step.value,
+            step.value.to_string(),
             dist(&step.distribution),
             who.join("；")
         );
+        println!("{}", line.trim_end());
     }
 }
 
