@@ -63,16 +63,18 @@ function render(c, d) {
   $('distributions').replaceChildren(
     distributionTable(all, c),
     ...c.communities.map((m) => distributionTable({ id: m.community, name: `${m.name}（上升 ${m.up}，下降 ${m.down}）` }, m)));
+  const names = new Map(c.communities.map((m) => [m.community, m.name]));
+  const community = (id) => names.get(id) ?? id;
   const movers = c.workers.filter((w) => w.movement !== 'same');
   $('movers').querySelector('tbody').replaceChildren(...movers.map((w) => el('tr', { 'data-person': w.person, 'data-movement': w.movement },
-    el('td', {}, w.name), el('td', {}, w.community),
+    el('td', {}, w.name), el('td', {}, community(w.community)),
     el('td', { 'data-field': 'score' }, `${score(w.score_a)} → ${score(w.score_b)}`),
     el('td', { 'data-field': 'grade' }, `${grade(w.grade_a)} → ${grade(w.grade_b)}`),
     el('td', { class: w.movement === 'up' ? 'up' : 'down', title: w.text }, MOVE_ZH[w.movement]),
     el('td', { class: 'reasons' }, w.text, reasonList(w.reasons)))));
   $('no-movers').hidden = movers.length > 0;
   $('others').querySelector('tbody').replaceChildren(...c.workers.filter((w) => w.movement === 'same').map((w) =>
-    el('tr', { 'data-person': w.person }, el('td', {}, w.name), el('td', {}, w.community),
+    el('tr', { 'data-person': w.person }, el('td', {}, w.name), el('td', {}, community(w.community)),
       el('td', {}, `${score(w.score_a)} → ${score(w.score_b)}`), el('td', {}, grade(w.grade_a)))));
   $('changes').replaceChildren(...d.changes.map((ch) => el('li', { 'data-clause': ch.clause, 'data-kind': ch.kind }, ch.text_zh)));
   $('results').hidden = false;
