@@ -3221,7 +3221,8 @@ export interface WorkerComparison {
    */
   score_change?: Decimal | null;
   /**
-   * The change in words, in the answer's language.
+   * The change in words, in the answer's language; for a worker whose grade changes, with
+   * what decides the grade under B (the assessment's margin: the band, the gap to the next).
    */
   text: string;
 }
@@ -3247,8 +3248,9 @@ export interface ReasonChange {
    */
   local_choice?: string | null;
   /**
-   * Points under A: lost on a component (negative), added or taken by a bonus or deduction;
-   * absent for exceptions, quota and consequences, and when the rule does not fire under A.
+   * Points under A: lost on a component (negative), added or taken by a bonus or deduction,
+   * rounded as A's scheme rounds scores; absent for exceptions, quota and consequences, and
+   * when the rule does not fire under A.
    */
   points_a?: Decimal | null;
   /**
