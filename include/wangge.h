@@ -1183,6 +1183,95 @@ wg_result wg_call(const char *call_json,
                   char **answer_out,
                   struct wg_error **error_out);
 
+/**
+ * What changed from policy A to policy B: parameters (old → new, with their clause and note),
+ * obligations added, removed, retired (with their dates) or changed, the scoring components,
+ * bonus items and deductions, bands and exceptions — each citing its clause, in Chinese
+ * (`text_zh`) and English (`text_en`).
+ *
+ * - `policy_a`, `policy_b`: must not be NULL (A: the policy in force; B: the proposal).
+ *   Borrowed for the call only; other threads may use them at the same time.
+ * - `answer_out`: must not be NULL. On success receives
+ *   `{"status":"success","value":{"a":..,"b":..,"scores_comparable":..,"changes":[..]},"class":..}`,
+ *   a NUL-terminated string owned by the caller, to be freed with `wg_string_free`.
+ * - `error_out`: NULL is fine; on failure receives the problem. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `policy_a` and `policy_b` are NULL or live handles; `answer_out` and `error_out` are NULL or
+ * valid for writing one pointer.
+ */
+wg_result wg_policy_diff(const struct wg_policy *policy_a,
+                         const struct wg_policy *policy_b,
+                         char **answer_out,
+                         struct wg_error **error_out);
+
+/**
+ * Grades a dossier under policy A and policy B and compares: every worker's score and grade
+ * under each (exactly those of `wg_policy_assess`), the consequences of 5.1 and 5.2 under
+ * each, for those whose grade changes the reasons that differ with their points, and per
+ * community the grade distribution (4.2) under each with the numbers moving up and down;
+ * largest change first. Policies of different scales compare by grade
+ * (`value.scores_comparable` false, `value.note` says why).
+ *
+ * - `policy_a`, `policy_b`: must not be NULL. Borrowed for the call only.
+ * - `dossier_json`, `dossier_len`: the dossier, UTF-8, at most 64 MiB. Borrowed for the call.
+ * - `options_json`, `options_len`: NULL for the defaults, or options as for
+ *   `wg_policy_assess`. Borrowed for the call.
+ * - `answer_out`: must not be NULL. On success receives the answer, a NUL-terminated string
+ *   owned by the caller, to be freed with `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure (the dossier errors of `wg_policy_assess`) receives
+ *   every problem found; NULL on success. Free with `wg_error_free`.
+ *
+ * # Safety
+ *
+ * `policy_a` and `policy_b` are NULL or live handles; `dossier_json` and `options_json` are
+ * NULL or readable for their lengths; `answer_out` and `error_out` are NULL or valid for
+ * writing one pointer.
+ */
+wg_result wg_policy_compare(const struct wg_policy *policy_a,
+                            const struct wg_policy *policy_b,
+                            const char *dossier_json,
+                            size_t dossier_len,
+                            const char *options_json,
+                            size_t options_len,
+                            char **answer_out,
+                            struct wg_error **error_out);
+
+/**
+ * Sets one numeric value of the policy, named by its JSON path in the policy document (such
+ * as `assessment.bands[0].min.value`, the 优秀 cut-off, which moves the 称职 band's upper
+ * bound with it), to each of a list of values and grades the dossier at each: the grade
+ * distribution, per community and in all, and the workers whose grade differs from the
+ * policy's own. At most 50 values (`wangge::limits::MAX_SWEEP_VALUES`).
+ *
+ * - `policy`: must not be NULL. Borrowed for the call only.
+ * - `path`: the JSON path, NUL-terminated, at most 1024 bytes. Borrowed for the call.
+ * - `values_json`, `values_len`: a JSON array of decimals, `["90","92"]`. Borrowed.
+ * - `dossier_json`, `dossier_len`, `options_json`, `options_len`: as `wg_policy_assess`.
+ * - `answer_out`: must not be NULL. On success receives the answer, to be freed with
+ *   `wg_string_free`; NULL on failure.
+ * - `error_out`: NULL is fine. On failure receives every problem: `WG_INVALID_POLICY` at the
+ *   path when it names no number or a value fails the linter (the finding quoted),
+ *   `WG_TOO_LARGE` at `values` for too many values, the dossier errors of `wg_policy_assess`.
+ *
+ * # Safety
+ *
+ * `policy` is NULL or a live handle; `path` is NULL or a NUL-terminated string;
+ * `values_json`, `dossier_json` and `options_json` are NULL or readable for their lengths;
+ * `answer_out` and `error_out` are NULL or valid for writing one pointer.
+ */
+wg_result wg_policy_sweep(const struct wg_policy *policy,
+                          const char *path,
+                          const char *values_json,
+                          size_t values_len,
+                          const char *dossier_json,
+                          size_t dossier_len,
+                          const char *options_json,
+                          size_t options_len,
+                          char **answer_out,
+                          struct wg_error **error_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

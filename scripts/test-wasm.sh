@@ -125,4 +125,9 @@ PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native"
   SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
 echo "screenshots: ${SCREENSHOT:-$target/wangge-portal.png} and beside it -desk, -phone, -error, the PDF (.pdf, -appendix.pdf) and its pages (-print-N.png)"
 
+step "portal comparison view in headless Chromium (Playwright): two policies, movers, distributions"
+COMPARE_URL="http://127.0.0.1:$port/examples/portal/compare.html" \
+  SCREENSHOT="$target/wangge-compare.png" node --test wasm/js/compare.test.mjs
+echo "screenshot: $target/wangge-compare.png"
+
 step "wasm tests passed"

@@ -54,6 +54,7 @@ pub mod organisation;
 pub mod people_message;
 pub mod policy;
 pub mod records;
+pub mod reform;
 pub mod sample;
 pub mod schema;
 #[cfg(feature = "proptest")]

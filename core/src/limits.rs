@@ -13,9 +13,10 @@
 //! | area placements the divisions ask to check (each division × the areas of its community) | [`MAX_DIVISION_AREAS`] (4,000,000) | after parsing, before validation | `too_large` at `organisation.divisions` |
 //! | size of an `evaluate`, `assess`, `attendance` or `evidence` answer: people × days of the period asked | [`MAX_PERSON_DAYS`] (250,000, about 310 MiB at [`BYTES_PER_PERSON_DAY`]) | after validation, before any work | `too_large` at `period` |
 //! | problems in one error | [`MAX_PROBLEMS`] (1,000) | when the error is made | the first 1,000, then one `more_problems` problem: `and N more problems` |
+//! | values one `sweep` assesses (each is a whole `assess`) | [`MAX_SWEEP_VALUES`] (50) | before any work | `too_large` at `values` |
 //! | areas one division lists as in no grid (1.2) | [`MAX_UNPLACED_AREAS_LISTED`] (20) | during validation | the rest counted in one problem: `and N more areas …` |
 //!
-//! Exceeding one of the first four is an error of kind [`crate::ErrorKind::TooLarge`]
+//! Exceeding one of the first four, or the sweep limit, is an error of kind [`crate::ErrorKind::TooLarge`]
 //! (`WG_TOO_LARGE` = 21 in C); a cut list ends with a problem of kind
 //! [`crate::ErrorKind::MoreProblems`] (`WG_MORE_PROBLEMS` = 23), never the first one.
 //!
@@ -76,6 +77,12 @@ pub const MAX_DIVISION_AREAS: usize = 4_000_000;
 /// Most areas named in no grid that one division reports one by one (1.2); the rest of that
 /// division's are counted in one last problem.
 pub const MAX_UNPLACED_AREAS_LISTED: usize = 20;
+
+/// Most values one [`crate::reform::sweep`] takes: each value is a whole assessment of the
+/// dossier (its score, exceptions, quota and consequences are the assessment's own steps), so
+/// a sweep costs this many assessments at most, and its answer holds this many distributions.
+/// Enough for every whole point between 50 and 100; sweep a coarse grid first, then a fine one.
+pub const MAX_SWEEP_VALUES: usize = 50;
 
 /// Deepest JSON nesting accepted (arrays and objects), serde_json's recursion limit; deeper
 /// input is refused as `too_large` while parsing.

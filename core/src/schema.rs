@@ -55,6 +55,18 @@ pub fn all() -> Vec<(&'static str, String)> {
             schema_of::<Answer<crate::assessment::lint::LintReport>>(),
         ),
         (
+            "diff-answer.schema.json",
+            schema_of::<Answer<crate::reform::PolicyDiff>>(),
+        ),
+        (
+            "compare-answer.schema.json",
+            schema_of::<Answer<crate::reform::Comparison>>(),
+        ),
+        (
+            "sweep-answer.schema.json",
+            schema_of::<Answer<crate::reform::Sweep>>(),
+        ),
+        (
             "assess-answer.schema.json",
             schema_of::<Answer<crate::assessment::Assessment>>(),
         ),

@@ -149,6 +149,13 @@ pub fn every_call(a: &str, b: &str, date: &str) -> Vec<(&'static str, String, St
             let (c, date) = (c.clone(), date.to_owned());
             Box::new(move |d| wangge::api::public_notice_json(d, &c, &date))
         }),
+        (
+            "compare",
+            Box::new(|d| {
+                let points = include_str!("../../examples/policies/points-monthly.policy.json");
+                wangge::api::compare_json(None, Some(points), d, None)
+            }),
+        ),
     ];
     let mut out: Vec<(&'static str, String, String)> =
         calls.iter().map(|(name, f)| (*name, f(a), f(b))).collect();

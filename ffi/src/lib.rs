@@ -44,6 +44,8 @@ pub mod division;
 
 pub mod call;
 
+pub mod reform;
+
 mod panic;
 
 pub use assessment::{wg_assessment, wg_grade, wg_reason, wg_worker_result};

@@ -39,6 +39,9 @@ const roots = {
   PublicNoticeAnswer: 'public-notice-answer.schema.json',
   GridFilingAnswer: 'grid-filing-answer.schema.json',
   DataClassesAnswer: 'data-classes-answer.schema.json',
+  DiffAnswer: 'diff-answer.schema.json',
+  CompareAnswer: 'compare-answer.schema.json',
+  SweepAnswer: 'sweep-answer.schema.json',
 };
 
 // One schema whose definitions are every root and every shared definition, so each type is

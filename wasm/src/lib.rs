@@ -466,3 +466,138 @@ pub fn call(#[wasm_bindgen(unchecked_param_type = "object | string")] call: JsVa
 pub fn call_names() -> Vec<String> {
     api::Call::NAMES.iter().map(|n| (*n).to_owned()).collect()
 }
+
+// ------------------------------------------------------------ two policies (reform, #18)
+
+/// What changed from policy A to policy B as answer text, byte for byte
+/// `wangge::api::diff_json`. `policyA`, `policyB`: `PolicyDocument` objects or texts; the
+/// embedded default policy when absent.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = diffJson)]
+pub fn diff_json(
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_a: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_b: Option<JsValue>,
+) -> String {
+    let texts = (|| {
+        Ok::<_, String>((
+            optional_text(policy_a, "policy A")?,
+            optional_text(policy_b, "policy B")?,
+        ))
+    })();
+    match texts {
+        Ok((a, b)) => api::diff_json(a.as_deref(), b.as_deref()),
+        Err(failure) => failure,
+    }
+}
+
+/// What changed from policy A to policy B — parameters, obligations added, removed or retired
+/// (with their dates), components, bonus items and deductions, bands, exceptions — each change
+/// citing its clause, with `text_zh` and `text_en` (arguments as [`diff_json`]).
+#[cfg(feature = "full")]
+#[wasm_bindgen(unchecked_return_type = "DiffAnswer")]
+pub fn diff(
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_a: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_b: Option<JsValue>,
+) -> JsValue {
+    to_object(diff_json(policy_a, policy_b))
+}
+
+/// The comparison of a dossier under two policies as answer text, byte for byte
+/// `wangge::api::compare_json`. `dossier`: a `Dossier` or its text; `policyA`, `policyB`:
+/// `PolicyDocument`s or texts (the embedded default when absent); `options` as for `assess`.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_a: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_b: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
+        JsValue,
+    >,
+) -> String {
+    let texts = (|| {
+        Ok::<_, String>((
+            document_text(&dossier, "dossier")?,
+            optional_text(policy_a, "policy A")?,
+            optional_text(policy_b, "policy B")?,
+            optional_text(options, "options")?,
+        ))
+    })();
+    match texts {
+        Ok((d, a, b, o)) => api::compare_json(a.as_deref(), b.as_deref(), &d, o.as_deref()),
+        Err(failure) => failure,
+    }
+}
+
+/// Grades a dossier under policy A and policy B and compares: every worker's score and grade
+/// under each (exactly `assess`'s), the consequences of 5.1 / 5.2 under each, the reasons that
+/// differ for those whose grade changes, and each community's distribution (4.2) under each,
+/// largest change first (arguments as [`compare_json`]).
+#[cfg(feature = "full")]
+#[wasm_bindgen(unchecked_return_type = "CompareAnswer")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_a: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy_b: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
+        JsValue,
+    >,
+) -> JsValue {
+    to_object(compare_json(dossier, policy_a, policy_b, options))
+}
+
+/// A sweep of one policy value as answer text, byte for byte `wangge::api::sweep_json`.
+/// `path`: the value's JSON path in the policy (`assessment.bands[0].min.value`); `values`: an
+/// array of decimal strings (`["90","92"]`) or its text; `policy`, `options` as for `assess`.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = sweepJson)]
+pub fn sweep_json(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "(string | number)[] | string")] values: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
+        JsValue,
+    >,
+) -> String {
+    let texts = (|| {
+        Ok::<_, String>((
+            document_text(&dossier, "dossier")?,
+            document_text(&values, "values")?,
+            optional_text(policy, "policy")?,
+            optional_text(options, "options")?,
+        ))
+    })();
+    match texts {
+        Ok((d, v, p, o)) => api::sweep_json(p.as_deref(), path, &v, &d, o.as_deref()),
+        Err(failure) => failure,
+    }
+}
+
+/// Sets one numeric policy value (by its JSON path; a grade band's bound moves with the
+/// neighbouring band's) to each of a list of values, at most 50, and grades the dossier at
+/// each: the distribution and the workers whose grade differs from the policy's own
+/// (arguments as [`sweep_json`]).
+#[cfg(feature = "full")]
+#[wasm_bindgen(unchecked_return_type = "SweepAnswer")]
+pub fn sweep(
+    #[wasm_bindgen(unchecked_param_type = "Dossier | string")] dossier: JsValue,
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "(string | number)[] | string")] values: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PolicyDocument | string | null")]
+    policy: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | string | null")] options: Option<
+        JsValue,
+    >,
+) -> JsValue {
+    to_object(sweep_json(dossier, path, values, policy, options))
+}

@@ -369,6 +369,31 @@ export type ReasonKind =
  */
 export type Binds = "grid_leader" | "grid_worker" | "community";
 /**
+ * What happened to an item.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ChangeKind".
+ */
+export type ChangeKind = "added" | "removed" | "retired" | "changed";
+/**
+ * The part of a policy a change is in.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Section".
+ */
+export type Section =
+  | "parameter"
+  | "calendar"
+  | "evidence"
+  | "attendance"
+  | "confidentiality"
+  | "obligation"
+  | "scheme"
+  | "component"
+  | "adjustment"
+  | "band"
+  | "exception";
+/**
  * An answer: success with a value, or failure with every problem found.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -548,6 +573,44 @@ export type Unit = "minutes" | "records" | "items" | "groups" | "workers" | "gri
  */
 export type Status = "met" | "missed" | "excused";
 /**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "CompareAnswer".
+ */
+export type CompareAnswer =
+  | {
+      class: Class;
+      status: "success";
+      value: Comparison;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * Which way a worker's grade moves from A to B.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Movement".
+ */
+export type Movement = "up" | "down" | "same" | "only_a" | "only_b";
+/**
+ * How a reason differs between A and B.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ReasonChangeKind".
+ */
+export type ReasonChangeKind = "only_b" | "only_a" | "changed";
+/**
  * How a component's share is measured.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -614,6 +677,30 @@ export type DataClassesAnswer =
        * The result.
        */
       value: FieldClass[];
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "DiffAnswer".
+ */
+export type DiffAnswer =
+  | {
+      class: Class;
+      status: "success";
+      value: PolicyDiff;
       /**
        * The fields withheld by the options' `class_at_most`, as schema paths
        * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
@@ -1058,6 +1145,30 @@ export type PublicNoticeAnswer =
  * via the `definition` "ScopeBasis".
  */
 export type ScopeBasis = "subdistrict" | "grid_leader" | "grid_worker" | "helper";
+/**
+ * An answer: success with a value, or failure with every problem found.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "SweepAnswer".
+ */
+export type SweepAnswer =
+  | {
+      class: Class;
+      status: "success";
+      value: Sweep;
+      /**
+       * The fields withheld by the options' `class_at_most`, as schema paths
+       * (`ledgers[].must_visit_groups`); absent when nothing was withheld.
+       */
+      withheld?: string[];
+    }
+  | {
+      /**
+       * Every problem, in the order found.
+       */
+      errors: Problem[];
+      status: "failure";
+    };
 /**
  * An answer: success with a value, or failure with every problem found.
  *
@@ -2578,6 +2689,80 @@ export interface MakeUpWorkday {
   for_zh: string;
 }
 /**
+ * One changed item of a policy.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Change".
+ */
+export interface Change {
+  /**
+   * The clause it rests on.
+   */
+  clause: string;
+  /**
+   * First day in force under B (obligations).
+   */
+  effective_from?: Date | null;
+  /**
+   * Last day in force under B (obligations; a retired one ends here).
+   */
+  effective_to?: Date | null;
+  /**
+   * The values that differ (for an added or removed item: the item itself).
+   */
+  fields: FieldChange[];
+  /**
+   * The item: its ID (a band: its grade; a value: its JSON path).
+   */
+  id: string;
+  kind: ChangeKind;
+  /**
+   * The item's note (why; says when it is a local choice), B's or else A's.
+   */
+  note?: string | null;
+  /**
+   * JSON path of the item in the policy document (B's; A's when removed).
+   */
+  path: string;
+  section: Section;
+  /**
+   * For an obligation serving a duty of another clause (the 防疫情 tick serves 2.1.10).
+   */
+  serves?: string | null;
+  /**
+   * The change in English.
+   */
+  text_en: string;
+  /**
+   * The change in Chinese.
+   */
+  text_zh: string;
+  /**
+   * Chinese title of the item, when it has one.
+   */
+  title_zh?: string | null;
+}
+/**
+ * One value that differs.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "FieldChange".
+ */
+export interface FieldChange {
+  /**
+   * The value under B as compact JSON; absent when B has none.
+   */
+  new?: string | null;
+  /**
+   * The value under A as compact JSON; absent when A has none.
+   */
+  old?: string | null;
+  /**
+   * JSON path in the policy document (policy B's, or A's for a value only A has).
+   */
+  path: string;
+}
+/**
  * The linter's answer.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -2906,6 +3091,40 @@ export interface Grid {
   name: string;
 }
 /**
+ * A community's distributions under both policies (4.2).
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "CommunityComparison".
+ */
+export interface CommunityComparison {
+  /**
+   * Community ID.
+   */
+  community: string;
+  distribution_a: Distribution;
+  distribution_b: Distribution;
+  /**
+   * Workers with a worse grade under B.
+   */
+  down: number;
+  /**
+   * Mean score under A.
+   */
+  mean_score_a?: Decimal | null;
+  /**
+   * Mean score under B.
+   */
+  mean_score_b?: Decimal | null;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Workers with a better grade under B.
+   */
+  up: number;
+}
+/**
  * The findings of one community as a body, and its people's totals.
  *
  * This interface was referenced by `WanggeTypes`'s JSON-Schema
@@ -2989,6 +3208,155 @@ export interface Shortfall {
    */
   required: number;
   unit: Unit;
+}
+/**
+ * The answer of [`compare`].
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Comparison".
+ */
+export interface Comparison {
+  a: PolicyRef;
+  b: PolicyRef;
+  /**
+   * Every community, in organisation order.
+   */
+  communities: CommunityComparison[];
+  /**
+   * False when records were set aside under either policy.
+   */
+  complete: boolean;
+  distribution_a: Distribution;
+  distribution_b: Distribution;
+  /**
+   * Workers with a worse grade under B.
+   */
+  down: number;
+  lang: Lang;
+  /**
+   * Says, when the scores are not comparable, why (the two scales).
+   */
+  note?: string | null;
+  period: DateRange;
+  /**
+   * True when both schemes have the same scale; false: compare by grade only.
+   */
+  scores_comparable: boolean;
+  /**
+   * Workers with a better grade under B.
+   */
+  up: number;
+  /**
+   * Every worker graded under either, largest change first (module docs give the order).
+   */
+  workers: WorkerComparison[];
+}
+/**
+ * One worker under both policies.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "WorkerComparison".
+ */
+export interface WorkerComparison {
+  /**
+   * Award eligibility under A (false under 5.2's veto for a year).
+   */
+  award_eligible_a: boolean;
+  /**
+   * Award eligibility under B.
+   */
+  award_eligible_b: boolean;
+  /**
+   * Community.
+   */
+  community: string;
+  /**
+   * Consequences under A (5.1, 5.2).
+   */
+  consequences_a: Consequence[];
+  /**
+   * Consequences under B (5.1, 5.2).
+   */
+  consequences_b: Consequence[];
+  /**
+   * Final grade under A.
+   */
+  grade_a?: Grade | null;
+  /**
+   * Final grade under B.
+   */
+  grade_b?: Grade | null;
+  movement: Movement;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Person ID.
+   */
+  person: string;
+  /**
+   * For a worker whose grade changes: the reasons that differ, with their points, in the
+   * order `assess` lists B's reasons, then those under A only.
+   */
+  reasons?: ReasonChange[];
+  /**
+   * Score under A (as `assess` gives it); absent when not graded under A.
+   */
+  score_a?: Decimal | null;
+  /**
+   * Score under B (as `assess` gives it); absent when not graded under B.
+   */
+  score_b?: Decimal | null;
+  /**
+   * B's score minus A's; absent when the scales differ (scores not comparable).
+   */
+  score_change?: Decimal | null;
+  /**
+   * The change in words, in the answer's language; for a worker whose grade changes, with
+   * what decides the grade under B (the assessment's margin: the band, the gap to the next).
+   */
+  text: string;
+}
+/**
+ * A reason (a rule that fired) that differs between A and B, with its points.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "ReasonChange".
+ */
+export interface ReasonChange {
+  change: ReasonChangeKind;
+  /**
+   * Its clause.
+   */
+  clause: string;
+  /**
+   * Rule ID.
+   */
+  id: string;
+  kind: RuleKind;
+  /**
+   * The policy value it rests on when a local choice (本地规定), B's or else A's.
+   */
+  local_choice?: string | null;
+  /**
+   * Points under A: lost on a component (negative), added or taken by a bonus or deduction,
+   * rounded as A's scheme rounds scores; absent for exceptions, quota and consequences, and
+   * when the rule does not fire under A.
+   */
+  points_a?: Decimal | null;
+  /**
+   * Points under B, as `points_a`.
+   */
+  points_b?: Decimal | null;
+  /**
+   * The reason under A, as `assess` says it.
+   */
+  text_a?: string | null;
+  /**
+   * The reason under B, as `assess` says it.
+   */
+  text_b?: string | null;
 }
 /**
  * A scored component.
@@ -3088,6 +3456,25 @@ export interface FieldClass {
    * such as `records.ledger_entries[].subject`.
    */
   path: string;
+}
+/**
+ * The answer of [`diff`].
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "PolicyDiff".
+ */
+export interface PolicyDiff {
+  a: PolicyRef;
+  b: PolicyRef;
+  /**
+   * Every change, in canonical order (see the module).
+   */
+  changes: Change[];
+  /**
+   * True when both scoring schemes have the same scale, so scores can be compared; false
+   * when they differ (or one has no scheme): compare by grade only.
+   */
+  scores_comparable: boolean;
 }
 /**
  * A decision: its audit entry and, when granted, the redacted copy of the dossier.
@@ -4629,6 +5016,92 @@ export interface Scope {
    * viewer's own.
    */
   own_personal_records_only: boolean;
+}
+/**
+ * The answer of [`sweep`].
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "Sweep".
+ */
+export interface Sweep {
+  base_distribution: Distribution;
+  base_value: Decimal;
+  /**
+   * The clause the value rests on (of the nearest enclosing item that names one).
+   */
+  clause: string;
+  /**
+   * Other paths set to the same value: the neighbouring band's bound holding the same
+   * cut-off (a grade boundary is one value).
+   */
+  linked_paths?: string[];
+  /**
+   * The JSON path of the value swept.
+   */
+  path: string;
+  period: DateRange;
+  policy: PolicyRef;
+  /**
+   * One step per value, in the order given.
+   */
+  steps: SweepStep[];
+}
+/**
+ * The answer at one value.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "SweepStep".
+ */
+export interface SweepStep {
+  /**
+   * Grades per community, in organisation order.
+   */
+  communities: SweepCommunity[];
+  distribution: Distribution;
+  /**
+   * Workers whose grade differs from the grade under the policy as given, in the order of
+   * [`compare`].
+   */
+  movers: SweepMover[];
+  value: Decimal;
+}
+/**
+ * A community's grades at one swept value.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "SweepCommunity".
+ */
+export interface SweepCommunity {
+  /**
+   * Community ID.
+   */
+  community: string;
+  distribution: Distribution;
+}
+/**
+ * A worker whose grade at a swept value differs from the grade under the policy as given.
+ *
+ * This interface was referenced by `WanggeTypes`'s JSON-Schema
+ * via the `definition` "SweepMover".
+ */
+export interface SweepMover {
+  /**
+   * Community.
+   */
+  community: string;
+  grade: Grade;
+  grade_base: Grade;
+  movement: Movement;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Person ID.
+   */
+  person: string;
+  score: Decimal;
+  score_base: Decimal;
 }
 /**
  * A dossier as one viewer may see it.

@@ -152,11 +152,53 @@ pub enum Call<'a> {
         #[serde(borrow)]
         to: Cow<'a, str>,
     },
+    /// [`diff_json`]: what changed from policy A (`policy`) to policy B (#18).
+    Diff {
+        /// Policy A; the embedded default when absent.
+        #[serde(default, borrow)]
+        policy: Option<Cow<'a, str>>,
+        /// Policy B; the embedded default when absent.
+        #[serde(default, borrow)]
+        policy_b: Option<Cow<'a, str>>,
+    },
+    /// [`compare_json`]: a dossier graded under policies A and B (#18).
+    Compare {
+        /// Policy A; the embedded default when absent.
+        #[serde(default, borrow)]
+        policy: Option<Cow<'a, str>>,
+        /// Policy B; the embedded default when absent.
+        #[serde(default, borrow)]
+        policy_b: Option<Cow<'a, str>>,
+        /// The dossier.
+        #[serde(borrow)]
+        dossier: Cow<'a, str>,
+        /// The options.
+        #[serde(default, borrow)]
+        options: Option<Cow<'a, str>>,
+    },
+    /// [`sweep_json`]: one numeric policy value over a list of values (#18).
+    Sweep {
+        /// The policy; the embedded default when absent.
+        #[serde(default, borrow)]
+        policy: Option<Cow<'a, str>>,
+        /// The JSON path of the value in the policy document (`assessment.bands[0].min.value`).
+        #[serde(borrow)]
+        path: Cow<'a, str>,
+        /// The values, a JSON array of decimals (`["88","90","92"]`).
+        #[serde(borrow)]
+        values: Cow<'a, str>,
+        /// The dossier.
+        #[serde(borrow)]
+        dossier: Cow<'a, str>,
+        /// The options.
+        #[serde(default, borrow)]
+        options: Option<Cow<'a, str>>,
+    },
 }
 
 impl Call<'_> {
     /// The name of every operation, as in `"call"` (a test keeps it equal to the variants).
-    pub const NAMES: [&'static str; 12] = [
+    pub const NAMES: [&'static str; 15] = [
         "evaluate",
         "assess",
         "attendance",
@@ -169,6 +211,9 @@ impl Call<'_> {
         "view",
         "public_notice",
         "grid_filing",
+        "diff",
+        "compare",
+        "sweep",
     ];
 
     /// The operation's name, as in `"call"`.
@@ -186,6 +231,9 @@ impl Call<'_> {
             Call::View { .. } => "view",
             Call::PublicNotice { .. } => "public_notice",
             Call::GridFiling { .. } => "grid_filing",
+            Call::Diff { .. } => "diff",
+            Call::Compare { .. } => "compare",
+            Call::Sweep { .. } => "sweep",
         }
     }
 
@@ -258,6 +306,34 @@ impl Call<'_> {
                 from,
                 to,
             } => success(grid_filing_texts(dossier, community, from.as_deref(), to)),
+            Call::Diff { policy, policy_b } => success(Ok(diff_under(
+                &policy_or_default(policy.as_deref())?,
+                &policy_or_default(policy_b.as_deref())?,
+            ))),
+            Call::Compare {
+                policy,
+                policy_b,
+                dossier,
+                options,
+            } => success(compare_under(
+                &policy_or_default(policy.as_deref())?,
+                &policy_or_default(policy_b.as_deref())?,
+                dossier,
+                options.as_deref(),
+            )),
+            Call::Sweep {
+                policy,
+                path,
+                values,
+                dossier,
+                options,
+            } => success(sweep_under(
+                &policy_or_default(policy.as_deref())?,
+                path,
+                values,
+                dossier,
+                options.as_deref(),
+            )),
         }
     }
 
@@ -311,9 +387,14 @@ mod tests {
     #[test]
     fn names_are_the_variants() {
         for name in Call::NAMES {
-            let e = parse_call(&format!(r#"{{"call":"{name}"}}"#)).unwrap_err();
-            let message = &e.problems()[0].message;
-            assert!(message.contains("missing field"), "{name}: {message}");
+            // Each name is a call: read as one, or refused for a missing argument only.
+            match parse_call(&format!(r#"{{"call":"{name}"}}"#)) {
+                Ok(call) => assert_eq!(call.name(), name),
+                Err(e) => {
+                    let message = &e.problems()[0].message;
+                    assert!(message.contains("missing field"), "{name}: {message}");
+                }
+            }
         }
         let e = parse_call(r#"{"call":"nothing"}"#).unwrap_err();
         let message = &e.problems()[0].message;

@@ -446,6 +446,107 @@ pub fn data_classes_json() -> String {
     .to_json()
 }
 
+// ------------------------------------------------------------------ reform (#18): two policies
+
+/// What changed from policy A to policy B, each change citing its clause, in Chinese and
+/// English ([`crate::reform::diff`]).
+pub fn diff_under(a: &Policy, b: &Policy) -> crate::reform::PolicyDiff {
+    crate::reform::diff(a, b)
+}
+
+/// [`diff_under`] as a JSON answer, under the policies named (each the default when `None`):
+/// [`Call::Diff`].
+pub fn diff_json(policy_a_json: Option<&str>, policy_b_json: Option<&str>) -> String {
+    Call::Diff {
+        policy: policy_a_json.map(Into::into),
+        policy_b: policy_b_json.map(Into::into),
+    }
+    .answer()
+}
+
+/// Grades a dossier under policies A and B, already checked (a binding's policy handles), and
+/// compares ([`crate::reform::compare`]).
+pub fn compare_under(
+    a: &Policy,
+    b: &Policy,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Comparison, Error> {
+    let (dossier, options) = read_dossier_call(dossier_json, options_json)?;
+    crate::reform::compare(a, b, &dossier, &options)
+}
+
+/// [`compare_under`] as a JSON answer, under the policies named (each the default when `None`):
+/// [`Call::Compare`].
+pub fn compare_json(
+    policy_a_json: Option<&str>,
+    policy_b_json: Option<&str>,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Call::Compare {
+        policy: policy_a_json.map(Into::into),
+        policy_b: policy_b_json.map(Into::into),
+        dossier: dossier_json.into(),
+        options: options_json.map(Into::into),
+    }
+    .answer()
+}
+
+/// Parses the values of a sweep: a JSON array of decimals as strings (`["90","92"]`) or
+/// integers.
+pub fn parse_sweep_values(values_json: &str) -> Result<Vec<Decimal>, Error> {
+    crate::limits::check_text(values_json)?;
+    parse_json::<Vec<Decimal>>(values_json).map_err(|e| {
+        Error::from_problems(
+            e.problems()
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    p.path = Some(match &p.path {
+                        Some(x) if !x.is_empty() => format!("values{x}"),
+                        _ => "values".into(),
+                    });
+                    p
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Sweeps one numeric value of a policy already checked (a binding's policy handle), named by
+/// its JSON path, over `values_json` ([`crate::reform::sweep`]).
+pub fn sweep_under(
+    policy: &Policy,
+    path: &str,
+    values_json: &str,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> Result<crate::reform::Sweep, Error> {
+    let values = parse_sweep_values(values_json)?;
+    let (dossier, options) = read_dossier_call(dossier_json, options_json)?;
+    crate::reform::sweep(policy, path, &values, &dossier, &options)
+}
+
+/// [`sweep_under`] as a JSON answer, under the policy named (the default when `None`):
+/// [`Call::Sweep`].
+pub fn sweep_json(
+    policy_json: Option<&str>,
+    path: &str,
+    values_json: &str,
+    dossier_json: &str,
+    options_json: Option<&str>,
+) -> String {
+    Call::Sweep {
+        policy: policy_json.map(Into::into),
+        path: path.into(),
+        values: values_json.into(),
+        dossier: dossier_json.into(),
+        options: options_json.map(Into::into),
+    }
+    .answer()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -657,6 +657,16 @@ static void test_null_pointers(void) {
   EXPECT_NULL(wg_policy_evidence(NULL, "{}", 2, NULL, 0, &answer, &error), "policy");
   EXPECT_NULL(wg_policy_evidence(policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
   EXPECT_NULL(wg_policy_evidence(policy, "{}", 2, NULL, 0, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_diff(NULL, policy, &answer, &error), "policy_a");
+  EXPECT_NULL(wg_policy_diff(policy, NULL, &answer, &error), "policy_b");
+  EXPECT_NULL(wg_policy_diff(policy, policy, NULL, &error), "answer_out");
+  EXPECT_NULL(wg_policy_compare(NULL, policy, "{}", 2, NULL, 0, &answer, &error), "policy_a");
+  EXPECT_NULL(wg_policy_compare(policy, NULL, "{}", 2, NULL, 0, &answer, &error), "policy_b");
+  EXPECT_NULL(wg_policy_compare(policy, policy, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
+  EXPECT_NULL(wg_policy_sweep(NULL, "p", "[]", 2, "{}", 2, NULL, 0, &answer, &error), "policy");
+  EXPECT_NULL(wg_policy_sweep(policy, NULL, "[]", 2, "{}", 2, NULL, 0, &answer, &error), "path");
+  EXPECT_NULL(wg_policy_sweep(policy, "p", NULL, 0, "{}", 2, NULL, 0, &answer, &error), "values_json");
+  EXPECT_NULL(wg_policy_sweep(policy, "p", "[]", 2, NULL, 0, NULL, 0, &answer, &error), "dossier_json");
   EXPECT_NULL(wg_assessment_new(NULL, "{}", 2, NULL, 0, &assessment, &error), "policy");
   EXPECT_NULL(wg_assessment_new(policy, NULL, 0, NULL, 0, &assessment, &error), "dossier_json");
   EXPECT_NULL(wg_assessment_new(policy, "{}", 2, NULL, 0, NULL, &error), "assessment_out");
