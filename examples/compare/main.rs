@@ -258,6 +258,7 @@ fn run() -> Result<(), String> {
     let options = Options {
         period,
         lang: if args.en { Lang::En } else { Lang::Zh },
+        ..Options::default()
     };
     if let Some(path) = &args.sweep {
         let values: Vec<Decimal> = args
