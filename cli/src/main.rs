@@ -11,6 +11,7 @@ mod attendance;
 mod batch;
 mod check_policy;
 mod common;
+mod compare;
 mod evaluate;
 mod evidence;
 mod import;
@@ -53,6 +54,8 @@ pub(crate) use exit_codes;
   wangge assess --dossier dossier.json --from 2023-01-01 --to 2023-06-30 --lang en
   # one month's attendance report as an Excel workbook
   wangge attendance --dossier dossier.json --month 2023-03 -o 考勤.xlsx
+  # who changes grade under a draft of new measures (4.2, 5.1, 5.2)
+  wangge compare --sample --policy-b draft.policy.json
   # from the office's roster workbook and DingTalk export straight to a grade sheet
   wangge assess --import 花名册.xlsx 钉钉打卡.xlsx -o 成绩.xlsx
 
@@ -77,7 +80,7 @@ enum Command {
     Sample(sample::Args),
     Batch(batch::Args),
     Import(import::Args),
-    // `compare` (#18) goes here: a variant holding the module's `Args`, and a line in `run`.
+    Compare(compare::Args),
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -90,6 +93,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Sample(a) => sample::run(a),
         Command::Batch(a) => batch::run(a),
         Command::Import(a) => import::run(a),
+        Command::Compare(a) => compare::run(a),
     }
 }
 

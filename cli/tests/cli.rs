@@ -909,3 +909,59 @@ fn import_refuses_every_problem_with_file_and_row_and_exit_1() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------- compare (#18)
+
+#[test]
+fn clause_4_2_compare_gives_the_cores_comparison_as_table_json_and_workbook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let draft = root.join("examples/policies/xincheng-2022-reform.policy.json");
+    let mut cmd = wangge();
+    cmd.args(["compare", "--sample", "--format", "json", "--policy-b"])
+        .arg(&draft);
+    let json = stdout_of(&mut cmd);
+    let want = wangge::api::compare_json(
+        None,
+        Some(&std::fs::read_to_string(&draft).unwrap()),
+        &sample(),
+        Some(r#"{"lang":"zh"}"#),
+    );
+    assert_eq!(json.trim_end(), want);
+    let mut cmd = wangge();
+    cmd.args(["compare", "--sample", "--policy-b"]).arg(&draft);
+    let table = stdout_of(&mut cmd);
+    assert!(
+        table.contains("等次变化的人员") && table.contains("优秀→称职"),
+        "{table}"
+    );
+    assert!(table.contains("2.2.2"), "{table}");
+    let d = dir("compare");
+    let xlsx = d.join("对比.xlsx");
+    let mut cmd = wangge();
+    cmd.args(["compare", "--sample", "--policy-b"])
+        .arg(&draft)
+        .arg("-o")
+        .arg(&xlsx);
+    stdout_of(&mut cmd);
+    let mut book = workbook(&xlsx);
+    let range = book.worksheet_range("人员对比").unwrap();
+    assert!(range.rows().any(|r| r.iter().any(|c| *c == "陈静")));
+    // A policy B that is not a policy: refused, exit 1; none given: usage, exit 2.
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let out = wangge()
+        .args(["compare", "--sample", "--policy-b"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        wangge()
+            .args(["compare", "--sample"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
