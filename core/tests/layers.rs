@@ -72,6 +72,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("assessment::facts", 3),
     ("assessment::lint", 3),
     ("assessment::table", 3),
+    ("reform", 3),
     // api: the neutral boundary and what lists it.
     ("api", 4),
     ("api::call", 4),
