@@ -842,13 +842,23 @@ fn reasons(
 ) -> Vec<ReasonChange> {
     let ka = keyed(a);
     let kb = keyed(b);
-    let find = |list: &[((RuleKind, String, usize), usize)], key: &(RuleKind, String, usize)| {
-        list.iter().find(|(k, _)| k == key).map(|(_, i)| *i)
+    // Each side's rules indexed once by key, so matching is n·log n, not a scan per rule; the
+    // lists keep each side's rule order for the answer.
+    let index =
+        |list: &[((RuleKind, String, usize), usize)]| -> BTreeMap<(u8, String, usize), usize> {
+            list.iter()
+                .map(|((kind, id, n), i)| ((*kind as u8, id.clone(), *n), *i))
+                .collect()
+        };
+    let (ia_of, ib_of) = (index(&ka), index(&kb));
+    let find = |of: &BTreeMap<(u8, String, usize), usize>,
+                (kind, id, n): &(RuleKind, String, usize)| {
+        of.get(&(*kind as u8, id.clone(), *n)).copied()
     };
     let mut out = Vec::new();
     for (key, ib) in &kb {
         let Some(rb) = b.rules.get(*ib) else { continue };
-        let ra = find(&ka, key).and_then(|i| a.rules.get(i));
+        let ra = find(&ia_of, key).and_then(|i| a.rules.get(i));
         if ra.is_some_and(|ra| ra.text == rb.text) {
             continue;
         }
@@ -874,7 +884,7 @@ fn reasons(
         });
     }
     for (key, ia) in &ka {
-        if find(&kb, key).is_some() {
+        if find(&ib_of, key).is_some() {
             continue;
         }
         let Some(ra) = a.rules.get(*ia) else { continue };

@@ -49,7 +49,10 @@ function distributionTable(title, rows) {
 function reasonList(reasons) {
   const pts = (p) => (p === undefined ? '—' : p);
   return el('ul', {}, ...reasons.map((r) => el('li', { 'data-clause': r.clause },
-    `${r.clause} ${r.id}：${pts(r.points_a)} → ${pts(r.points_b)}`,
+    // A consequence or exception without points is said by its texts alone, not "— → —".
+    r.points_a === undefined && r.points_b === undefined
+      ? `${r.clause} `
+      : `${r.clause} ${r.id}：${pts(r.points_a)} → ${pts(r.points_b)}`,
     [r.text_a && `甲：${r.text_a}`, r.text_b && `乙：${r.text_b}`].filter(Boolean).map((t) => `（${t}）`).join(''))));
 }
 
