@@ -57,6 +57,7 @@ pub mod records;
 pub mod reform;
 pub mod sample;
 pub mod schema;
+pub mod scope;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod time;

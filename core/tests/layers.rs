@@ -49,6 +49,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("sample::attendance", 1),
     ("sample::evidence", 1),
     ("strategies", 1),
+    ("scope", 1),
     // rules: each family reads documents and judges them.
     ("compliance", 2),
     ("compliance::checklists", 2),

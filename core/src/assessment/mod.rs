@@ -10,12 +10,13 @@ pub mod lint;
 pub use crate::policy::assessment as scheme;
 pub mod table;
 
-use crate::compliance::{Lang, Options, Report, Totals, evaluate};
+use crate::compliance::{Lang, Options, Report, Totals};
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
 use crate::organisation::Role;
 use crate::policy::Policy;
+use crate::scope::Scope;
 use crate::time::{Date, DateRange, PeriodKind};
 pub use facts::{FactInfo, Facts, Polarity};
 use schemars::JsonSchema;
@@ -321,9 +322,12 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
         )
         .at("assessment")
     })?;
-    let report = evaluate(policy, dossier, options)?;
+    // One scope for every rule family: the dossier and the period checked once, the days
+    // indexed once.
+    let scope = Scope::new(policy, dossier, options.period.unwrap_or(dossier.period))?;
+    let report = crate::compliance::evaluate_in(&scope, options.lang)?;
     let period = report.period;
-    let (whole, attendance_months, notes) = collect_all(policy, dossier, &report, period)?;
+    let (whole, attendance_months, notes) = collect_all(&scope, &report)?;
 
     // Period parts: each scored on its own records.
     let ranges: Vec<(DateRange, Decimal)> = match &scheme.parts {
@@ -355,12 +359,9 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     let mut part_facts: Vec<BTreeMap<String, Facts>> = Vec::new();
     if scheme.parts.is_some() {
         for (range, _) in &ranges {
-            let opts = Options {
-                period: Some(*range),
-                ..options.clone()
-            };
-            let r = evaluate(policy, dossier, &opts)?;
-            part_facts.push(collect_facts(policy, dossier, &r, *range)?);
+            let part = scope.narrow(*range)?;
+            let r = crate::compliance::evaluate_in(&part, options.lang)?;
+            part_facts.push(collect_all(&part, &r)?.0);
         }
     }
 
@@ -472,7 +473,7 @@ pub fn collect_facts(
     report: &Report,
     period: DateRange,
 ) -> Result<BTreeMap<String, Facts>, Error> {
-    collect_all(policy, dossier, report, period).map(|(facts, _, _)| facts)
+    collect_all(&Scope::new(policy, dossier, period)?, report).map(|(facts, _, _)| facts)
 }
 
 /// Per community: monthly attendance reports (3.3) the records support, and the months in which
@@ -481,19 +482,14 @@ type MonthCounts = BTreeMap<String, (u32, Vec<String>)>;
 
 /// The facts, and the number of monthly attendance reports (3.3) each community can file.
 fn collect_all(
-    policy: &Policy,
-    dossier: &Dossier,
+    scope: &Scope<'_>,
     report: &Report,
-    period: DateRange,
 ) -> Result<(BTreeMap<String, Facts>, MonthCounts, facts::Notes), Error> {
     let mut out = facts::from_compliance(report);
-    let attendance = crate::attendance::evaluate(policy, dossier, period)?;
+    let attendance = crate::attendance::evaluate_in(scope)?;
     facts::add_attendance(&mut out, &attendance);
     let notes = facts::attendance_notes(&attendance, report.lang);
-    facts::add_evidence(
-        &mut out,
-        &crate::evidence::evaluate(policy, dossier, period)?,
-    );
+    facts::add_evidence(&mut out, &crate::evidence::evaluate_in(scope)?);
     let mut months: MonthCounts = BTreeMap::new();
     for m in &attendance.months {
         let entry = months.entry(m.community.clone()).or_default();

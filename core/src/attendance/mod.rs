@@ -42,15 +42,14 @@ pub use records::{
 
 use crate::compliance::PolicyRef;
 use crate::dossier::Dossier;
-use crate::error::{Error, ErrorKind, Problem};
-use crate::organisation::Role;
+use crate::error::Error;
 use crate::policy::Policy;
-use crate::records::{DutyShift, Leave};
+use crate::scope::Scope;
 use crate::time::{Date, DateRange, PeriodKind};
 use daily::{ClockDay, DayInput};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The class of one person's day (3.3, 3.6.1).
 #[derive(
@@ -560,58 +559,100 @@ pub fn evaluate(
     dossier: &Dossier,
     period: DateRange,
 ) -> Result<AttendanceReport, Error> {
-    dossier.check_under(policy)?;
-    if !period.is_valid() || dossier.period.intersect(&period) != Some(period) {
-        return Err(Problem::new(
-            ErrorKind::InvalidPeriod,
-            format!(
-                "period `{}`–`{}` is not within the dossier's period `{}`",
-                period.from, period.to, dossier.period
-            ),
-        )
-        .at("period")
-        .into());
-    }
-    let doc = policy.document();
-    let ap = &doc.attendance;
-    let cal = policy.calendar();
-    let index = dossier.organisation.index();
-    let r = &dossier.records;
+    evaluate_in(&Scope::new(policy, dossier, period)?)
+}
+
+/// [`evaluate`] over a [`Scope`] built by the caller (the assessment builds one for every rule
+/// family).
+pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
+    let doc = scope.policy().document();
     let mut anomalies = Vec::new();
-    let mut problems = Vec::new();
+    let mut clocks = collect_clocks(scope, &mut anomalies);
+    leave_anomalies(scope, &mut anomalies);
+    let recorded = Recorded::of(scope, &clocks, &mut anomalies);
 
-    let mut working: BTreeMap<Date, bool> = BTreeMap::new();
-    for d in period.days() {
-        working.insert(d, cal.is_working_day(d)?);
+    // Daily classes (3.3, 3.6.1).
+    let (days, clock_days) = classify_days(scope, &recorded, &mut clocks, &mut anomalies)?;
+    // Events of people who are not grid workers.
+    for events in clocks.values() {
+        if let Some(first) = events.first() {
+            anomalies.push(not_assigned(first));
+        }
     }
 
+    // Spot checks (3.4).
+    let notices = read_spot_checks(scope, &clock_days, &mut anomalies);
+    // Conduct (3.6.1–3.6.5).
+    let conduct = read_conduct(scope, &mut anomalies);
+
+    // Per-person counts, and the monthly reports (3.3).
+    let counter = Counter::new(&days, &notices, &conduct);
+    let people = scope
+        .workers()
+        .iter()
+        .map(|p| PersonAttendance {
+            person: p.id.clone(),
+            name: p.name.clone(),
+            community: p.community.clone(),
+            counts: counter.counts(&p.id, scope.period()),
+            notices_as_responsible_person: counter.notices(
+                &p.id,
+                NoticeRecipient::ResponsiblePerson,
+                scope.period(),
+            ),
+            conduct_by_clause: counter.conduct_by_clause(&p.id),
+        })
+        .collect();
+    let months = monthly_reports(scope, &recorded, &counter);
+
+    Ok(AttendanceReport {
+        policy: PolicyRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        period: scope.period(),
+        complete: anomalies.is_empty(),
+        anomalies,
+        days,
+        months,
+        people,
+        notices,
+        conduct,
+    })
+}
+
+/// The clock events of the period by person and day; an event outside the dossier's period is
+/// an anomaly.
+fn collect_clocks<'a>(
+    scope: &Scope<'a>,
+    anomalies: &mut Vec<Anomaly>,
+) -> BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>> {
+    let dossier = scope.dossier();
     let mut clocks: BTreeMap<(&str, Date), Vec<&ClockEvent>> = BTreeMap::new();
-    for (i, e) in r.clock_events.iter().enumerate() {
+    for (i, e) in dossier.records.clock_events.iter().enumerate() {
         if !dossier.period.contains(e.date) {
             anomalies.push(outside(
                 &e.id,
                 e.date,
                 &format!("records.clock_events[{i}]"),
             ));
-        } else if period.contains(e.date) {
+        } else if scope.period().contains(e.date) {
             clocks
                 .entry((e.person.as_str(), e.date))
                 .or_default()
                 .push(e);
         }
     }
-    let mut leave: BTreeMap<&str, Vec<&Leave>> = BTreeMap::new();
-    for l in &r.leave {
+    clocks
+}
+
+/// A leave that lies wholly in the period (where the calendar is known) and covers no working
+/// day (3.3).
+fn leave_anomalies(scope: &Scope<'_>, anomalies: &mut Vec<Anomaly>) {
+    let period = scope.period();
+    for l in &scope.dossier().records.leave {
         let range = DateRange::new(l.from, l.to);
-        let Some(within) = range.intersect(&period) else {
-            continue;
-        };
-        // Judged only when the whole leave lies in the period, where the calendar is known.
-        if within == range
-            && !range
-                .days()
-                .any(|d| working.get(&d).copied().unwrap_or(false))
-        {
+        if range.intersect(&period) == Some(range) && !range.days().any(|d| scope.is_working(d)) {
             anomalies.push(Anomaly {
                 kind: AnomalyKind::LeaveOnRestDaysOnly,
                 clause: "3.3".to_owned(),
@@ -628,109 +669,121 @@ pub fn evaluate(
                 person: Some(l.person.clone()),
             });
         }
-        leave.entry(l.person.as_str()).or_default().push(l);
     }
-    let leave_on = |p: &str, d: Date| -> Option<&Leave> {
-        leave
-            .get(p)
-            .and_then(|list| list.iter().copied().find(|l| l.from <= d && d <= l.to))
-    };
-    let mut duty: BTreeMap<(&str, Date), &DutyShift> = BTreeMap::new();
-    for s in &r.duty_shifts {
-        duty.entry((s.person.as_str(), s.date)).or_insert(s);
-    }
+}
 
-    // Daily classes (3.3, 3.6.1).
-    let mut days = Vec::new();
-    let mut clock_days: BTreeMap<(String, Date), ClockDay> = BTreeMap::new();
-    let workers: Vec<&crate::organisation::Person> = dossier
-        .organisation
-        .people
-        .iter()
-        .filter(|p| p.role == Role::GridWorker)
-        .collect();
-    // A community that keeps no clock records for the period has its attendance not taken,
-    // rather than every worker classed absent (a platform may send no clock data at all).
-    let recorded: std::collections::BTreeSet<&str> = clocks
-        .keys()
-        .filter_map(|(person, _)| index.person(person).map(|p| p.community.as_str()))
-        .collect();
-    for c in &dossier.organisation.communities {
-        if !recorded.contains(c.id.as_str()) {
-            anomalies.push(Anomaly {
-                kind: AnomalyKind::NoClockRecords,
-                clause: "3.3".to_owned(),
-                message: format!(
-                    "community `{}` has no clock records in `{period}`: attendance is not taken",
-                    c.id
-                ),
-                record: c.id.clone(),
-                date: None,
-                person: None,
-            });
+/// Which communities, and which of their months, keep clock records (3.3): a community that
+/// keeps none for the period has its attendance not taken, rather than every worker classed
+/// absent (a platform may send no clock data at all); within a period that has clock records,
+/// a month in which the community has none is a month in which attendance was not taken
+/// (未采集): its days are not classed.
+struct Recorded<'a> {
+    communities: BTreeSet<&'a str>,
+    months: BTreeSet<(&'a str, (i32, u32))>,
+}
+
+fn month_of(d: Date) -> (i32, u32) {
+    (d.year(), d.month())
+}
+
+impl<'a> Recorded<'a> {
+    fn of(
+        scope: &Scope<'a>,
+        clocks: &BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>>,
+        anomalies: &mut Vec<Anomaly>,
+    ) -> Self {
+        let index = scope.index();
+        let period = scope.period();
+        let mut recorded = Recorded {
+            communities: BTreeSet::new(),
+            months: BTreeSet::new(),
+        };
+        for (person, d) in clocks.keys() {
+            if let Some(p) = index.person(person) {
+                recorded.communities.insert(p.community.as_str());
+                recorded.months.insert((p.community.as_str(), month_of(*d)));
+            }
         }
-    }
-    // Within a period that has clock records, a month in which the community has none is a
-    // month in which attendance was not taken (未采集): its days are not classed.
-    let month_of = |d: Date| (d.year(), d.month());
-    let recorded_months: std::collections::BTreeSet<(&str, (i32, u32))> = clocks
-        .keys()
-        .filter_map(|(person, d)| {
-            index
-                .person(person)
-                .map(|p| (p.community.as_str(), month_of(*d)))
-        })
-        .collect();
-    let mut workers_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for p in &workers {
-        workers_of
-            .entry(p.community.as_str())
-            .or_default()
-            .push(p.id.as_str());
-    }
-    for c in &dossier.organisation.communities {
-        if !recorded.contains(c.id.as_str()) {
-            continue;
-        }
-        let mine = workers_of
-            .get(c.id.as_str())
-            .map_or(&[][..], |v| v.as_slice());
-        for month in PeriodKind::Month.instances(period) {
-            // Only a month in which some worker of the community is on a grid is worth saying.
-            let staffed = mine
-                .iter()
-                .any(|p| month.days().any(|d| index.is_assigned(p, d)));
-            if staffed && !recorded_months.contains(&(c.id.as_str(), month_of(month.from))) {
+        let communities = &scope.dossier().organisation.communities;
+        for c in communities {
+            if !recorded.communities.contains(c.id.as_str()) {
                 anomalies.push(Anomaly {
                     kind: AnomalyKind::NoClockRecords,
                     clause: "3.3".to_owned(),
                     message: format!(
-                        "community `{}` has no clock records in `{month}`: attendance is not taken that month (未采集)",
+                        "community `{}` has no clock records in `{period}`: attendance is not taken",
                         c.id
                     ),
                     record: c.id.clone(),
-                    date: Some(month.from),
+                    date: None,
                     person: None,
                 });
             }
         }
+        for c in communities {
+            if !recorded.communities.contains(c.id.as_str()) {
+                continue;
+            }
+            let mine = scope.workers_of(&c.id);
+            for month in PeriodKind::Month.instances(period) {
+                // Only a month in which some worker of the community is on a grid is worth saying.
+                let staffed = mine
+                    .iter()
+                    .any(|p| month.days().any(|d| scope.is_assigned(&p.id, d)));
+                if staffed && !recorded.has_month(&c.id, month.from) {
+                    anomalies.push(Anomaly {
+                        kind: AnomalyKind::NoClockRecords,
+                        clause: "3.3".to_owned(),
+                        message: format!(
+                            "community `{}` has no clock records in `{month}`: attendance is not taken that month (未采集)",
+                            c.id
+                        ),
+                        record: c.id.clone(),
+                        date: Some(month.from),
+                        person: None,
+                    });
+                }
+            }
+        }
+        recorded
     }
-    for p in &workers {
-        if !recorded.contains(p.community.as_str()) {
+
+    fn has_month(&self, community: &str, date: Date) -> bool {
+        self.months.contains(&(community, month_of(date)))
+    }
+}
+
+type ClockDays<'a> = BTreeMap<(&'a str, Date), ClockDay>;
+
+/// Every grid worker's days of the months with clock records (3.3, 3.6.1), by person
+/// (organisation order) then date; the clock events used are taken out of `clocks`.
+fn classify_days<'a>(
+    scope: &Scope<'a>,
+    recorded: &Recorded<'a>,
+    clocks: &mut BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>>,
+    anomalies: &mut Vec<Anomaly>,
+) -> Result<(Vec<AttendanceDay>, ClockDays<'a>), Error> {
+    let ap = &scope.policy().document().attendance;
+    let mut problems = Vec::new();
+    let mut days = Vec::new();
+    let mut clock_days = BTreeMap::new();
+    for p in scope.workers() {
+        if !recorded.communities.contains(p.community.as_str()) {
             continue;
         }
-        for d in period.days() {
-            if !recorded_months.contains(&(p.community.as_str(), month_of(d))) {
+        for d in scope.period().days() {
+            if !recorded.has_month(&p.community, d) {
                 continue;
             }
             let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
-            if !index.is_assigned(&p.id, d) {
+            let day = scope.day(&p.id, d).copied().unwrap_or_default();
+            if !day.assigned {
                 if let Some(first) = events.first() {
                     anomalies.push(not_assigned(first));
                 }
                 continue;
             }
-            let is_working = working.get(&d).copied().unwrap_or(false);
+            let is_working = scope.is_working(d);
             let hours = if is_working {
                 match ap.hours_on(&p.community, d) {
                     Ok(h) => Some(h),
@@ -750,46 +803,50 @@ pub fn evaluate(
                 date: d,
                 working: is_working,
                 hours,
-                leave: leave_on(&p.id, d),
-                duty: duty.get(&(p.id.as_str(), d)).copied(),
+                leave: day.leave,
+                duty: day.duty,
                 events,
             };
-            if let Some((day, clock)) = daily::classify(ap, &input, &mut anomalies) {
+            if let Some((day, clock)) = daily::classify(ap, &input, anomalies) {
                 days.push(day);
-                clock_days.insert((p.id.clone(), d), clock);
+                clock_days.insert((p.id.as_str(), d), clock);
             }
         }
     }
-    // Events of people who are not grid workers.
-    for events in clocks.values() {
-        if let Some(first) = events.first() {
-            anomalies.push(not_assigned(first));
-        }
-    }
     Error::check(problems)?;
+    Ok((days, clock_days))
+}
 
-    // Spot checks (3.4).
+/// The notices of criticism of the period's spot checks (3.4).
+fn read_spot_checks(
+    scope: &Scope<'_>,
+    clock_days: &ClockDays<'_>,
+    anomalies: &mut Vec<Anomaly>,
+) -> Vec<Notice> {
+    let ap = &scope.policy().document().attendance;
+    let dossier = scope.dossier();
     let mut notices = Vec::new();
-    let is_working = |d: Date| working.get(&d).copied().unwrap_or(false);
     let ctx = spot::SpotContext {
-        index: &index,
+        scope,
         responsible: ap.responsible_person.value,
         contradicted_counts: ap.contradicted_notice_counts.value,
-        clock: &clock_days,
-        leave_on: &leave_on,
-        working: &is_working,
+        clock: clock_days,
     };
-    for (i, s) in r.spot_checks.iter().enumerate() {
+    for (i, s) in dossier.records.spot_checks.iter().enumerate() {
         if !dossier.period.contains(s.date) {
             anomalies.push(outside(&s.id, s.date, &format!("records.spot_checks[{i}]")));
-        } else if period.contains(s.date) {
-            spot::read_check(&ctx, s, &mut notices, &mut anomalies);
+        } else if scope.period().contains(s.date) {
+            spot::read_check(&ctx, s, &mut notices, anomalies);
         }
     }
+    notices
+}
 
-    // Conduct (3.6.1–3.6.5).
+/// The conduct incidents of the period under the clause each breaks (3.6.1–3.6.5), by date.
+fn read_conduct(scope: &Scope<'_>, anomalies: &mut Vec<Anomaly>) -> Vec<ConductFinding> {
+    let dossier = scope.dossier();
     let mut conduct = Vec::new();
-    for (i, c) in r.conduct_incidents.iter().enumerate() {
+    for (i, c) in dossier.records.conduct_incidents.iter().enumerate() {
         if !dossier.period.contains(c.date) {
             anomalies.push(outside(
                 &c.id,
@@ -798,10 +855,11 @@ pub fn evaluate(
             ));
             continue;
         }
-        if !period.contains(c.date) {
+        if !scope.period().contains(c.date) {
             continue;
         }
-        let name = index
+        let name = scope
+            .index()
             .person(&c.person)
             .map(|p| p.name.as_str())
             .unwrap_or("");
@@ -823,70 +881,106 @@ pub fn evaluate(
         });
     }
     conduct.sort_by(|a, b| (a.date, &a.record).cmp(&(b.date, &b.record)));
+    conduct
+}
 
-    // Per-person counts.
-    let notices_to = |p: &str, role: NoticeRecipient, range: DateRange| -> u32 {
-        let n = notices
-            .iter()
-            .filter(|n| {
-                n.counted && n.recipient == p && n.recipient_role == role && range.contains(n.date)
-            })
-            .count();
-        u32::try_from(n).unwrap_or(u32::MAX)
-    };
-    let conduct_of = |p: &str, range: DateRange| -> u32 {
-        let n = conduct
-            .iter()
-            .filter(|c| c.person == p && range.contains(c.date))
-            .count();
-        u32::try_from(n).unwrap_or(u32::MAX)
-    };
-    let counts_of = |p: &str, range: DateRange| -> AttendanceCounts {
-        let mut counts = AttendanceCounts::default();
-        for d in days
-            .iter()
-            .filter(|d| d.person == p && range.contains(d.date))
-        {
-            counts.add_day(d);
+/// Counts per person over any range, from the days, notices and conduct indexed by person once
+/// (each person's days are in date order), so no count scans the whole community.
+struct Counter<'r> {
+    days: BTreeMap<&'r str, &'r [AttendanceDay]>,
+    notices: BTreeMap<(&'r str, NoticeRecipient), Vec<Date>>,
+    conduct: BTreeMap<&'r str, Vec<&'r ConductFinding>>,
+}
+
+impl<'r> Counter<'r> {
+    fn new(
+        days: &'r [AttendanceDay],
+        notices: &'r [Notice],
+        conduct: &'r [ConductFinding],
+    ) -> Self {
+        let mut by_person: BTreeMap<&str, &[AttendanceDay]> = BTreeMap::new();
+        for run in days.chunk_by(|a, b| a.person == b.person) {
+            if let Some(first) = run.first() {
+                by_person.insert(first.person.as_str(), run);
+            }
         }
-        counts.notices = notices_to(p, NoticeRecipient::Worker, range);
-        counts.conduct = conduct_of(p, range);
-        counts
-    };
-    let mut people = Vec::new();
-    for p in &workers {
-        let mut by_clause: BTreeMap<String, u32> = BTreeMap::new();
-        for c in conduct.iter().filter(|c| c.person == p.id) {
-            *by_clause.entry(c.clause.clone()).or_default() += 1;
+        let mut by_recipient: BTreeMap<(&str, NoticeRecipient), Vec<Date>> = BTreeMap::new();
+        for n in notices.iter().filter(|n| n.counted) {
+            by_recipient
+                .entry((n.recipient.as_str(), n.recipient_role))
+                .or_default()
+                .push(n.date);
         }
-        people.push(PersonAttendance {
-            person: p.id.clone(),
-            name: p.name.clone(),
-            community: p.community.clone(),
-            counts: counts_of(&p.id, period),
-            notices_as_responsible_person: notices_to(
-                &p.id,
-                NoticeRecipient::ResponsiblePerson,
-                period,
-            ),
-            conduct_by_clause: by_clause,
-        });
+        for dates in by_recipient.values_mut() {
+            dates.sort();
+        }
+        let mut conduct_of: BTreeMap<&str, Vec<&ConductFinding>> = BTreeMap::new();
+        for c in conduct {
+            conduct_of.entry(c.person.as_str()).or_default().push(c);
+        }
+        Counter {
+            days: by_person,
+            notices: by_recipient,
+            conduct: conduct_of,
+        }
     }
 
-    // Monthly reports (3.3).
+    /// The person's classed days within `range`.
+    fn days_in(&self, person: &str, range: DateRange) -> &'r [AttendanceDay] {
+        let all = self.days.get(person).copied().unwrap_or_default();
+        let start = all.partition_point(|d| d.date < range.from);
+        let end = all.partition_point(|d| d.date <= range.to);
+        all.get(start..end).unwrap_or_default()
+    }
+
+    fn notices(&self, person: &str, role: NoticeRecipient, range: DateRange) -> u32 {
+        let dates = self
+            .notices
+            .get(&(person, role))
+            .map_or(&[][..], Vec::as_slice);
+        let n =
+            dates.partition_point(|d| *d <= range.to) - dates.partition_point(|d| *d < range.from);
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn counts(&self, person: &str, range: DateRange) -> AttendanceCounts {
+        let mut counts = AttendanceCounts::default();
+        for d in self.days_in(person, range) {
+            counts.add_day(d);
+        }
+        counts.notices = self.notices(person, NoticeRecipient::Worker, range);
+        let conduct = self.conduct.get(person).map_or(0, |list| {
+            list.iter().filter(|c| range.contains(c.date)).count()
+        });
+        counts.conduct = u32::try_from(conduct).unwrap_or(u32::MAX);
+        counts
+    }
+
+    fn conduct_by_clause(&self, person: &str) -> BTreeMap<String, u32> {
+        let mut by_clause: BTreeMap<String, u32> = BTreeMap::new();
+        for c in self.conduct.get(person).into_iter().flatten() {
+            *by_clause.entry(c.clause.clone()).or_default() += 1;
+        }
+        by_clause
+    }
+}
+
+/// Each community's monthly report (3.3): a row for each worker with a classed day that month.
+fn monthly_reports(
+    scope: &Scope<'_>,
+    recorded: &Recorded<'_>,
+    counter: &Counter<'_>,
+) -> Vec<MonthlyReport> {
     let mut months = Vec::new();
-    for c in &dossier.organisation.communities {
-        for month in PeriodKind::Month.instances(period) {
+    for c in &scope.dossier().organisation.communities {
+        for month in PeriodKind::Month.instances(scope.period()) {
             let mut rows = Vec::new();
             let mut totals = AttendanceCounts::default();
-            for p in workers.iter().filter(|p| p.community == c.id) {
-                if !days
-                    .iter()
-                    .any(|d| d.person == p.id && month.contains(d.date))
-                {
+            for p in scope.workers_of(&c.id) {
+                if counter.days_in(&p.id, month).is_empty() {
                     continue;
                 }
-                let counts = counts_of(&p.id, month);
+                let counts = counter.counts(&p.id, month);
                 totals.merge(&counts);
                 rows.push(MonthlyRow {
                     person: p.id.clone(),
@@ -896,7 +990,7 @@ pub fn evaluate(
             }
             months.push(MonthlyReport {
                 clause: "3.3".to_owned(),
-                collected: recorded_months.contains(&(c.id.as_str(), month_of(month.from))),
+                collected: recorded.has_month(&c.id, month.from),
                 community: c.id.clone(),
                 name: c.name.clone(),
                 month: format!("{:04}-{:02}", month.from.year(), month.from.month()),
@@ -906,21 +1000,7 @@ pub fn evaluate(
             });
         }
     }
-
-    Ok(AttendanceReport {
-        policy: PolicyRef {
-            id: doc.id.clone(),
-            version: doc.version.clone(),
-        },
-        period,
-        complete: anomalies.is_empty(),
-        anomalies,
-        days,
-        months,
-        people,
-        notices,
-        conduct,
-    })
+    months
 }
 
 fn outside(id: &str, date: Date, path: &str) -> Anomaly {

@@ -6,20 +6,18 @@ use super::daily::ClockDay;
 use super::policy::ResponsiblePerson;
 use super::records::{ObservedFinding, SpotCheck};
 use super::{Anomaly, AnomalyKind, Notice, NoticeRecipient};
-use crate::organisation::{Community, Index};
-use crate::records::Leave;
+use crate::organisation::Community;
+use crate::scope::Scope;
 use crate::time::Date;
 use std::collections::BTreeMap;
 
 /// What the evaluation knows when it reads a spot check.
 pub(crate) struct SpotContext<'a> {
-    pub index: &'a Index<'a>,
+    pub scope: &'a Scope<'a>,
     pub responsible: ResponsiblePerson,
     /// The policy's `contradicted_notice_counts` (3.4).
     pub contradicted_counts: bool,
-    pub clock: &'a BTreeMap<(String, Date), ClockDay>,
-    pub leave_on: &'a dyn Fn(&str, Date) -> Option<&'a Leave>,
-    pub working: &'a dyn Fn(Date) -> bool,
+    pub clock: &'a BTreeMap<(&'a str, Date), ClockDay>,
 }
 
 /// The community's responsible person (社区负责人) under the policy's choice (3.4).
@@ -48,7 +46,7 @@ pub(crate) fn read_check(
         date: Some(check.date),
         person: person.map(str::to_owned),
     };
-    if !(ctx.working)(check.date) {
+    if !ctx.scope.is_working(check.date) {
         anomalies.push(anomaly(
             AnomalyKind::SpotCheckOnRestDay,
             None,
@@ -59,19 +57,20 @@ pub(crate) fn read_check(
         ));
         return;
     }
-    let Some(community) = ctx.index.community(&check.community) else {
+    let Some(community) = ctx.scope.index().community(&check.community) else {
         return; // refused by dossier validation
     };
     let head = responsible_of(community, ctx.responsible);
     for o in &check.observations {
         let p = o.person.as_str();
         let name = |id: &str| {
-            ctx.index
+            ctx.scope
+                .index()
                 .person(id)
                 .map(|x| x.name.clone())
                 .unwrap_or_default()
         };
-        if !ctx.index.is_assigned(p, check.date) {
+        if !ctx.scope.is_assigned(p, check.date) {
             anomalies.push(anomaly(
                 AnomalyKind::NotAssigned,
                 Some(p),
@@ -82,7 +81,7 @@ pub(crate) fn read_check(
             ));
             continue;
         }
-        if let Some(leave) = (ctx.leave_on)(p, check.date) {
+        if let Some(leave) = ctx.scope.leave_on(p, check.date) {
             anomalies.push(anomaly(
                 AnomalyKind::ObservationOnLeaveDay,
                 Some(p),
@@ -97,7 +96,7 @@ pub(crate) fn read_check(
             ));
             continue;
         }
-        let clock = ctx.clock.get(&(p.to_owned(), check.date));
+        let clock = ctx.clock.get(&(p, check.date));
         let contradicted_by = contradiction(clock, o.finding, check);
         if let Some(ids) = &contradicted_by {
             let shown = if ids.is_empty() {

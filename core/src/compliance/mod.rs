@@ -11,12 +11,13 @@ mod study;
 use crate::attendance::LeaveKind;
 use crate::clause;
 use crate::dossier::Dossier;
-use crate::error::{Error, ErrorKind, Problem};
+use crate::error::Error;
 use crate::organisation::{Index, Person, Role};
 use crate::policy::{
     Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
 };
 use crate::records::{Handover, MustCheck, MustDo, MustVisit, WorkRecord};
+use crate::scope::Scope;
 use crate::time::{Date, DateRange, PeriodKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -402,10 +403,15 @@ impl CommunityReport {
 /// assert!(worker.totals_of("patrol-minutes-daily").met > 200);
 /// ```
 pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<Report, Error> {
-    dossier.check_under(policy)?;
-    let period = options.period.unwrap_or(dossier.period);
-    check_period(policy, dossier, period)?;
-    let ctx = Context::new(policy, dossier, period, options.lang)?;
+    let scope = Scope::new(policy, dossier, options.period.unwrap_or(dossier.period))?;
+    evaluate_in(&scope, options.lang)
+}
+
+/// [`evaluate`] over a [`Scope`] built by the caller (the assessment builds one for every rule
+/// family), with texts in `lang`.
+pub fn evaluate_in(scope: &Scope<'_>, lang: Lang) -> Result<Report, Error> {
+    let ctx = Context::new(scope, lang);
+    let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
     let doc = policy.document();
 
     let mut people = Vec::new();
@@ -499,7 +505,7 @@ pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result
         .map(|o| ObligationInfo {
             id: o.id.clone(),
             clause: o.clause.clone(),
-            title: match options.lang {
+            title: match lang {
                 Lang::Zh => o.title_zh.clone(),
                 Lang::En => o.title_en.clone(),
             },
@@ -514,7 +520,7 @@ pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result
             version: doc.version.clone(),
         },
         period,
-        lang: options.lang,
+        lang,
         complete: ctx.warnings.is_empty(),
         warnings: ctx.warnings,
         obligations,
@@ -524,82 +530,24 @@ pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result
     })
 }
 
-fn check_period(policy: &Policy, dossier: &Dossier, period: DateRange) -> Result<(), Error> {
-    if !period.is_valid() {
-        return Err(Problem::new(
-            ErrorKind::InvalidPeriod,
-            format!(
-                "period ends on `{}` before it starts on `{}`",
-                period.to, period.from
-            ),
-        )
-        .at("period")
-        .into());
-    }
-    if dossier.period.intersect(&period) != Some(period) {
-        return Err(Problem::new(
-            ErrorKind::InvalidPeriod,
-            format!(
-                "period `{period}` is not within the dossier's period `{}`",
-                dossier.period
-            ),
-        )
-        .at("period")
-        .into());
-    }
-    for year in period.from.year()..=period.to.year() {
-        if !policy.calendar().knows_year(year) {
-            let date = if period.from.year() == year {
-                period.from
-            } else {
-                Date::from_ymd(year, 1, 1).unwrap_or(period.to)
-            };
-            policy.calendar().day_kind(date)?;
-        }
-    }
-    let doc = policy.document();
-    let force = DateRange::new(
-        doc.effective_from,
-        doc.effective_to
-            .or(Date::from_ymd(9999, 12, 31))
-            .unwrap_or(doc.effective_from),
-    );
-    if force.intersect(&period).is_none() {
-        return Err(Problem::new(
-            ErrorKind::InvalidPeriod,
-            format!(
-                "policy `{}` is not in force in `{period}` (in force from `{}`)",
-                doc.id, doc.effective_from
-            ),
-        )
-        .at("period")
-        .into());
-    }
-    Ok(())
-}
-
 /// Evidence indexed for one evaluation.
 struct Context<'a> {
     policy: &'a Policy,
     dossier: &'a Dossier,
-    index: Index<'a>,
+    scope: &'a Scope<'a>,
+    index: &'a Index<'a>,
     period: DateRange,
     lang: Lang,
-    working: Vec<bool>,
     /// Each person's usable work records by day of the period: one, or one a grid for a worker
     /// holding several (兼任, when the policy allows it).
     work: BTreeMap<&'a str, Vec<Vec<&'a WorkRecord>>>,
     /// Dated record IDs by (subject, kind): subject is a person or a community ID.
     dated: BTreeMap<(&'a str, CountedRecord), Vec<(Date, &'a str)>>,
-    leave: BTreeMap<&'a str, Vec<(DateRange, &'a str, LeaveKind)>>,
-    duty_days: BTreeSet<(&'a str, Date)>,
     /// Per person, per day of the period: whether duties fall due, and why not.
     days: BTreeMap<&'a str, Vec<DayStatus<'a>>>,
     /// Ledger entries by grid with the must-visit groups they show (2.1.2, 2.2.2); `None`
     /// when the dossier keeps no ledgers.
     ledgers: Option<BTreeMap<&'a str, Vec<LedgerGroups<'a>>>>,
-    /// Each community's grid workers, in organisation order.
-    workers_of: BTreeMap<&'a str, Vec<&'a Person>>,
     /// Each assignee's tasks assigned from above (2.1.11), built once so that no person's
     /// judgement scans every task.
     tasks_of: BTreeMap<&'a str, Vec<&'a crate::duties::AssignedTask>>,
@@ -621,47 +569,28 @@ struct DayStatus<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(
-        policy: &'a Policy,
-        dossier: &'a Dossier,
-        period: DateRange,
-        lang: Lang,
-    ) -> Result<Context<'a>, Error> {
-        let mut working = Vec::new();
-        for day in period.days() {
-            working.push(policy.calendar().is_working_day(day)?);
-        }
+    fn new(scope: &'a Scope<'a>, lang: Lang) -> Context<'a> {
+        let dossier = scope.dossier();
         let mut ctx = Context {
-            policy,
+            policy: scope.policy(),
             dossier,
-            index: dossier.organisation.index(),
-            period,
+            scope,
+            index: scope.index(),
+            period: scope.period(),
             lang,
-            working,
             work: BTreeMap::new(),
             dated: BTreeMap::new(),
-            leave: BTreeMap::new(),
-            duty_days: BTreeSet::new(),
             days: BTreeMap::new(),
             ledgers: None,
-            workers_of: BTreeMap::new(),
             tasks_of: BTreeMap::new(),
             warnings: Vec::new(),
         };
         for t in &dossier.records.assigned_tasks {
             ctx.tasks_of.entry(t.assignee.as_str()).or_default().push(t);
         }
-        for p in &dossier.organisation.people {
-            if p.role == Role::GridWorker {
-                ctx.workers_of
-                    .entry(p.community.as_str())
-                    .or_default()
-                    .push(p);
-            }
-        }
         ctx.load();
         ctx.load_days();
-        Ok(ctx)
+        ctx
     }
 
     fn in_period(&mut self, date: Date, id: &str, path: String) -> bool {
@@ -694,17 +623,6 @@ impl<'a> Context<'a> {
         self.load_patrols_and_services();
         self.load_studies();
         self.load_activities();
-        let r = &self.dossier.records;
-        for s in &r.duty_shifts {
-            self.duty_days.insert((s.person.as_str(), s.date));
-        }
-        for l in &r.leave {
-            self.leave.entry(l.person.as_str()).or_default().push((
-                DateRange::new(l.from, l.to),
-                l.id.as_str(),
-                l.kind,
-            ));
-        }
         for list in self.dated.values_mut() {
             list.sort();
         }
@@ -712,16 +630,11 @@ impl<'a> Context<'a> {
 
     /// The index of `date` in the period, if it lies in it.
     fn offset(&self, date: Date) -> Option<usize> {
-        usize::try_from(self.period.from.days_until(date))
-            .ok()
-            .filter(|_| date <= self.period.to)
+        self.scope.offset(date)
     }
 
     fn is_working(&self, date: Date) -> bool {
-        self.offset(date)
-            .and_then(|i| self.working.get(i))
-            .copied()
-            .unwrap_or(false)
+        self.scope.is_working(date)
     }
 
     /// Computes every person's day statuses, and the ledgers by grid, once.
@@ -746,13 +659,15 @@ impl<'a> Context<'a> {
             if p.role == Role::Helper {
                 continue;
             }
+            let known = self.scope.days_of(&p.id).unwrap_or_default();
             let statuses: Vec<DayStatus<'a>> = self
                 .period
                 .days()
-                .map(|d| DayStatus {
+                .zip(known)
+                .map(|(d, day)| DayStatus {
                     duty: self.compute_duty_day(Some(&p.id), d),
-                    assigned: p.role == Role::GridLeader || self.index.is_assigned(&p.id, d),
-                    leave: self.leave_on(&p.id, d),
+                    assigned: p.role == Role::GridLeader || day.assigned,
+                    leave: day.leave.map(|l| (l.id.as_str(), l.kind)),
                 })
                 .collect();
             days.insert(p.id.as_str(), statuses);
@@ -780,19 +695,9 @@ impl<'a> Context<'a> {
             DailyDutyDays::WorkingDays => self.is_working(date),
             DailyDutyDays::WorkingDaysAndDutyDays => {
                 self.is_working(date)
-                    || person.is_some_and(|p| {
-                        self.period.contains(date) && self.duty_days.contains(&(p, date))
-                    })
+                    || person.is_some_and(|p| self.scope.duty_on(p, date).is_some())
             }
         }
-    }
-
-    fn leave_on(&self, person: &str, date: Date) -> Option<(&'a str, LeaveKind)> {
-        self.leave
-            .get(person)?
-            .iter()
-            .find(|(r, _, _)| r.contains(date))
-            .map(|(_, id, kind)| (*id, *kind))
     }
 
     /// Whether a person's duty applies in `range`; `Err` carries the excuse and its evidence.

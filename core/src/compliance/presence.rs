@@ -43,7 +43,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             if let Some(i) = self.offset(w.date) {
-                let len = self.working.len();
+                let len = self.scope.day_count();
                 let days = self
                     .work
                     .entry(w.person.as_str())

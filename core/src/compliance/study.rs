@@ -61,10 +61,7 @@ impl<'a> Context<'a> {
         leader: &Person,
         minimum: i64,
     ) -> Vec<Finding> {
-        let workers = self
-            .workers_of
-            .get(leader.community.as_str())
-            .map_or(&[][..], Vec::as_slice);
+        let workers = self.scope.workers_of(&leader.community);
         let mut out = Vec::new();
         for range in self.instances(o, Some(&leader.id)) {
             let mut f = self.finding(o, range);

@@ -37,6 +37,7 @@ use crate::error::{Error, ErrorKind, Problem};
 use crate::organisation::Role;
 use crate::policy::Policy;
 use crate::records::MustVisit;
+use crate::scope::Scope;
 use crate::time::{Date, DateRange, LocalTime};
 use problem::minutes_between;
 use schemars::JsonSchema;
@@ -301,18 +302,13 @@ pub fn evaluate(
     dossier: &Dossier,
     period: DateRange,
 ) -> Result<EvidenceReport, Error> {
-    dossier.check_under(policy)?;
-    if !period.is_valid() || dossier.period.intersect(&period) != Some(period) {
-        return Err(Problem::new(
-            ErrorKind::InvalidPeriod,
-            format!(
-                "period `{period}` is not a period within the dossier's period `{}`",
-                dossier.period
-            ),
-        )
-        .at("period")
-        .into());
-    }
+    evaluate_in(&Scope::new(policy, dossier, period)?)
+}
+
+/// [`evaluate`] over a [`Scope`] built by the caller (the assessment builds one for every rule
+/// family).
+pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
+    let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
     let ev = &policy.document().evidence;
     let r = &dossier.records;
     let mut problems = Vec::new();
