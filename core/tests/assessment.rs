@@ -866,3 +866,41 @@ fn clause_2_1_4_and_2_1_7_late_reports_are_two_deductions_each_citing_its_clause
         .unwrap();
     assert!(line.text.contains("本地规定"), "{}", line.text);
 }
+
+/// #16: the assessment keeps compliance counts only (`Detail::Totals`) and grades exactly as
+/// from the full day-by-day report (4.1), on the sample community under the default scheme and
+/// under a scheme scored by monthly parts.
+#[test]
+fn clause_4_1_grades_from_counts_equal_grades_from_every_finding_on_the_sample() {
+    use wangge::assessment::assess_with;
+    use wangge::compliance::Detail;
+    let dossier = sample::community_2023();
+    let monthly = Policy::from_json(&repo("examples/policies/points-monthly.policy.json")).unwrap();
+    for policy in [Policy::xincheng_2022(), monthly] {
+        let full = assess_with(&policy, &dossier, &Options::default(), Detail::Findings).unwrap();
+        let summary = assess_with(&policy, &dossier, &Options::default(), Detail::Totals).unwrap();
+        assert!(!full.workers.is_empty());
+        assert_eq!(full, summary);
+        assert_eq!(
+            summary,
+            assess(&policy, &dossier, &Options::default()).unwrap()
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// #16: the same on generated dossiers (4.1).
+    #[test]
+    fn clause_4_1_grades_from_counts_equal_grades_from_every_finding(
+        dossier in wangge::strategies::dossier()
+    ) {
+        use wangge::assessment::assess_with;
+        use wangge::compliance::Detail;
+        let policy = Policy::xincheng_2022();
+        let full = assess_with(&policy, &dossier, &Options::default(), Detail::Findings);
+        let summary = assess_with(&policy, &dossier, &Options::default(), Detail::Totals);
+        prop_assert_eq!(full, summary);
+    }
+}

@@ -10,7 +10,7 @@ pub mod lint;
 pub use crate::policy::assessment as scheme;
 pub mod table;
 
-use crate::compliance::{Lang, Options, Report, Totals};
+use crate::compliance::{Detail, Lang, Options, Report, Totals};
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
@@ -315,6 +315,18 @@ impl Assessment {
 /// assert!(grades.len() >= 3);
 /// ```
 pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<Assessment, Error> {
+    assess_with(policy, dossier, options, Detail::Totals)
+}
+
+/// [`assess`], evaluating compliance with the `detail` asked for. A grade rests on counts
+/// alone, so both give the same assessment (`core/tests/assessment.rs` proves it on the sample
+/// and on generated dossiers); [`assess`] keeps only the counts (`Detail::Totals`).
+pub fn assess_with(
+    policy: &Policy,
+    dossier: &Dossier,
+    options: &Options,
+    detail: Detail,
+) -> Result<Assessment, Error> {
     let scheme = policy.document().assessment.as_ref().ok_or_else(|| {
         Problem::new(
             ErrorKind::InvalidPolicy,
@@ -325,7 +337,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     // One scope for every rule family: the dossier and the period checked once, the days
     // indexed once.
     let scope = Scope::new(policy, dossier, options.period.unwrap_or(dossier.period))?;
-    let report = crate::compliance::evaluate_in(&scope, options.lang)?;
+    let report = crate::compliance::evaluate_with(&scope, options.lang, detail)?;
     let period = report.period;
     let (whole, attendance_months, notes) = collect_all(&scope, &report)?;
 
@@ -360,7 +372,7 @@ pub fn assess(policy: &Policy, dossier: &Dossier, options: &Options) -> Result<A
     if scheme.parts.is_some() {
         for (range, _) in &ranges {
             let part = scope.narrow(*range)?;
-            let r = crate::compliance::evaluate_in(&part, options.lang)?;
+            let r = crate::compliance::evaluate_with(&part, options.lang, detail)?;
             part_facts.push(collect_all(&part, &r)?.0);
         }
     }

@@ -410,6 +410,24 @@ pub fn evaluate(policy: &Policy, dossier: &Dossier, options: &Options) -> Result
 /// [`evaluate`] over a [`Scope`] built by the caller (the assessment builds one for every rule
 /// family), with texts in `lang`.
 pub fn evaluate_in(scope: &Scope<'_>, lang: Lang) -> Result<Report, Error> {
+    evaluate_with(scope, lang, Detail::Findings)
+}
+
+/// How much of each person's report an evaluation keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Every finding, day by day (what [`evaluate`] answers).
+    #[default]
+    Findings,
+    /// The counts only: each person's `findings` is left empty, their `totals` and
+    /// `obligations` are those of the full report. The assessment grades from counts alone
+    /// (4.1), so batch grading need not hold a year of per-day findings per worker (#16). A
+    /// community's own findings are kept (a few per month).
+    Totals,
+}
+
+/// [`evaluate_in`], keeping the `detail` asked for.
+pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Report, Error> {
     let ctx = Context::new(scope, lang);
     let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
     let doc = policy.document();
@@ -436,7 +454,9 @@ pub fn evaluate_in(scope: &Scope<'_>, lang: Lang) -> Result<Report, Error> {
                 clause: o.clause.clone(),
                 totals: t,
             });
-            findings.extend(found);
+            if detail == Detail::Findings {
+                findings.extend(found);
+            }
         }
         people.push(PersonReport {
             person: p.id.clone(),
