@@ -1360,15 +1360,15 @@ fn rollup(
                 .obligations
                 .iter()
                 .filter(|o| {
-                    c.findings.iter().any(|f| f.obligation == o.obligation)
-                        || report.obligations.iter().any(|x| {
-                            x.id == o.obligation
-                                && matches!(
-                                    x.binds,
-                                    crate::policy::Binds::Community
-                                        | crate::policy::Binds::GridLeader
-                                )
-                        })
+                    // By what each obligation binds, not by the findings (a report of counts
+                    // only has none): a community's own findings are all of its own duties.
+                    report.obligations.iter().any(|x| {
+                        x.id == o.obligation
+                            && matches!(
+                                x.binds,
+                                crate::policy::Binds::Community | crate::policy::Binds::GridLeader
+                            )
+                    })
                 })
                 .cloned()
                 .collect();

@@ -419,16 +419,16 @@ pub enum Detail {
     /// Every finding, day by day (what [`evaluate`] answers).
     #[default]
     Findings,
-    /// The counts only: each person's `findings` is left empty, their `totals` and
-    /// `obligations` are those of the full report. The assessment grades from counts alone
-    /// (4.1), so batch grading need not hold a year of per-day findings per worker (#16). A
-    /// community's own findings are kept (a few per month).
+    /// The counts only: every person's and community's `findings` is left empty, their
+    /// `totals` and `obligations` are those of the full report. The assessment grades from
+    /// counts alone (4.1), so batch grading need neither build nor hold a year of per-day
+    /// findings per worker (#16).
     Totals,
 }
 
 /// [`evaluate_in`], keeping the `detail` asked for.
 pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Report, Error> {
-    let ctx = Context::new(scope, lang);
+    let ctx = Context::new(scope, lang, detail);
     let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
     let doc = policy.document();
 
@@ -483,7 +483,9 @@ pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Re
                     t.add(f.status);
                 }
                 totals.merge(&t);
-                findings.extend(found);
+                if detail == Detail::Findings {
+                    findings.extend(found);
+                }
             } else {
                 for pr in people.iter().filter(|pr| pr.community == c.id) {
                     t.merge(&pr.totals_of(&o.id));
@@ -558,6 +560,9 @@ struct Context<'a> {
     index: &'a Index<'a>,
     period: DateRange,
     lang: Lang,
+    /// How much of each finding is kept: with `Detail::Totals` a finding carries its status
+    /// and nothing that would need an allocation (it is counted, then dropped).
+    detail: Detail,
     /// Each person's usable work records by day of the period: one, or one a grid for a worker
     /// holding several (兼任, when the policy allows it).
     work: BTreeMap<&'a str, Vec<Vec<&'a WorkRecord>>>,
@@ -589,7 +594,7 @@ struct DayStatus<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(scope: &'a Scope<'a>, lang: Lang) -> Context<'a> {
+    fn new(scope: &'a Scope<'a>, lang: Lang, detail: Detail) -> Context<'a> {
         let dossier = scope.dossier();
         let mut ctx = Context {
             policy: scope.policy(),
@@ -598,6 +603,7 @@ impl<'a> Context<'a> {
             index: scope.index(),
             period: scope.period(),
             lang,
+            detail,
             work: BTreeMap::new(),
             dated: BTreeMap::new(),
             days: BTreeMap::new(),
@@ -855,9 +861,14 @@ impl<'a> Context<'a> {
     }
 
     fn finding(&self, o: &Obligation, range: DateRange) -> Finding {
+        let keep = self.detail == Detail::Findings;
         Finding {
-            obligation: o.id.clone(),
-            clause: o.clause.clone(),
+            obligation: if keep { o.id.clone() } else { String::new() },
+            clause: if keep {
+                o.clause.clone()
+            } else {
+                String::new()
+            },
             period: range,
             event: None,
             status: Status::Met,
@@ -871,6 +882,9 @@ impl<'a> Context<'a> {
     fn excuse(&self, f: &mut Finding, excuse: Excuse, evidence: Vec<String>) {
         f.status = Status::Excused;
         f.excuse = Some(excuse);
+        if self.detail == Detail::Totals {
+            return;
+        }
         f.evidence = evidence;
         f.text = Some(match self.lang {
             Lang::Zh => excuse.label_zh().to_owned(),
@@ -891,7 +905,7 @@ impl<'a> Context<'a> {
         let day = range.from;
         let work = self.work.get(p.id.as_str());
         let records = self.work_on(work, day);
-        if o.period == PeriodKind::WorkingDay {
+        if o.period == PeriodKind::WorkingDay && self.detail == Detail::Findings {
             f.evidence.extend(records.iter().map(|w| w.id.clone()));
         }
         match &o.requirement {
