@@ -309,8 +309,48 @@ pub fn evaluate(
 /// family).
 pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
     let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
-    let ev = &policy.document().evidence;
-    let r = &dossier.records;
+    check_added_kinds(scope)?;
+    let mut findings = Vec::new();
+    let metrics = problem_metrics(scope, &mut findings);
+    let proxy = proxy_metrics(scope);
+    let ledgers = grid_ledgers(scope, &mut findings);
+
+    let people = dossier
+        .organisation
+        .people
+        .iter()
+        .filter(|p| {
+            p.role == Role::GridWorker
+                || metrics.contains_key(p.id.as_str())
+                || proxy.contains_key(p.id.as_str())
+        })
+        .map(|p| PersonEvidence {
+            person: p.id.clone(),
+            name: p.name.clone(),
+            role: p.role,
+            problems: metrics.get(p.id.as_str()).cloned().unwrap_or_default(),
+            proxy: proxy.get(p.id.as_str()).cloned().unwrap_or_default(),
+        })
+        .collect();
+
+    let doc = policy.document();
+    Ok(EvidenceReport {
+        policy: PolicyRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        period,
+        findings,
+        people,
+        ledgers,
+    })
+}
+
+/// A problem category or ledger kind the records add must be one the policy adds (2.1.4,
+/// 2.1.2: the lists end in 等); every such problem at once.
+fn check_added_kinds(scope: &Scope<'_>) -> Result<(), Error> {
+    let ev = &scope.policy().document().evidence;
+    let r = &scope.dossier().records;
     let mut problems = Vec::new();
     for (i, p) in r.problems.iter().enumerate() {
         if let Some(o) = &p.other_category {
@@ -340,15 +380,23 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
             }
         }
     }
-    Error::check(problems)?;
+    Error::check(problems)
+}
 
+/// Each person's problem metrics (2.1.4, 2.1.7, 2.1.8, 2.2.2), with a finding for each urgent
+/// report made late or not at all.
+fn problem_metrics<'a>(
+    scope: &Scope<'a>,
+    findings: &mut Vec<EvidenceFinding>,
+) -> BTreeMap<&'a str, ProblemMetrics> {
+    let period = scope.period();
+    let ev = &scope.policy().document().evidence;
+    let r = &scope.dossier().records;
     let end = period.to;
     let end_time = LocalTime::from_hm(23, 59).unwrap_or(LocalTime::MIDNIGHT);
     let counts = |d: Date| d <= end;
-    let mut findings = Vec::new();
     let mut metrics: BTreeMap<&str, ProblemMetrics> = BTreeMap::new();
     let mut solve_minutes: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
-    let mut proxy: BTreeMap<&str, ProxyMetrics> = BTreeMap::new();
 
     for p in r.problems.iter().filter(|p| period.contains(p.date)) {
         let m = metrics.entry(p.person.as_str()).or_default();
@@ -451,7 +499,15 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
         m.median_minutes_to_solve = solve_minutes.get_mut(person).and_then(|v| median(v));
     }
 
-    for c in &r.proxy_cases {
+    metrics
+}
+
+/// Each person's proxy cases (代办) opened, closed and open at the period's end.
+fn proxy_metrics<'a>(scope: &Scope<'a>) -> BTreeMap<&'a str, ProxyMetrics> {
+    let period = scope.period();
+    let end = period.to;
+    let mut proxy: BTreeMap<&str, ProxyMetrics> = BTreeMap::new();
+    for c in &scope.dossier().records.proxy_cases {
         let m = proxy.entry(c.person.as_str()).or_default();
         if period.contains(c.opened) {
             m.opened += 1;
@@ -467,11 +523,27 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
         }
     }
 
-    // Ledgers (2.1.2), as of the period's last day.
+    proxy
+}
+
+/// Ledgers (2.1.2) of every grid as of the period's last day, with a finding for each entry
+/// not updated within its limit; empty when the dossier keeps no ledgers.
+fn grid_ledgers(scope: &Scope<'_>, findings: &mut Vec<EvidenceFinding>) -> Vec<GridLedgers> {
+    let ev = &scope.policy().document().evidence;
+    let dossier = scope.dossier();
+    let r = &dossier.records;
+    let end = scope.period().to;
     let mut ledgers = Vec::new();
     if !r.ledger_entries.is_empty() {
         let mut by_grid: BTreeMap<&str, GridLedgers> = BTreeMap::new();
+        // The must-visit groups each grid's ledgers show (2.1.2 → 2.2.2), as
+        // `ledger_must_visit_groups` gives them, gathered in one pass over the entries.
+        let mut groups: BTreeMap<&str, BTreeSet<MustVisit>> = BTreeMap::new();
         for e in r.ledger_entries.iter().filter(|e| e.active_on(end)) {
+            groups
+                .entry(e.grid.as_str())
+                .or_default()
+                .extend(ev.groups_of(e.kind, e.other_kind.as_deref()));
             let g = by_grid
                 .entry(e.grid.as_str())
                 .or_insert_with(|| GridLedgers {
@@ -516,7 +588,8 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
                     updated_later: 0,
                     must_visit_groups: Vec::new(),
                 });
-                g.must_visit_groups = ledger_must_visit_groups(policy, dossier, &grid.id, end)
+                g.must_visit_groups = groups
+                    .remove(grid.id.as_str())
                     .unwrap_or_default()
                     .into_iter()
                     .collect();
@@ -525,35 +598,7 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<EvidenceReport, Error> {
         }
     }
 
-    let people = dossier
-        .organisation
-        .people
-        .iter()
-        .filter(|p| {
-            p.role == Role::GridWorker
-                || metrics.contains_key(p.id.as_str())
-                || proxy.contains_key(p.id.as_str())
-        })
-        .map(|p| PersonEvidence {
-            person: p.id.clone(),
-            name: p.name.clone(),
-            role: p.role,
-            problems: metrics.get(p.id.as_str()).cloned().unwrap_or_default(),
-            proxy: proxy.get(p.id.as_str()).cloned().unwrap_or_default(),
-        })
-        .collect();
-
-    let doc = policy.document();
-    Ok(EvidenceReport {
-        policy: PolicyRef {
-            id: doc.id.clone(),
-            version: doc.version.clone(),
-        },
-        period,
-        findings,
-        people,
-        ledgers,
-    })
+    ledgers
 }
 
 /// The exact median of `values` (sorted in place), or `None` when empty.
