@@ -3,8 +3,9 @@
 #   bash scripts/test-wasm.sh
 # Builds with scripts/build-wasm.sh (which installs the tools) and installs Chromium, then: types
 # fresh -> a TypeScript consumer of the packed package -> wasm-bindgen tests in Node -> shared
-# cases through WASM in Node and in headless Chromium, byte for byte -> portal in headless
-# Chromium.
+# cases through WASM in Node -> the import module in Node against the wangge command -> shared
+# cases in headless Chromium, byte for byte -> portal in headless Chromium, its import panel,
+# its comparison view.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -143,6 +144,11 @@ cargo run --locked -q --bin annual -- --compliance --json >"$compliance"
 PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native" NATIVE_REPORT="$compliance" \
   SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
 echo "screenshots: ${SCREENSHOT:-$target/wangge-portal.png} and beside it -desk, -phone, -error, the PDF (.pdf, -appendix.pdf) and its pages (-print-N.png)"
+
+step "portal import panel in headless Chromium (Playwright): office files to grades, problems"
+PORTAL_URL="http://127.0.0.1:$port/examples/portal/" IMPORT_FIXTURES="$fixtures" \
+  SCREENSHOT="$target/wangge-portal.png" node --test wasm/js/portal-import.test.mjs
+echo "screenshots: $target/wangge-portal-import.png, -import-error.png"
 
 step "portal comparison view in headless Chromium (Playwright): two policies, movers, distributions"
 COMPARE_URL="http://127.0.0.1:$port/examples/portal/compare.html" \
