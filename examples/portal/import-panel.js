@@ -39,7 +39,7 @@ export function setupImport({ use, showErrors, refuse, communities, maxFileMb })
   const status = $('import-status');
   const panel = $('import-panel');
 
-  panel.addEventListener('toggle', async () => {
+  const opened = async () => {
     if (!panel.open) return;
     $('import-communities').replaceChildren(
       ...[...new Set(communities())].map((c) => Object.assign(document.createElement('option'), { value: c })),
@@ -55,7 +55,9 @@ export function setupImport({ use, showErrors, refuse, communities, maxFileMb })
     } catch (e) {
       status.textContent = `无法载入导入模块：${e}`;
     }
-  });
+  };
+  panel.addEventListener('toggle', opened);
+  if (panel.open) opened(); // opened before this script ran
 
   $('import-template').addEventListener('click', async () => {
     const m = await importer();
@@ -99,6 +101,7 @@ export function setupImport({ use, showErrors, refuse, communities, maxFileMb })
     if (maps.length) options.column_maps = maps;
     status.textContent = `正在导入 ${files.length} 个文件……`;
     let answer, ms;
+    $('import-run').disabled = true;
     try {
       const m = await importer();
       const list = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -109,6 +112,8 @@ export function setupImport({ use, showErrors, refuse, communities, maxFileMb })
       status.textContent = '';
       refuse(`导入模块出错，未导入任何内容：${e}`);
       return;
+    } finally {
+      $('import-run').disabled = false;
     }
     if (answer.status === 'failure') {
       status.textContent = `未导入：共 ${answer.errors.length} 处问题，见下方列表。`;
