@@ -3,8 +3,9 @@
 #   bash scripts/test-wasm.sh
 # Builds with scripts/build-wasm.sh (which installs the tools) and installs Chromium, then: types
 # fresh -> a TypeScript consumer of the packed package -> wasm-bindgen tests in Node -> shared
-# cases through WASM in Node and in headless Chromium, byte for byte -> portal in headless
-# Chromium.
+# cases through WASM in Node -> the import module in Node against the wangge command -> shared
+# cases in headless Chromium, byte for byte -> portal in headless Chromium, its import panel,
+# its comparison view.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -87,6 +88,25 @@ step "shared cases through WASM in Node, byte for byte"
 # The answers are kept for the cross-binding harness (scripts/conformance.py).
 WANGGE_ANSWERS_DIR="$target/conformance/node" node --test wasm/js/cases.mjs
 
+step "the import module in Node: the sample as office files, against the wangge command"
+# The import crate's test writes the sample community as an office keeps it (roster workbook,
+# record sheets, DingTalk raw records as a GB18030 CSV) and a roster with an unknown role; the
+# wangge command imports and grades the same files in this run; the import module must give the
+# same dossier, the grading package the same assessment, and the same problems.
+fixtures=$(mktemp -d /tmp/wangge-import-XXXXXX)
+trap 'rm -rf "$fixtures"' EXIT
+WANGGE_IMPORT_FIXTURES="$fixtures" cargo test --locked -q -p wangge-import --test sample \
+  the_sample_as_a_roster_workbook_and_a_dingtalk_csv_for_the_portal
+office=("$fixtures/花名册.xlsx" "$fixtures/台账.xlsx" "$fixtures/钉钉原始记录.csv")
+wangge() { cargo run --locked -q -p wangge-cli -- "$@"; }
+wangge import "${office[@]}" -o "$fixtures/native.dossier.json"
+wangge assess --format json --import "${office[@]}" >"$fixtures/native.assessment.json"
+if wangge import "$fixtures/花名册-有误.xlsx" -o "$fixtures/never.json" 2>"$fixtures/native.refusal.txt"; then
+  echo "wangge import accepted a roster with an unknown role" >&2; exit 1
+fi
+wangge import --template "$fixtures/native.template.xlsx"
+IMPORT_FIXTURES="$fixtures" node --test import-wasm/js/import.test.mjs
+
 # One static server at the repository root (loopback only) for the browser tests: the case page
 # reads wasm/pkg/ and tests/cases/, the portal is examples/portal/.
 port=${WASM_TEST_PORT:-8765}
@@ -94,7 +114,7 @@ native=$(mktemp /tmp/wangge-native-XXXXXX.json)
 compliance=$(mktemp /tmp/wangge-compliance-XXXXXX.json)
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$native" "$compliance"' EXIT
+trap 'kill "$server" 2>/dev/null || true; rm -f "$native" "$compliance"; rm -rf "$fixtures"' EXIT
 for _ in $(seq 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1
@@ -124,6 +144,11 @@ cargo run --locked -q --bin annual -- --compliance --json >"$compliance"
 PORTAL_URL="http://127.0.0.1:$port/examples/portal/" NATIVE_ASSESSMENT="$native" NATIVE_REPORT="$compliance" \
   SCREENSHOT="${SCREENSHOT:-$target/wangge-portal.png}" node --test wasm/js/portal.test.mjs
 echo "screenshots: ${SCREENSHOT:-$target/wangge-portal.png} and beside it -desk, -phone, -error, the PDF (.pdf, -appendix.pdf) and its pages (-print-N.png)"
+
+step "portal import panel in headless Chromium (Playwright): office files to grades, problems"
+PORTAL_URL="http://127.0.0.1:$port/examples/portal/" IMPORT_FIXTURES="$fixtures" \
+  SCREENSHOT="$target/wangge-portal.png" node --test wasm/js/portal-import.test.mjs
+echo "screenshots: $target/wangge-portal-import.png, -import-error.png"
 
 step "portal comparison view in headless Chromium (Playwright): two policies, movers, distributions"
 COMPARE_URL="http://127.0.0.1:$port/examples/portal/compare.html" \

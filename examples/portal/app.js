@@ -5,6 +5,7 @@
 // draws what it answers.
 import init, { evaluate, assess, parsePolicy, defaultPolicy, version } from './pkg/wangge_wasm.js';
 import { heatmap, barChart, minutesBetween } from './charts.js';
+import { setupImport } from './import-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const ROLE = { grid_leader: '网格长', grid_worker: '网格员', helper: '协助人员' };
@@ -131,7 +132,8 @@ function showErrors(title, errors) {
       const details = document.createElement('details');
       const summary = Object.assign(document.createElement('summary'), { textContent: '技术细节（供系统维护人员）' });
       const code = Object.assign(document.createElement('code'), {
-        textContent: [`kind: ${e.kind}`, e.path && `path: ${e.path}`, e.record && `record: ${e.record}`, e.date && `date: ${e.date}`, `message: ${e.message}`].filter(Boolean).join(' · '),
+        textContent: [`kind: ${e.kind}`, e.path && `path: ${e.path}`, e.record && `record: ${e.record}`, e.date && `date: ${e.date}`,
+          e.file && `file: ${e.file}`, e.sheet && `sheet: ${e.sheet}`, e.row && `row: ${e.row}`, e.column && `column: ${e.column}`, `message: ${e.message}`].filter(Boolean).join(' · '),
       });
       details.append(summary, code);
       li.append(text, details);
@@ -549,10 +551,32 @@ async function readDocument(file, what) {
   const zip = head[0] === 0x50 && head[1] === 0x4b; // PK: xlsx, ods, zip
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0; // old .xls
   if (zip || ole || /\.(xlsx|xls|ods|csv|et)$/i.test(file.name)) {
-    refuse(`所选文件“${file.name}”是表格文件，不是 JSON：此处需要 JSON 格式的${what}。表格（如钉钉导出）须先用导入工具转换为工作档案。`);
+    refuse(`所选文件“${file.name}”是表格文件，不是 JSON：此处需要 JSON 格式的${what}。花名册和钉钉导出等表格请用“导入考勤与花名册”导入。`);
     return null;
   }
   return file.text();
+}
+
+/**
+ * Takes a dossier — a chosen JSON file's text, or an import's answer — as the page's dossier and
+ * computes. `dossier` is the text parsed, or null when it is not JSON (the package then reports
+ * the syntax error with its position).
+ */
+function useDossier(text, dossier) {
+  state.dossierText = text;
+  state.dossier = dossier;
+  // Keep the chosen period when it lies within the new dossier's; otherwise take the dossier's.
+  // After a file that cannot be read, the chosen dates stay as they were.
+  const p = dossier?.period;
+  if (p?.from && p?.to) {
+    const from = $('period-from').value, to = $('period-to').value;
+    if (!(from && to && from >= p.from && to <= p.to && from <= to)) {
+      $('period-from').value = p.from;
+      $('period-to').value = p.to;
+    }
+  }
+  $('compute').disabled = false;
+  compute();
 }
 
 async function main() {
@@ -563,26 +587,24 @@ async function main() {
     if (!file) return;
     const text = await readDocument(file, '工作档案');
     if (text === null) return;
-    state.dossierText = text;
     let dossier = null;
     try {
       dossier = JSON.parse(text);
     } catch {
       dossier = null; // the package reports the syntax error with its position
     }
-    state.dossier = dossier;
-    // Keep the chosen period when it lies within the new dossier's; otherwise take the dossier's.
-    // After a file that cannot be read, the chosen dates stay as they were.
-    const p = dossier?.period;
-    if (p?.from && p?.to) {
-      const from = $('period-from').value, to = $('period-to').value;
-      if (!(from && to && from >= p.from && to <= p.to && from <= to)) {
-        $('period-from').value = p.from;
-        $('period-to').value = p.to;
-      }
-    }
-    $('compute').disabled = false;
-    compute();
+    useDossier(text, dossier);
+  });
+  // Office spreadsheets: a module of their own, loaded when the panel is first opened.
+  setupImport({
+    maxFileMb: MAX_FILE_MB,
+    showErrors,
+    refuse,
+    communities: () => (state.dossier?.organisation?.communities ?? []).map((c) => c.name ?? c.id),
+    use: (dossier) => {
+      $('dossier-file').value = '';
+      useDossier(JSON.stringify(dossier), dossier);
+    },
   });
   $('policy-file').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
