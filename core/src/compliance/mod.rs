@@ -429,11 +429,59 @@ pub enum Detail {
 /// [`evaluate_in`], keeping the `detail` asked for.
 pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Report, Error> {
     let ctx = Context::new(scope, lang, detail);
-    let (policy, dossier, period) = (scope.policy(), scope.dossier(), scope.period());
-    let doc = policy.document();
+    let doc = scope.policy().document();
+    let people = person_reports(&ctx, detail);
+    let communities = community_reports(&ctx, &people, detail);
+    let mut clauses = BTreeMap::new();
+    for o in &doc.obligations {
+        if let Some(c) = clause::get(&o.clause) {
+            clauses.insert(
+                c.id.clone(),
+                CitedClause {
+                    title_zh: c.title_zh.clone(),
+                    title_en: c.title_en.clone(),
+                    text_zh: c.text_zh.clone(),
+                },
+            );
+        }
+    }
+    let obligations = doc
+        .obligations
+        .iter()
+        .map(|o| ObligationInfo {
+            id: o.id.clone(),
+            clause: o.clause.clone(),
+            title: match lang {
+                Lang::Zh => o.title_zh.clone(),
+                Lang::En => o.title_en.clone(),
+            },
+            binds: o.binds,
+            period: o.period,
+        })
+        .collect();
 
+    Ok(Report {
+        policy: PolicyRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        period: scope.period(),
+        lang,
+        complete: ctx.warnings.is_empty(),
+        warnings: ctx.warnings,
+        obligations,
+        clauses,
+        people,
+        communities,
+    })
+}
+
+/// One report per grid leader and grid worker, in organisation order: each obligation binding
+/// them judged (chapter 2, 3.5), with its counts.
+fn person_reports(ctx: &Context<'_>, detail: Detail) -> Vec<PersonReport> {
+    let doc = ctx.policy.document();
     let mut people = Vec::new();
-    for p in &dossier.organisation.people {
+    for p in &ctx.dossier.organisation.people {
         let binds = match p.role {
             Role::GridLeader => Binds::GridLeader,
             Role::GridWorker => Binds::GridWorker,
@@ -469,8 +517,19 @@ pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Re
         });
     }
 
+    people
+}
+
+/// One report per community, in organisation order: its own obligations judged (2.1.0, 2.2.3),
+/// and its people's counts per obligation.
+fn community_reports(
+    ctx: &Context<'_>,
+    people: &[PersonReport],
+    detail: Detail,
+) -> Vec<CommunityReport> {
+    let doc = ctx.policy.document();
     let mut communities = Vec::new();
-    for c in &dossier.organisation.communities {
+    for c in &ctx.dossier.organisation.communities {
         let mut findings = Vec::new();
         let mut per_obligation = Vec::new();
         let mut totals = Totals::default();
@@ -508,48 +567,7 @@ pub fn evaluate_with(scope: &Scope<'_>, lang: Lang, detail: Detail) -> Result<Re
         });
     }
 
-    let mut clauses = BTreeMap::new();
-    for o in &doc.obligations {
-        if let Some(c) = clause::get(&o.clause) {
-            clauses.insert(
-                c.id.clone(),
-                CitedClause {
-                    title_zh: c.title_zh.clone(),
-                    title_en: c.title_en.clone(),
-                    text_zh: c.text_zh.clone(),
-                },
-            );
-        }
-    }
-    let obligations = doc
-        .obligations
-        .iter()
-        .map(|o| ObligationInfo {
-            id: o.id.clone(),
-            clause: o.clause.clone(),
-            title: match lang {
-                Lang::Zh => o.title_zh.clone(),
-                Lang::En => o.title_en.clone(),
-            },
-            binds: o.binds,
-            period: o.period,
-        })
-        .collect();
-
-    Ok(Report {
-        policy: PolicyRef {
-            id: doc.id.clone(),
-            version: doc.version.clone(),
-        },
-        period,
-        lang,
-        complete: ctx.warnings.is_empty(),
-        warnings: ctx.warnings,
-        obligations,
-        clauses,
-        people,
-        communities,
-    })
+    communities
 }
 
 /// Evidence indexed for one evaluation.
