@@ -342,32 +342,7 @@ pub fn assess_with(
     let (whole, attendance_months, notes) = collect_all(&scope, &report)?;
 
     // Period parts: each scored on its own records.
-    let ranges: Vec<(DateRange, Decimal)> = match &scheme.parts {
-        None => vec![(period, Decimal::from_int(1))],
-        Some(parts) => {
-            let kind = match parts.each {
-                PartKind::Month => PeriodKind::Month,
-                PartKind::Quarter => PeriodKind::Quarter,
-                PartKind::HalfYear => PeriodKind::Year,
-            };
-            let mut ranges = kind.instances(period);
-            if parts.each == PartKind::HalfYear {
-                ranges = ranges.into_iter().flat_map(split_half_year).collect();
-            }
-            ranges
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let w = parts
-                        .weights
-                        .as_ref()
-                        .and_then(|ws| ws.get(i).copied())
-                        .unwrap_or(Decimal::from_int(1));
-                    (r, w)
-                })
-                .collect()
-        }
-    };
+    let ranges = part_ranges(scheme, period);
     let mut part_facts: Vec<BTreeMap<String, Facts>> = Vec::new();
     if scheme.parts.is_some() {
         for (range, _) in &ranges {
@@ -451,6 +426,55 @@ pub fn assess_with(
     }
 
     let communities = rollup(scheme, &report, &workers, &attendance_months);
+    let clauses = cited_clauses(&report, &workers);
+    Ok(Assessment {
+        policy: report.policy.clone(),
+        period,
+        lang,
+        complete: report.complete,
+        workers,
+        communities,
+        clauses,
+    })
+}
+
+/// The scheme's parts of `period` (4.1: each month, quarter or half-year scored on its own
+/// records) with their weights; the whole period, weighing 1, for a scheme without parts.
+fn part_ranges(scheme: &Scheme, period: DateRange) -> Vec<(DateRange, Decimal)> {
+    match &scheme.parts {
+        None => vec![(period, Decimal::from_int(1))],
+        Some(parts) => {
+            let kind = match parts.each {
+                PartKind::Month => PeriodKind::Month,
+                PartKind::Quarter => PeriodKind::Quarter,
+                PartKind::HalfYear => PeriodKind::Year,
+            };
+            let mut ranges = kind.instances(period);
+            if parts.each == PartKind::HalfYear {
+                ranges = ranges.into_iter().flat_map(split_half_year).collect();
+            }
+            ranges
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let w = parts
+                        .weights
+                        .as_ref()
+                        .and_then(|ws| ws.get(i).copied())
+                        .unwrap_or(Decimal::from_int(1));
+                    (r, w)
+                })
+                .collect()
+        }
+    }
+}
+
+/// Every clause the assessment cites, with its text: those of the compliance report, of every
+/// rule fired, and of the grades and their consequences (4.1, 4.2, 5.1, 5.2).
+fn cited_clauses(
+    report: &Report,
+    workers: &[WorkerResult],
+) -> BTreeMap<String, crate::compliance::CitedClause> {
     let mut clauses = report.clauses.clone();
     for id in workers
         .iter()
@@ -467,15 +491,7 @@ pub fn assess_with(
                 });
         }
     }
-    Ok(Assessment {
-        policy: report.policy.clone(),
-        period,
-        lang,
-        complete: report.complete,
-        workers,
-        communities,
-        clauses,
-    })
+    clauses
 }
 
 /// Every fact of every person for `period`: compliance, and the other record families.
