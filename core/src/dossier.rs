@@ -1,6 +1,7 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
-use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::error::{Error, ErrorKind, Problem};
+use crate::json::parse_json;
 use crate::organisation::Organisation;
 use crate::records::Records;
 use crate::records::check::Checker;
@@ -178,7 +179,7 @@ impl Dossier {
                 }
             }
         }
-        crate::records::evidence::validate_records(self, &mut ck);
+        crate::records::evidence::validate_records(r, &self.period, &mut ck);
         for (i, m) in r.meetings.iter().enumerate() {
             let here = format!("records.meetings[{i}]");
             ck.id(&m.id, format!("{here}.id"));

@@ -210,7 +210,7 @@ mod tests {
             )
         };
         let parse = |text: &str| {
-            crate::error::parse_json::<crate::policy::Requirement>(text)
+            crate::json::parse_json::<crate::policy::Requirement>(text)
                 .err()
                 .and_then(|e| e.kind())
         };

@@ -20,7 +20,7 @@
 use crate::confidentiality::classes::{self, Class};
 use crate::error::{Error, ErrorKind, Problem};
 pub use crate::error_zh::Document;
-use crate::error_zh::{date_of, fix, generic, short, str_of, what_is_wrong};
+use crate::error_zh::{Place, date_of, fix, generic, short, str_of, what_is_wrong};
 use serde_json::Value;
 
 /// The error with the message for people of each problem made from the dossier text it was
@@ -105,7 +105,12 @@ fn for_people(
             }
             _ => document.zh().to_owned(),
         });
-    let what = what_is_wrong(p.kind, &p.message, text, Some(p));
+    let at = Place {
+        path: p.path.as_deref(),
+        record: p.record.as_deref(),
+        date: p.date.as_deref(),
+    };
+    let what = what_is_wrong(p.kind, &p.message, text, Some(at));
     format!(
         "{place}：{what}，{}",
         fix(p.kind, &p.message, Some(document))

@@ -12,7 +12,8 @@ pub mod evidence;
 
 use crate::calendar::{Calendar, CalendarExtension};
 use crate::clause::ClauseId;
-use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::error::{Error, ErrorKind, Problem};
+use crate::json::parse_json;
 use crate::records::{MustCheck, MustDo, MustVisit};
 use crate::time::{Date, DateRange, PeriodKind};
 use schemars::JsonSchema;
@@ -821,6 +822,15 @@ impl Obligation {
             _ => {}
         }
     }
+}
+
+/// The policy a report was computed under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PolicyRef {
+    /// Policy ID.
+    pub id: String,
+    /// Policy version.
+    pub version: String,
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ const LAYERS: &[(&str, usize)] = &[
     ("calendar", 0),
     ("clause", 0),
     ("error", 0),
+    ("error::kind", 0),
+    ("lang", 0),
     ("json", 0),
     ("error_zh", 0),
     ("csv", 0),

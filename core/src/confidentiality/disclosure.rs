@@ -32,7 +32,7 @@ use super::policy::{ConfidentialityPolicy, RelevantDepartment};
 use super::scope::Visible;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
-use crate::evidence::LedgerKind;
+use crate::records::ledger::LedgerKind;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
