@@ -11,6 +11,8 @@ pub(crate) struct Checker<'c, 'a> {
     pub(crate) index: &'c Index<'a>,
     /// Record IDs seen so far.
     ids: BTreeSet<String>,
+    /// IDs of the organisation (subdistrict, communities, grids, people) seen so far.
+    organisation_ids: BTreeSet<String>,
     /// Every problem found, in order.
     pub(crate) problems: Vec<Problem>,
 }
@@ -21,23 +23,23 @@ impl<'c, 'a> Checker<'c, 'a> {
         Checker {
             index,
             ids: BTreeSet::new(),
+            organisation_ids: BTreeSet::new(),
             problems,
         }
     }
 
     /// A record ID at `path`: not empty, and used once in the whole dossier.
     pub(crate) fn id(&mut self, id: &str, path: String) {
-        if id.is_empty() {
-            self.push(Problem::new(ErrorKind::Shape, "a record ID is empty").at(path));
-        } else if !self.ids.insert(id.to_owned()) {
-            self.push(
-                Problem::new(
-                    ErrorKind::DuplicateId,
-                    format!("record ID `{id}` is used twice"),
-                )
-                .at(path)
-                .record(id),
-            );
+        if let Some(problem) = fresh(&mut self.ids, id, path, "a record ID", "record ID") {
+            self.push(problem);
+        }
+    }
+
+    /// An ID of the organisation at `path` (its subdistrict, a community, a grid or a person):
+    /// not empty, and used once in the whole organisation (1.1).
+    pub(crate) fn organisation_id(&mut self, id: &str, path: String) {
+        if let Some(problem) = fresh(&mut self.organisation_ids, id, path, "an ID", "ID") {
+            self.push(problem);
         }
     }
 
@@ -65,5 +67,30 @@ impl<'c, 'a> Checker<'c, 'a> {
     /// A problem found.
     pub(crate) fn push(&mut self, problem: Problem) {
         self.problems.push(problem);
+    }
+}
+
+/// The problem with an ID at `path` that is empty (`an ID is empty`) or already in `seen`
+/// (`ID … is used twice`), if any; else it is now seen.
+fn fresh(
+    seen: &mut BTreeSet<String>,
+    id: &str,
+    path: String,
+    empty: &str,
+    named: &str,
+) -> Option<Problem> {
+    if id.is_empty() {
+        Some(Problem::new(ErrorKind::Shape, format!("{empty} is empty")).at(path))
+    } else if !seen.insert(id.to_owned()) {
+        Some(
+            Problem::new(
+                ErrorKind::DuplicateId,
+                format!("{named} `{id}` is used twice"),
+            )
+            .at(path)
+            .record(id),
+        )
+    } else {
+        None
     }
 }
