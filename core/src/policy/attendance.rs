@@ -265,6 +265,14 @@ impl AttendancePolicy {
     /// Every problem with this section (empty when valid); `at` is its JSON path.
     pub fn validate(&self, at: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
+        self.check_choices(at, &mut problems);
+        self.check_absence_rule(at, &mut problems);
+        self.check_working_hours(at, &mut problems);
+        problems
+    }
+
+    /// Each local choice names its clause and says why (a note).
+    fn check_choices(&self, at: &str, problems: &mut Vec<Problem>) {
         let choices = [
             (
                 &self.working_hours.clause,
@@ -298,8 +306,13 @@ impl AttendancePolicy {
             ),
         ];
         for (clause, note, field) in choices {
-            check_choice(clause, note, &format!("{at}.{field}"), &mut problems);
+            check_choice(clause, note, &format!("{at}.{field}"), problems);
         }
+    }
+
+    /// Lateness counted as absence (3.3): half a day after the grace minutes, a whole day not
+    /// before half a day.
+    fn check_absence_rule(&self, at: &str, problems: &mut Vec<Problem>) {
         let invalid =
             |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
         if let Some(rule) = &self.late_or_early_counts_as_absence.value {
@@ -325,6 +338,12 @@ impl AttendancePolicy {
                 }
             }
         }
+    }
+
+    /// The working hours (3.3): at least one schedule, unique IDs, sessions and dates in order.
+    fn check_working_hours(&self, at: &str, problems: &mut Vec<Problem>) {
+        let invalid =
+            |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
         if self.working_hours.value.is_empty() {
             problems.push(invalid(
                 "no working hours are given (3.3)".into(),
@@ -382,7 +401,6 @@ impl AttendancePolicy {
                 }
             }
         }
-        problems
     }
 
     /// The working hours of `community` on `date`: a schedule naming the community wins over
