@@ -1,7 +1,6 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::json::parse_json;
 use crate::organisation::Organisation;
 use crate::records::Records;
 use crate::records::check::Checker;
@@ -24,28 +23,19 @@ pub struct Dossier {
 }
 
 impl Dossier {
-    /// Parses and checks a dossier, reporting every problem at once.
-    ///
-    /// Checks the shape (unknown fields, wrong types, impossible dates and times), then the
-    /// organisation (1.1), unique IDs, references, intervals and overlaps. Records that can be
-    /// set aside safely (outside the period or the person's assignment) are not errors here: the
-    /// evaluation reports them as warnings.
-    ///
-    /// A problem in a confidential field (a ledger's subject, a name where a date should be)
-    /// names the path and record but never quotes the value (2.2.5).
-    pub fn from_json(text: &str) -> Result<Dossier, Error> {
-        Dossier::read(text).map_err(|e| crate::people_message::in_dossier(e, text))
-    }
-
-    fn read(text: &str) -> Result<Dossier, Error> {
-        let withhold = |e: Error| e.map_problems(crate::confidentiality::classes::withhold_value);
-        crate::limits::check_text(text)?;
-        let dossier: Dossier = parse_json(text).map_err(withhold)?;
-        crate::limits::check_dossier(&dossier)?;
-        dossier.validate().map_err(withhold)?;
-        let mut dossier = dossier;
-        dossier.canonicalise();
-        Ok(dossier)
+    /// Refuses a dossier larger than the limits (`crate::limits`): the records it holds, and
+    /// the area placements its divisions ask to check.
+    pub(crate) fn check_size(&self) -> Result<(), Error> {
+        crate::limits::check_record_count(self.records.count())?;
+        let org = &self.organisation;
+        let mut areas: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in &org.communities {
+            areas.entry(c.id.as_str()).or_insert(c.areas.len());
+        }
+        let total = org.divisions.iter().fold(0usize, |sum, div| {
+            sum.saturating_add(areas.get(div.community.as_str()).copied().unwrap_or(0))
+        });
+        crate::limits::check_division_areas(total)
     }
 
     /// Puts records in their canonical order (by date, then ID; see
@@ -93,8 +83,13 @@ impl Dossier {
         check_patrols_and_services(r, &mut ck);
         check_studies(r, &mut ck);
         check_shifts_handovers_and_leave(r, &mut ck);
-        crate::records::attendance::validate_records(r, &mut ck);
-        crate::duties::validate_records(r, &mut ck);
+        crate::records::attendance::validate_records(
+            &r.clock_events,
+            &r.spot_checks,
+            &r.conduct_incidents,
+            &mut ck,
+        );
+        crate::duties::validate_records(&r.activities, &r.assigned_tasks, &mut ck);
         check_leave_overlaps(r, &mut ck);
         Error::check(ck.problems)
     }
@@ -374,16 +369,9 @@ fn check_leave_overlaps(r: &Records, ck: &mut Checker<'_, '_>) {
 }
 
 impl Dossier {
-    /// Checks what the policy decides about the dossier, every problem at once: how many grids
-    /// a grid worker may hold at a time (`grids_per_worker`, 1.1) — with one, overlapping
-    /// assignments and two work records of one person on one day are an `overlap`.
-    /// Every evaluation under a policy calls it first.
-    pub fn check_under(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
-        self.check_under_policy(policy)
-            .map_err(|e| crate::people_message::in_dossier_value(e, self))
-    }
-
-    fn check_under_policy(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
+    /// Checks what the policy decides about the dossier (see `Dossier::check_under`), the
+    /// problems without their messages for people.
+    pub(crate) fn check_under_policy(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
         let max = policy.document().parameters.grids_per_worker.value;
         let mut problems = self
             .organisation

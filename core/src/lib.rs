@@ -54,6 +54,7 @@ pub mod limits;
 pub mod organisation;
 pub mod people_message;
 pub mod policy;
+mod reading;
 pub mod records;
 pub mod reform;
 pub mod sample;

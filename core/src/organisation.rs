@@ -289,7 +289,7 @@ impl Organisation {
         for (i, c) in self.communities.iter().enumerate() {
             let here = format!("{path}.communities[{i}]");
             match ck.index.person(&c.party_secretary) {
-                None => ck.push(unknown("person", &c.party_secretary, &here, "party_secretary")),
+                None => ck.person(&c.party_secretary, &here, "party_secretary"),
                 Some(p) if p.role != Role::GridLeader || p.community != c.id => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
@@ -315,7 +315,7 @@ impl Organisation {
         for (i, p) in self.people.iter().enumerate() {
             let here = format!("{path}.people[{i}]");
             match ck.index.community(&p.community) {
-                None => ck.push(unknown("community", &p.community, &here, "community")),
+                None => ck.community(&p.community, &here),
                 Some(c) if p.role == Role::GridLeader && c.party_secretary != p.id => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
@@ -486,13 +486,4 @@ impl Organisation {
             communities,
         }
     }
-}
-
-pub(crate) fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {
-    Problem::new(
-        ErrorKind::UnknownReference,
-        format!("no {what} has the ID `{id}`"),
-    )
-    .at(format!("{here}.{field}"))
-    .record(id)
 }

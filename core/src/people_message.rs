@@ -35,7 +35,7 @@ pub fn in_dossier(error: Error, text: &str) -> Error {
 }
 
 /// [`in_dossier`] for a dossier already read (the checks under a policy).
-pub fn in_dossier_value(error: Error, dossier: &crate::dossier::Dossier) -> Error {
+pub fn in_dossier_value(error: Error, dossier: &impl serde::Serialize) -> Error {
     let value = serde_json::to_value(dossier).ok();
     explain(error, Document::Dossier, None, value.as_ref())
 }

@@ -76,6 +76,27 @@ pub struct Records {
 }
 
 impl Records {
+    /// How many records of every kind together.
+    pub(crate) fn count(&self) -> usize {
+        let r = self;
+        r.work_records.len()
+            + r.problems.len()
+            + r.proxy_cases.len()
+            + r.ledger_entries.len()
+            + r.meetings.len()
+            + r.security_patrols.len()
+            + r.red_grid_services.len()
+            + r.group_studies.len()
+            + r.self_studies.len()
+            + r.notebook_reviews.len()
+            + r.duty_shifts.len()
+            + r.handovers.len()
+            + r.leave.len()
+            + r.clock_events.len()
+            + r.spot_checks.len()
+            + r.conduct_incidents.len()
+    }
+
     /// Puts every list in its canonical order: by date (a leave's first day, a ledger entry's
     /// or proxy case's opening day), then record ID. IDs are unique in a valid dossier, so the
     /// order is total and answers never follow the order the records were listed in.

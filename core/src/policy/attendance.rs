@@ -9,7 +9,7 @@
 //! and a note saying it is a local choice.
 
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
+use crate::policy::choice::{Choice, check_choice};
 use crate::time::{Date, LocalTime};
 use chrono::Datelike;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -247,17 +247,6 @@ impl JsonSchema for MonthDay {
             "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
             "description": "A day of the year, MM-DD."
         })
-    }
-}
-
-impl Default for AttendancePolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice): summer
-    /// hours 1 May – 30 September, winter hours the rest of the year.
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .attendance
-            .clone()
     }
 }
 

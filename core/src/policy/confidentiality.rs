@@ -3,7 +3,7 @@
 //! for which data. None of these is in the measures; each is a [`Choice`] noted as a local choice.
 
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
+use crate::policy::choice::{Choice, check_choice};
 use crate::records::ledger::LedgerKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -149,15 +149,5 @@ impl ConfidentialityPolicy {
             }
         }
         problems
-    }
-}
-
-impl Default for ConfidentialityPolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .confidentiality
-            .clone()
     }
 }

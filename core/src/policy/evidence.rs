@@ -3,7 +3,7 @@
 
 use crate::clause::ClauseId;
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
+use crate::policy::choice::{Choice, check_choice};
 use crate::records::MustVisit;
 use crate::records::ledger::LedgerKind;
 use crate::records::problem::ProblemCategory;
@@ -424,16 +424,6 @@ pub(crate) fn snake<T: Serialize>(v: T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-}
-
-impl Default for EvidencePolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .evidence
-            .clone()
-    }
 }
 
 /// A problem with the section at `path`.

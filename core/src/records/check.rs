@@ -2,7 +2,7 @@
 //! IDs seen (unique across the dossier), and the problems found so far.
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::{Index, unknown};
+use crate::organisation::Index;
 use std::collections::BTreeSet;
 
 /// What each record family's validation writes to: problems, in the order found.
@@ -93,4 +93,14 @@ fn fresh(
     } else {
         None
     }
+}
+
+/// A reference at `here.field` to a `what` (person, grid, community) that does not exist.
+fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {
+    Problem::new(
+        ErrorKind::UnknownReference,
+        format!("no {what} has the ID `{id}`"),
+    )
+    .at(format!("{here}.{field}"))
+    .record(id)
 }
