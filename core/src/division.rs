@@ -17,8 +17,8 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Problem};
+use crate::organisation::Checker;
 use crate::organisation::Organisation;
-use crate::records::check::Checker;
 use crate::time::{Date, DateRange};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,9 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
 use crate::error::{Error, ErrorKind, Problem};
+use crate::organisation::Checker;
 use crate::organisation::Organisation;
 use crate::records::Records;
-use crate::records::check::Checker;
 use crate::time::{Date, DateRange, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -369,10 +369,10 @@ fn check_leave_overlaps(r: &Records, ck: &mut Checker<'_, '_>) {
 }
 
 impl Dossier {
-    /// Checks what the policy decides about the dossier (see `Dossier::check_under`), the
-    /// problems without their messages for people.
-    pub(crate) fn check_under_policy(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
-        let max = policy.document().parameters.grids_per_worker.value;
+    /// Checks what the policy decides about the dossier (see `Dossier::check_under`): at most
+    /// `max` grids a worker (the policy's `grids_per_worker`); the problems without their
+    /// messages for people.
+    pub(crate) fn check_under_policy(&self, max: u32) -> Result<(), Error> {
         let mut problems = self
             .organisation
             .check_grids_per_worker(max, "organisation");

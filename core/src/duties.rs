@@ -9,7 +9,7 @@
 //! `assigned_tasks_on_time`).
 
 use crate::error::{ErrorKind, Problem};
-use crate::records::check::Checker;
+use crate::organisation::Checker;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

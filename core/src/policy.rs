@@ -14,7 +14,7 @@ pub mod evidence;
 use crate::calendar::{Calendar, CalendarExtension};
 use crate::clause::ClauseId;
 use crate::error::{Error, ErrorKind, Problem};
-use crate::records::{MustCheck, MustDo, MustVisit};
+use crate::records::musts::{MustCheck, MustDo, MustVisit};
 use crate::time::{Date, DateRange, PeriodKind};
 pub use choice::Choice;
 use choice::check_choice;

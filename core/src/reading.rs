@@ -40,7 +40,7 @@ impl Dossier {
     /// assignments and two work records of one person on one day are an `overlap`.
     /// Every evaluation under a policy calls it first.
     pub fn check_under(&self, policy: &Policy) -> Result<(), Error> {
-        self.check_under_policy(policy)
+        self.check_under_policy(policy.document().parameters.grids_per_worker.value)
             .map_err(|e| in_dossier_value(e, self))
     }
 }

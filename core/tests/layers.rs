@@ -33,7 +33,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("duties", 1),
     ("records", 1),
     ("records::attendance", 1),
-    ("records::check", 1),
+    ("records::musts", 1),
     ("records::evidence", 1),
     ("records::ledger", 1),
     ("records::problem", 1),

@@ -18,7 +18,8 @@ use crate::policy::{
     Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
 };
 use crate::records::attendance::LeaveKind;
-use crate::records::{Handover, MustCheck, MustDo, MustVisit, WorkRecord};
+use crate::records::musts::{MustCheck, MustDo, MustVisit};
+use crate::records::{Handover, WorkRecord};
 use crate::time::{Date, DateRange, PeriodKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -35,7 +35,7 @@ use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
 use crate::organisation::Role;
 use crate::policy::{Policy, PolicyRef};
-use crate::records::MustVisit;
+use crate::records::musts::MustVisit;
 use crate::time::{Date, DateRange, LocalTime};
 use problem::minutes_between;
 use schemars::JsonSchema;

@@ -4,8 +4,8 @@
 use crate::clause::ClauseId;
 use crate::error::{ErrorKind, Problem};
 use crate::policy::choice::{Choice, check_choice};
-use crate::records::MustVisit;
 use crate::records::ledger::LedgerKind;
+use crate::records::musts::MustVisit;
 use crate::records::problem::ProblemCategory;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

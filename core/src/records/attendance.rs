@@ -2,7 +2,7 @@
 //! (3.4), conduct incidents (3.6.1–3.6.5), and the kinds of leave.
 
 use crate::error::{ErrorKind, Problem};
-use crate::records::check::Checker;
+use crate::organisation::Checker;
 use crate::time::{Date, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

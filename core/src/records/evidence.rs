@@ -2,11 +2,11 @@
 //! problem's lifecycle (2.2.2) and reports (2.1.4), ledger (2.1.2) and proxy-case (2.1.8) dates.
 
 use super::Records;
-use super::check::Checker;
 use super::ledger::{LedgerEntry, LedgerKind};
 use super::problem::{ProblemCategory, ProblemFound, StepKind, minutes_between};
 use super::proxy::{ProxyCase, ProxyService};
 use crate::error::{ErrorKind, Problem};
+use crate::organisation::Checker;
 use crate::policy::evidence::snake;
 use crate::time::DateRange;
 
