@@ -315,6 +315,14 @@ fn part_of(path: &str) -> &str {
 /// not checked here: a record that cannot be given is a refusal, audited.
 fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
     let mut problems = Vec::new();
+    check_asked(request, dossier, &mut problems);
+    check_approvals(request, &mut problems);
+    Error::check(problems)
+}
+
+/// What the request asks: its ID, requester and purpose, a community of the dossier, and fields
+/// of a dossier.
+fn check_asked(request: &DisclosureRequest, dossier: &Dossier, problems: &mut Vec<Problem>) {
     let requester = match &request.requester {
         ApprovalBody::PartyOrganisation { community } => community,
         ApprovalBody::FunctionalDepartment { department } => department,
@@ -364,6 +372,10 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
             );
         }
     }
+}
+
+/// The approvals: unique IDs, fields of a dossier, and dates in order.
+fn check_approvals(request: &DisclosureRequest, problems: &mut Vec<Problem>) {
     let mut seen = BTreeSet::new();
     for (i, a) in request.approvals.iter().enumerate() {
         if !seen.insert(a.id.as_str()) {
@@ -412,7 +424,6 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
             }
         }
     }
-    Error::check(problems)
 }
 
 /// Every record ID of a dossier.
