@@ -1,9 +1,8 @@
 //! `wangge assess`: the annual grades (4.1) with their reasons, the consequences of 5.1 and 5.2,
 //! and the community roll-up (4.2).
 
-use crate::common::{
-    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
-};
+use crate::common::{CallArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused};
+use crate::dossier::DossierArgs;
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use std::collections::BTreeMap;

@@ -1,9 +1,8 @@
 //! `wangge attendance`: the monthly attendance report each community sends the subdistrict
 //! Party committee (3.3), the notices of criticism after spot checks (3.4) and conduct (3.6).
 
-use crate::common::{
-    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
-};
+use crate::common::{CallArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused};
+use crate::dossier::DossierArgs;
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use wangge::Lang;

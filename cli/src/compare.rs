@@ -1,9 +1,8 @@
 //! `wangge compare`: the same records under two policies (#18) — what changed between them,
 //! who changes grade and why, and each community's distribution (4.2) under both.
 
-use crate::common::{
-    CallArgs, DossierArgs, Failure, Format, OutputArgs, format_parser, read_text, refused,
-};
+use crate::common::{CallArgs, Failure, Format, OutputArgs, format_parser, read_text, refused};
+use crate::dossier::DossierArgs;
 use crate::text::pick;
 use crate::xlsx::{Cell, Sheet};
 use std::fmt::Write as _;

@@ -1,9 +1,8 @@
 //! `wangge evaluate`: the compliance report — met, missed or excused, per person or community,
 //! obligation and day, week, month or quarter — and its summary.
 
-use crate::common::{
-    CallArgs, DossierArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused,
-};
+use crate::common::{CallArgs, Failure, Format, OutputArgs, csv_bytes, format_parser, refused};
+use crate::dossier::DossierArgs;
 use crate::text::{Text, pick};
 use crate::xlsx::{Cell, Sheet};
 use std::collections::BTreeMap;

@@ -1,7 +1,8 @@
 //! `wangge evidence`: problems found and solved (2.2.2, 4.1), urgent reports against their
 //! deadlines (2.1.4, 2.1.7, 2.1.8), proxy services (2.1.8) and the ledgers (2.1.2).
 
-use crate::common::{CallArgs, DossierArgs, Failure, Format, OutputArgs, format_parser, refused};
+use crate::common::{CallArgs, Failure, Format, OutputArgs, format_parser, refused};
+use crate::dossier::DossierArgs;
 use crate::text::{Text, pick};
 use wangge::Lang;
 use wangge::evidence::{EvidenceReport, EvidenceUnit, FindingKind, Ratio};

@@ -12,6 +12,7 @@ mod batch;
 mod check_policy;
 mod common;
 mod compare;
+mod dossier;
 mod evaluate;
 mod evidence;
 mod import;

@@ -17,7 +17,8 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::organisation::{Index, Organisation, unknown};
+use crate::organisation::Checker;
+use crate::organisation::Organisation;
 use crate::time::{Date, DateRange};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -150,16 +151,22 @@ pub fn division_on<'a>(org: &'a Organisation, community: &str, date: Date) -> Op
 
 /// Checks areas and divisions (1.2): every area in exactly one grid at any time; every problem
 /// at once, each naming the area, the grid and the date.
-pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
+pub(crate) fn validate(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
+    check_areas(org, path, ck);
+    check_divisions(org, path, ck);
+    check_placement(org, path, ck);
+}
+
+/// The areas of each community: IDs unique in it, and dates in order.
+fn check_areas(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
     for (i, c) in org.communities.iter().enumerate() {
         let mut ids = BTreeSet::new();
         for (j, a) in c.areas.iter().enumerate() {
             let here = format!("{path}.communities[{i}].areas[{j}]");
             if a.id.is_empty() {
-                problems.push(Problem::new(ErrorKind::Shape, "an area ID is empty").at(&here));
+                ck.push(Problem::new(ErrorKind::Shape, "an area ID is empty").at(&here));
             } else if !ids.insert(a.id.as_str()) {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::DuplicateId,
                         format!("area ID `{}` is used twice in community `{}`", a.id, c.id),
@@ -170,7 +177,7 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             }
             if let (Some(from), Some(to)) = (a.from, a.to) {
                 if to < from {
-                    problems.push(
+                    ck.push(
                         Problem::new(
                             ErrorKind::InvalidTime,
                             format!(
@@ -186,14 +193,18 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             }
         }
     }
+}
+
+/// Each division: a unique ID, one a community and day, and its grids (see [`check_grids`]).
+fn check_divisions(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
     let mut ids = BTreeSet::new();
     let mut dates = BTreeMap::new();
     for (i, d) in org.divisions.iter().enumerate() {
         let here = format!("{path}.divisions[{i}]");
         if d.id.is_empty() {
-            problems.push(Problem::new(ErrorKind::Shape, "a division ID is empty").at(&here));
+            ck.push(Problem::new(ErrorKind::Shape, "a division ID is empty").at(&here));
         } else if !ids.insert(d.id.as_str()) {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::DuplicateId,
                     format!("division ID `{}` is used twice", d.id),
@@ -203,7 +214,7 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             );
         }
         if let Some(other) = dates.insert((d.community.as_str(), d.effective_from), d.id.as_str()) {
-            problems.push(
+            ck.push(
                 Problem::new(
                     ErrorKind::Overlap,
                     format!(
@@ -216,80 +227,93 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
                 .on(d.effective_from),
             );
         }
-        let Some(community) = index.community(&d.community) else {
-            problems.push(unknown("community", &d.community, &here, "community"));
+        if ck.index.community(&d.community).is_none() {
+            ck.community(&d.community, &here);
             continue;
-        };
-        let areas: BTreeSet<&str> = community.areas.iter().map(|a| a.id.as_str()).collect();
-        let mut placed: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut grids = BTreeSet::new();
-        for (j, g) in d.grids.iter().enumerate() {
-            let at = format!("{here}.grids[{j}]");
-            match index.community_of_grid(&g.grid) {
-                None => problems.push(unknown("grid", &g.grid, &at, "grid")),
-                Some(c) if c != d.community => problems.push(
+        }
+        check_grids(d, &here, ck);
+    }
+}
+
+/// The grids of division `d` at `here`: each of its community, listed once, holding areas of
+/// the community, each area in one grid.
+fn check_grids(d: &Division, here: &str, ck: &mut Checker<'_, '_>) {
+    let Some(community) = ck.index.community(&d.community) else {
+        return;
+    };
+    let areas: BTreeSet<&str> = community.areas.iter().map(|a| a.id.as_str()).collect();
+    let mut placed: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut grids = BTreeSet::new();
+    for (j, g) in d.grids.iter().enumerate() {
+        let at = format!("{here}.grids[{j}]");
+        match ck.index.community_of_grid(&g.grid) {
+            None => ck.grid(&g.grid, &at),
+            Some(c) if c != d.community => ck.push(
+                Problem::new(
+                    ErrorKind::InvalidOrganisation,
+                    format!(
+                        "division `{}` of community `{}` names grid `{}` of community `{c}` (1.2)",
+                        d.id, d.community, g.grid
+                    ),
+                )
+                .at(format!("{at}.grid"))
+                .record(&d.id),
+            ),
+            Some(_) => {}
+        }
+        if !grids.insert(g.grid.as_str()) {
+            ck.push(
+                Problem::new(
+                    ErrorKind::DuplicateId,
+                    format!("division `{}` lists grid `{}` twice", d.id, g.grid),
+                )
+                .at(format!("{at}.grid"))
+                .record(&d.id),
+            );
+        }
+        for (k, a) in g.areas.iter().enumerate() {
+            let at = format!("{at}.areas[{k}]");
+            if !areas.contains(a.as_str()) {
+                ck.push(
                     Problem::new(
-                        ErrorKind::InvalidOrganisation,
-                        format!(
-                            "division `{}` of community `{}` names grid `{}` of community `{c}` (1.2)",
-                            d.id, d.community, g.grid
-                        ),
+                        ErrorKind::UnknownReference,
+                        format!("community `{}` has no area `{a}`", d.community),
                     )
-                    .at(format!("{at}.grid"))
-                    .record(&d.id),
-                ),
-                Some(_) => {}
+                    .at(at)
+                    .record(a),
+                );
+                continue;
             }
-            if !grids.insert(g.grid.as_str()) {
-                problems.push(
+            match placed.insert(a.as_str(), g.grid.as_str()) {
+                Some(first) if first == g.grid => ck.push(
                     Problem::new(
                         ErrorKind::DuplicateId,
-                        format!("division `{}` lists grid `{}` twice", d.id, g.grid),
+                        format!("area `{a}` is listed twice in grid `{first}`"),
                     )
-                    .at(format!("{at}.grid"))
-                    .record(&d.id),
-                );
-            }
-            for (k, a) in g.areas.iter().enumerate() {
-                let at = format!("{at}.areas[{k}]");
-                if !areas.contains(a.as_str()) {
-                    problems.push(
-                        Problem::new(
-                            ErrorKind::UnknownReference,
-                            format!("community `{}` has no area `{a}`", d.community),
-                        )
-                        .at(at)
-                        .record(a),
-                    );
-                    continue;
-                }
-                match placed.insert(a.as_str(), g.grid.as_str()) {
-                    Some(first) if first == g.grid => problems.push(
-                        Problem::new(
-                            ErrorKind::DuplicateId,
-                            format!("area `{a}` is listed twice in grid `{first}`"),
-                        )
-                        .at(at)
-                        .record(a)
-                        .on(d.effective_from),
-                    ),
-                    Some(first) => problems.push(
-                        Problem::new(
-                            ErrorKind::Overlap,
-                            format!(
-                                "area `{a}` is in two grids, `{first}` and `{}`, from `{}` (1.2)",
-                                g.grid, d.effective_from
-                            ),
-                        )
-                        .at(at)
-                        .record(a)
-                        .on(d.effective_from),
-                    ),
-                    None => {}
-                }
+                    .at(at)
+                    .record(a)
+                    .on(d.effective_from),
+                ),
+                Some(first) => ck.push(
+                    Problem::new(
+                        ErrorKind::Overlap,
+                        format!(
+                            "area `{a}` is in two grids, `{first}` and `{}`, from `{}` (1.2)",
+                            g.grid, d.effective_from
+                        ),
+                    )
+                    .at(at)
+                    .record(a)
+                    .on(d.effective_from),
+                ),
+                None => {}
             }
         }
     }
+}
+
+/// Every area that exists while a division is in force is in one of its grids (1.2).
+fn check_placement(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
     // Every area that exists while a division is in force is in one of its grids. The divisions
     // are grouped by community and each division's areas indexed once (n·log n).
     let mut by_community: BTreeMap<&str, Vec<(usize, &Division)>> = BTreeMap::new();
@@ -327,7 +351,7 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
                         continue;
                     }
                     let on = a.from.map_or(span.from, |f| f.max(span.from));
-                    problems.push(
+                    ck.push(
                         Problem::new(
                             ErrorKind::InvalidOrganisation,
                             format!(
@@ -343,7 +367,7 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             }
             let more = unplaced.saturating_sub(crate::limits::MAX_UNPLACED_AREAS_LISTED);
             if more > 0 {
-                problems.push(
+                ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
                         format!(
@@ -358,7 +382,6 @@ pub(crate) fn validate(org: &Organisation, index: &Index<'_>, path: &str) -> Vec
             }
         }
     }
-    problems
 }
 
 /// A filing for the subdistrict's grid-governance leading group (1.2): a community's new

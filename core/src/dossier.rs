@@ -1,9 +1,9 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
-use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::error::{Error, ErrorKind, Problem};
+use crate::organisation::Checker;
 use crate::organisation::Organisation;
 use crate::records::Records;
-use crate::records::check::Checker;
 use crate::time::{Date, DateRange, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -23,28 +23,19 @@ pub struct Dossier {
 }
 
 impl Dossier {
-    /// Parses and checks a dossier, reporting every problem at once.
-    ///
-    /// Checks the shape (unknown fields, wrong types, impossible dates and times), then the
-    /// organisation (1.1), unique IDs, references, intervals and overlaps. Records that can be
-    /// set aside safely (outside the period or the person's assignment) are not errors here: the
-    /// evaluation reports them as warnings.
-    ///
-    /// A problem in a confidential field (a ledger's subject, a name where a date should be)
-    /// names the path and record but never quotes the value (2.2.5).
-    pub fn from_json(text: &str) -> Result<Dossier, Error> {
-        Dossier::read(text).map_err(|e| crate::people_message::in_dossier(e, text))
-    }
-
-    fn read(text: &str) -> Result<Dossier, Error> {
-        let withhold = |e: Error| e.map_problems(crate::confidentiality::classes::withhold_value);
-        crate::limits::check_text(text)?;
-        let dossier: Dossier = parse_json(text).map_err(withhold)?;
-        crate::limits::check_dossier(&dossier)?;
-        dossier.validate().map_err(withhold)?;
-        let mut dossier = dossier;
-        dossier.canonicalise();
-        Ok(dossier)
+    /// Refuses a dossier larger than the limits (`crate::limits`): the records it holds, and
+    /// the area placements its divisions ask to check.
+    pub(crate) fn check_size(&self) -> Result<(), Error> {
+        crate::limits::check_record_count(self.records.count())?;
+        let org = &self.organisation;
+        let mut areas: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in &org.communities {
+            areas.entry(c.id.as_str()).or_insert(c.areas.len());
+        }
+        let total = org.divisions.iter().fold(0usize, |sum, div| {
+            sum.saturating_add(areas.get(div.community.as_str()).copied().unwrap_or(0))
+        });
+        crate::limits::check_division_areas(total)
     }
 
     /// Puts records in their canonical order (by date, then ID; see
@@ -86,266 +77,302 @@ impl Dossier {
 
         let mut ck = Checker::new(&index, problems);
 
-        // One work record a person, day and grid; a worker holding several grids (兼任, when
-        // the policy allows it) keeps one a grid (see `check_under`).
-        let mut days: BTreeMap<(&str, Date, &str), &str> = BTreeMap::new();
-        let mut by_day: BTreeMap<(&str, Date), Vec<usize>> = BTreeMap::new();
-        for (i, w) in r.work_records.iter().enumerate() {
-            let here = format!("records.work_records[{i}]");
-            ck.id(&w.id, format!("{here}.id"));
-            ck.person(&w.person, &here, "person");
-            ck.grid(&w.grid, &here);
-            by_day
-                .entry((w.person.as_str(), w.date))
-                .or_default()
-                .push(i);
-            if let Some(other) =
-                days.insert((w.person.as_str(), w.date, w.grid.as_str()), w.id.as_str())
-            {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::Overlap,
-                        format!(
-                            "`{}` has two work records on `{}` (`{other}` and `{}`)",
-                            w.person, w.date, w.id
-                        ),
-                    )
-                    .at(here.clone())
-                    .record(&w.id)
-                    .on(w.date),
-                );
-            }
-            for (j, s) in w.patrols.iter().enumerate() {
-                if s.end <= s.start {
-                    ck.push(inverted(
-                        s.start,
-                        s.end,
-                        format!("{here}.patrols[{j}]"),
-                        &w.id,
-                        w.date,
-                    ));
-                }
-            }
-            let mut sorted: Vec<(usize, &crate::records::PatrolSession)> =
-                w.patrols.iter().enumerate().collect();
-            sorted.sort_by_key(|(_, s)| (s.start, s.end));
-            for pair in sorted.windows(2) {
-                if let [(_, a), (j, b)] = pair {
-                    if b.start < a.end && a.start < a.end && b.start < b.end {
-                        ck.push(
-                            Problem::new(
-                                ErrorKind::Overlap,
-                                format!(
-                                    "patrol sessions `{}`–`{}` and `{}`–`{}` of `{}` overlap",
-                                    a.start, a.end, b.start, b.end, w.person
-                                ),
-                            )
-                            .at(format!("{here}.patrols[{j}]"))
-                            .record(&w.id)
-                            .on(w.date),
-                        );
-                    }
-                }
-            }
-        }
-        // A worker on several grids patrols one at a time: sessions of one day's records in
-        // different grids must not overlap either.
-        for ((who, date), list) in by_day.iter().filter(|(_, l)| l.len() > 1) {
-            let mut sessions: Vec<(&crate::records::PatrolSession, usize, usize)> = list
-                .iter()
-                .filter_map(|i| r.work_records.get(*i).map(|w| (*i, w)))
-                .flat_map(|(i, w)| w.patrols.iter().enumerate().map(move |(j, s)| (s, i, j)))
-                .filter(|(s, _, _)| s.start < s.end)
-                .collect();
-            sessions.sort_by_key(|(s, i, j)| (s.start, s.end, *i, *j));
-            for pair in sessions.windows(2) {
-                if let [(a, ia, _), (b, ib, jb)] = pair {
-                    if ia != ib && b.start < a.end {
-                        let rid = r.work_records.get(*ib).map_or("", |w| w.id.as_str());
-                        ck.push(
-                            Problem::new(
-                                ErrorKind::Overlap,
-                                format!(
-                                    "patrol sessions `{}`–`{}` and `{}`–`{}` of `{who}` in two grids overlap",
-                                    a.start, a.end, b.start, b.end
-                                ),
-                            )
-                            .at(format!("records.work_records[{ib}].patrols[{jb}]"))
-                            .record(rid)
-                            .on(*date),
-                        );
-                    }
-                }
-            }
-        }
-        crate::records::evidence::validate_records(self, &mut ck);
-        for (i, m) in r.meetings.iter().enumerate() {
-            let here = format!("records.meetings[{i}]");
-            ck.id(&m.id, format!("{here}.id"));
-            ck.community(&m.community, &here);
-            if let Some(c) = &m.chair {
-                ck.person(c, &here, "chair");
-                // 2.1.0: the dispatch meeting is the community's own, convened by one of its
-                // people (its grid leader; anyone else is a warning when evaluated).
-                if m.kind == crate::records::MeetingKind::Dispatch {
-                    if let (Some(p), Some(_)) = (index.person(c), index.community(&m.community)) {
-                        if p.community != m.community {
-                            ck.push(not_of_community(
-                                "convener",
-                                c,
-                                &m.community,
-                                format!("{here}.chair"),
-                                &m.id,
-                            ));
-                        }
-                    }
-                }
-            }
-            for (j, a) in m.attendees.iter().enumerate() {
-                ck.person(a, &here, &format!("attendees[{j}]"));
-            }
-        }
-        for (i, s) in r.security_patrols.iter().enumerate() {
-            let here = format!("records.security_patrols[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.grid(&s.grid, &here);
-            if s.people.is_empty() {
-                ck.push(
-                    Problem::new(ErrorKind::Shape, "a security patrol names no one")
-                        .at(format!("{here}.people"))
-                        .record(&s.id),
-                );
-            }
-            for (j, p) in s.people.iter().enumerate() {
-                ck.person(p, &here, &format!("people[{j}]"));
-            }
-        }
-        for (i, s) in r.red_grid_services.iter().enumerate() {
-            let here = format!("records.red_grid_services[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.person(&s.organiser, &here, "organiser");
-            ck.grid(&s.grid, &here);
-        }
-        for (i, s) in r.group_studies.iter().enumerate() {
-            let here = format!("records.group_studies[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.community(&s.community, &here);
-            for (j, p) in s.attendees.iter().enumerate() {
-                ck.person(p, &here, &format!("attendees[{j}]"));
-            }
-        }
-        for (i, s) in r.self_studies.iter().enumerate() {
-            let here = format!("records.self_studies[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.person(&s.person, &here, "person");
-        }
-        for (i, s) in r.notebook_reviews.iter().enumerate() {
-            let here = format!("records.notebook_reviews[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.person(&s.person, &here, "person");
-            ck.person(&s.reviewer, &here, "reviewer");
-            // 3.5: the reviewer is the worker's community secretary — at least a person of
-            // that community (anyone else of it is a warning when evaluated).
-            if let (Some(w), Some(r)) = (index.person(&s.person), index.person(&s.reviewer)) {
-                if w.community != r.community {
-                    ck.push(not_of_community(
-                        "reviewer",
-                        &s.reviewer,
-                        &w.community,
-                        format!("{here}.reviewer"),
-                        &s.id,
-                    ));
-                }
-            }
-            if s.comment.trim().is_empty() {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::Shape,
-                        "a notebook review has no comment (点评, 3.5)",
-                    )
-                    .at(format!("{here}.comment"))
-                    .record(&s.id),
-                );
-            }
-        }
-        for (i, s) in r.duty_shifts.iter().enumerate() {
-            let here = format!("records.duty_shifts[{i}]");
-            ck.id(&s.id, format!("{here}.id"));
-            ck.person(&s.person, &here, "person");
-            ck.community(&s.community, &here);
-            if let Some(to) = &s.handed_over_to {
-                ck.person(to, &here, "handed_over_to");
-            }
-        }
-        for (i, h) in r.handovers.iter().enumerate() {
-            let here = format!("records.handovers[{i}]");
-            ck.id(&h.id, format!("{here}.id"));
-            ck.person(&h.person, &here, "person");
-            ck.grid(&h.grid, &here);
-            if let Some(s) = &h.successor {
-                ck.person(s, &here, "successor");
-            }
-        }
-        for (i, l) in r.leave.iter().enumerate() {
-            let here = format!("records.leave[{i}]");
-            ck.id(&l.id, format!("{here}.id"));
-            ck.person(&l.person, &here, "person");
-            ck.person(&l.approved_by, &here, "approved_by");
-            if l.to < l.from {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::InvalidTime,
-                        format!("leave ends on `{}` before it starts on `{}`", l.to, l.from),
-                    )
-                    .at(format!("{here}.to"))
-                    .record(&l.id)
-                    .on(l.to),
-                );
-            }
-        }
-        crate::records::attendance::validate_records(r, &mut ck);
-        crate::duties::validate_records(r, &mut ck);
-        let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
-        for (i, l) in r.leave.iter().enumerate() {
-            by_person.entry(l.person.as_str()).or_default().push((i, l));
-        }
-        for list in by_person.values_mut() {
-            list.sort_by_key(|(_, l)| (l.from, l.to));
-            for pair in list.windows(2) {
-                if let [(_, a), (j, b)] = pair {
-                    if b.from <= a.to {
-                        ck.push(
-                            Problem::new(
-                                ErrorKind::Overlap,
-                                format!(
-                                    "leave `{}` and `{}` of `{}` overlap",
-                                    a.id, b.id, a.person
-                                ),
-                            )
-                            .at(format!("records.leave[{j}]"))
-                            .record(&b.id)
-                            .on(b.from),
-                        );
-                    }
-                }
-            }
-        }
+        check_work_records(r, &mut ck);
+        crate::records::evidence::validate_records(r, &self.period, &mut ck);
+        check_meetings(r, &mut ck);
+        check_patrols_and_services(r, &mut ck);
+        check_studies(r, &mut ck);
+        check_shifts_handovers_and_leave(r, &mut ck);
+        crate::records::attendance::validate_records(
+            &r.clock_events,
+            &r.spot_checks,
+            &r.conduct_incidents,
+            &mut ck,
+        );
+        crate::duties::validate_records(&r.activities, &r.assigned_tasks, &mut ck);
+        check_leave_overlaps(r, &mut ck);
         Error::check(ck.problems)
     }
 }
 
-impl Dossier {
-    /// Checks what the policy decides about the dossier, every problem at once: how many grids
-    /// a grid worker may hold at a time (`grids_per_worker`, 1.1) — with one, overlapping
-    /// assignments and two work records of one person on one day are an `overlap`.
-    /// Every evaluation under a policy calls it first.
-    pub fn check_under(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
-        self.check_under_policy(policy)
-            .map_err(|e| crate::people_message::in_dossier_value(e, self))
+/// Work records (2.1.1): references, one a person, day and grid, and patrol sessions that end
+/// after they start and do not overlap.
+fn check_work_records(r: &Records, ck: &mut Checker<'_, '_>) {
+    // One work record a person, day and grid; a worker holding several grids (兼任, when
+    // the policy allows it) keeps one a grid (see `check_under`).
+    let mut days: BTreeMap<(&str, Date, &str), &str> = BTreeMap::new();
+    let mut by_day: BTreeMap<(&str, Date), Vec<usize>> = BTreeMap::new();
+    for (i, w) in r.work_records.iter().enumerate() {
+        let here = format!("records.work_records[{i}]");
+        ck.id(&w.id, format!("{here}.id"));
+        ck.person(&w.person, &here, "person");
+        ck.grid(&w.grid, &here);
+        by_day
+            .entry((w.person.as_str(), w.date))
+            .or_default()
+            .push(i);
+        if let Some(other) =
+            days.insert((w.person.as_str(), w.date, w.grid.as_str()), w.id.as_str())
+        {
+            ck.push(
+                Problem::new(
+                    ErrorKind::Overlap,
+                    format!(
+                        "`{}` has two work records on `{}` (`{other}` and `{}`)",
+                        w.person, w.date, w.id
+                    ),
+                )
+                .at(here.clone())
+                .record(&w.id)
+                .on(w.date),
+            );
+        }
+        for (j, s) in w.patrols.iter().enumerate() {
+            if s.end <= s.start {
+                ck.push(inverted(
+                    s.start,
+                    s.end,
+                    format!("{here}.patrols[{j}]"),
+                    &w.id,
+                    w.date,
+                ));
+            }
+        }
+        let mut sorted: Vec<(usize, &crate::records::PatrolSession)> =
+            w.patrols.iter().enumerate().collect();
+        sorted.sort_by_key(|(_, s)| (s.start, s.end));
+        for pair in sorted.windows(2) {
+            if let [(_, a), (j, b)] = pair {
+                if b.start < a.end && a.start < a.end && b.start < b.end {
+                    ck.push(
+                        Problem::new(
+                            ErrorKind::Overlap,
+                            format!(
+                                "patrol sessions `{}`–`{}` and `{}`–`{}` of `{}` overlap",
+                                a.start, a.end, b.start, b.end, w.person
+                            ),
+                        )
+                        .at(format!("{here}.patrols[{j}]"))
+                        .record(&w.id)
+                        .on(w.date),
+                    );
+                }
+            }
+        }
     }
+    check_grids_overlap(r, &by_day, ck);
+}
 
-    fn check_under_policy(&self, policy: &crate::policy::Policy) -> Result<(), Error> {
-        let max = policy.document().parameters.grids_per_worker.value;
+/// A worker on several grids patrols one at a time: sessions of one day's records in
+/// different grids must not overlap either.
+fn check_grids_overlap(
+    r: &Records,
+    by_day: &BTreeMap<(&str, Date), Vec<usize>>,
+    ck: &mut Checker<'_, '_>,
+) {
+    for ((who, date), list) in by_day.iter().filter(|(_, l)| l.len() > 1) {
+        let mut sessions: Vec<(&crate::records::PatrolSession, usize, usize)> = list
+            .iter()
+            .filter_map(|i| r.work_records.get(*i).map(|w| (*i, w)))
+            .flat_map(|(i, w)| w.patrols.iter().enumerate().map(move |(j, s)| (s, i, j)))
+            .filter(|(s, _, _)| s.start < s.end)
+            .collect();
+        sessions.sort_by_key(|(s, i, j)| (s.start, s.end, *i, *j));
+        for pair in sessions.windows(2) {
+            if let [(a, ia, _), (b, ib, jb)] = pair {
+                if ia != ib && b.start < a.end {
+                    let rid = r.work_records.get(*ib).map_or("", |w| w.id.as_str());
+                    ck.push(
+                        Problem::new(
+                            ErrorKind::Overlap,
+                            format!(
+                                "patrol sessions `{}`–`{}` and `{}`–`{}` of `{who}` in two grids overlap",
+                                a.start, a.end, b.start, b.end
+                            ),
+                        )
+                        .at(format!("records.work_records[{ib}].patrols[{jb}]"))
+                        .record(rid)
+                        .on(*date),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Meetings (2.1.0, 2.2.3): references, and a dispatch meeting convened by a person of its
+/// community.
+fn check_meetings(r: &Records, ck: &mut Checker<'_, '_>) {
+    for (i, m) in r.meetings.iter().enumerate() {
+        let here = format!("records.meetings[{i}]");
+        ck.id(&m.id, format!("{here}.id"));
+        ck.community(&m.community, &here);
+        if let Some(c) = &m.chair {
+            ck.person(c, &here, "chair");
+            // 2.1.0: the dispatch meeting is the community's own, convened by one of its
+            // people (its grid leader; anyone else is a warning when evaluated).
+            if m.kind == crate::records::MeetingKind::Dispatch {
+                if let (Some(p), Some(_)) = (ck.index.person(c), ck.index.community(&m.community)) {
+                    if p.community != m.community {
+                        ck.push(not_of_community(
+                            "convener",
+                            c,
+                            &m.community,
+                            format!("{here}.chair"),
+                            &m.id,
+                        ));
+                    }
+                }
+            }
+        }
+        for (j, a) in m.attendees.iter().enumerate() {
+            ck.person(a, &here, &format!("attendees[{j}]"));
+        }
+    }
+}
+
+/// Security patrols and red-grid services: references, and a patrol names someone.
+fn check_patrols_and_services(r: &Records, ck: &mut Checker<'_, '_>) {
+    for (i, s) in r.security_patrols.iter().enumerate() {
+        let here = format!("records.security_patrols[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.grid(&s.grid, &here);
+        if s.people.is_empty() {
+            ck.push(
+                Problem::new(ErrorKind::Shape, "a security patrol names no one")
+                    .at(format!("{here}.people"))
+                    .record(&s.id),
+            );
+        }
+        for (j, p) in s.people.iter().enumerate() {
+            ck.person(p, &here, &format!("people[{j}]"));
+        }
+    }
+    for (i, s) in r.red_grid_services.iter().enumerate() {
+        let here = format!("records.red_grid_services[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.person(&s.organiser, &here, "organiser");
+        ck.grid(&s.grid, &here);
+    }
+}
+
+/// Group and self studies and notebook reviews (3.5): references, a reviewer of the
+/// worker's community, and a comment.
+fn check_studies(r: &Records, ck: &mut Checker<'_, '_>) {
+    for (i, s) in r.group_studies.iter().enumerate() {
+        let here = format!("records.group_studies[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.community(&s.community, &here);
+        for (j, p) in s.attendees.iter().enumerate() {
+            ck.person(p, &here, &format!("attendees[{j}]"));
+        }
+    }
+    for (i, s) in r.self_studies.iter().enumerate() {
+        let here = format!("records.self_studies[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.person(&s.person, &here, "person");
+    }
+    for (i, s) in r.notebook_reviews.iter().enumerate() {
+        let here = format!("records.notebook_reviews[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.person(&s.person, &here, "person");
+        ck.person(&s.reviewer, &here, "reviewer");
+        // 3.5: the reviewer is the worker's community secretary — at least a person of
+        // that community (anyone else of it is a warning when evaluated).
+        if let (Some(w), Some(r)) = (ck.index.person(&s.person), ck.index.person(&s.reviewer)) {
+            if w.community != r.community {
+                ck.push(not_of_community(
+                    "reviewer",
+                    &s.reviewer,
+                    &w.community,
+                    format!("{here}.reviewer"),
+                    &s.id,
+                ));
+            }
+        }
+        if s.comment.trim().is_empty() {
+            ck.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "a notebook review has no comment (点评, 3.5)",
+                )
+                .at(format!("{here}.comment"))
+                .record(&s.id),
+            );
+        }
+    }
+}
+
+/// Duty shifts, handovers and leave: references, and leave that ends after it starts.
+fn check_shifts_handovers_and_leave(r: &Records, ck: &mut Checker<'_, '_>) {
+    for (i, s) in r.duty_shifts.iter().enumerate() {
+        let here = format!("records.duty_shifts[{i}]");
+        ck.id(&s.id, format!("{here}.id"));
+        ck.person(&s.person, &here, "person");
+        ck.community(&s.community, &here);
+        if let Some(to) = &s.handed_over_to {
+            ck.person(to, &here, "handed_over_to");
+        }
+    }
+    for (i, h) in r.handovers.iter().enumerate() {
+        let here = format!("records.handovers[{i}]");
+        ck.id(&h.id, format!("{here}.id"));
+        ck.person(&h.person, &here, "person");
+        ck.grid(&h.grid, &here);
+        if let Some(s) = &h.successor {
+            ck.person(s, &here, "successor");
+        }
+    }
+    for (i, l) in r.leave.iter().enumerate() {
+        let here = format!("records.leave[{i}]");
+        ck.id(&l.id, format!("{here}.id"));
+        ck.person(&l.person, &here, "person");
+        ck.person(&l.approved_by, &here, "approved_by");
+        if l.to < l.from {
+            ck.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!("leave ends on `{}` before it starts on `{}`", l.to, l.from),
+                )
+                .at(format!("{here}.to"))
+                .record(&l.id)
+                .on(l.to),
+            );
+        }
+    }
+}
+
+/// Leave of one person does not overlap.
+fn check_leave_overlaps(r: &Records, ck: &mut Checker<'_, '_>) {
+    let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
+    for (i, l) in r.leave.iter().enumerate() {
+        by_person.entry(l.person.as_str()).or_default().push((i, l));
+    }
+    for list in by_person.values_mut() {
+        list.sort_by_key(|(_, l)| (l.from, l.to));
+        for pair in list.windows(2) {
+            if let [(_, a), (j, b)] = pair {
+                if b.from <= a.to {
+                    ck.push(
+                        Problem::new(
+                            ErrorKind::Overlap,
+                            format!("leave `{}` and `{}` of `{}` overlap", a.id, b.id, a.person),
+                        )
+                        .at(format!("records.leave[{j}]"))
+                        .record(&b.id)
+                        .on(b.from),
+                    );
+                }
+            }
+        }
+    }
+}
+
+impl Dossier {
+    /// Checks what the policy decides about the dossier (see `Dossier::check_under`): at most
+    /// `max` grids a worker (the policy's `grids_per_worker`); the problems without their
+    /// messages for people.
+    pub(crate) fn check_under_policy(&self, max: u32) -> Result<(), Error> {
         let mut problems = self
             .organisation
             .check_grids_per_worker(max, "organisation");

@@ -9,8 +9,7 @@
 //! `assigned_tasks_on_time`).
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::unknown;
-use crate::records::check::Checker;
+use crate::organisation::Checker;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -118,19 +117,19 @@ pub struct AssignedTask {
     pub task: String,
 }
 
-/// Validates activities and assigned tasks: references, the community of the assignee, and
-/// dates in order. `id` records each ID for the dossier-wide uniqueness check.
-pub(crate) fn validate_records(r: &crate::records::Records, ck: &mut Checker<'_, '_>) {
+/// Validates activities and assigned tasks (a dossier's `records.activities` and
+/// `records.assigned_tasks`): references, the community of the assignee, and dates in order.
+pub(crate) fn validate_records(
+    activities: &[Activity],
+    assigned_tasks: &[AssignedTask],
+    ck: &mut Checker<'_, '_>,
+) {
     let index = ck.index;
-    for (i, a) in r.activities.iter().enumerate() {
+    for (i, a) in activities.iter().enumerate() {
         let here = format!("records.activities[{i}]");
         ck.id(&a.id, format!("{here}.id"));
-        if index.person(&a.person).is_none() {
-            ck.push(unknown("person", &a.person, &here, "person"));
-        }
-        if index.grid(&a.grid).is_none() {
-            ck.push(unknown("grid", &a.grid, &here, "grid"));
-        }
+        ck.person(&a.person, &here, "person");
+        ck.grid(&a.grid, &here);
         if !a.party_member_categories.is_empty() && a.kind != ActivityKind::PartyMemberManagement {
             ck.push(
                 Problem::new(
@@ -142,14 +141,12 @@ pub(crate) fn validate_records(r: &crate::records::Records, ck: &mut Checker<'_,
             );
         }
     }
-    for (i, t) in r.assigned_tasks.iter().enumerate() {
+    for (i, t) in assigned_tasks.iter().enumerate() {
         let here = format!("records.assigned_tasks[{i}]");
         ck.id(&t.id, format!("{here}.id"));
-        if index.community(&t.community).is_none() {
-            ck.push(unknown("community", &t.community, &here, "community"));
-        }
+        ck.community(&t.community, &here);
         match index.person(&t.assignee) {
-            None => ck.push(unknown("person", &t.assignee, &here, "assignee")),
+            None => ck.person(&t.assignee, &here, "assignee"),
             Some(p) if p.community != t.community => ck.push(
                 Problem::new(
                     ErrorKind::UnknownReference,

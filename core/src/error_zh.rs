@@ -4,7 +4,7 @@
 //! and the date from the document the problem was found in. Quotes nothing but what the English
 //! message and the path already hold.
 
-use crate::error::{ErrorKind, Problem};
+use crate::error::kind::ErrorKind;
 use serde_json::Value;
 
 /// The document a problem was found in, as a person calls it.
@@ -97,25 +97,30 @@ pub(crate) fn line_column(message: &str) -> Option<(usize, usize)> {
     Some((line.parse().ok()?, column.parse().ok()?))
 }
 
+/// Where a problem is, as far as it says: its path, record and date.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    pub(crate) path: Option<&'a str>,
+    pub(crate) record: Option<&'a str>,
+    pub(crate) date: Option<&'a str>,
+}
+
 /// What is wrong, in words.
 pub(crate) fn what_is_wrong(
     kind: ErrorKind,
     m: &str,
     text: Option<&str>,
-    p: Option<&Problem>,
+    p: Option<Place<'_>>,
 ) -> String {
-    let field = p
-        .and_then(|p| p.path.as_deref())
-        .and_then(field_label)
-        .unwrap_or("");
-    let record = short(p.and_then(|p| p.record.as_deref()).unwrap_or(""));
-    let date = p.and_then(|p| p.date.as_deref()).map(short);
+    let field = p.and_then(|p| p.path).and_then(field_label).unwrap_or("");
+    let record = short(p.and_then(|p| p.record).unwrap_or(""));
+    let date = p.and_then(|p| p.date).map(short);
     // The field in words, else its name as the path gives it, else "某项".
     let field = if !field.is_empty() {
         field.to_owned()
     } else {
         match p
-            .and_then(|p| p.path.as_deref())
+            .and_then(|p| p.path)
             .and_then(|path| path.rsplit('.').next())
             .map(|last| last.split('[').next().unwrap_or(last))
             .filter(|last| !last.is_empty() && *last != "?")

@@ -42,9 +42,7 @@
 //! - Strings have no limit of their own beyond the document's: a 100 KB name is accepted, and
 //!   a message quoting it quotes it whole.
 
-use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
-use crate::time::DateRange;
 
 /// Largest JSON document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
@@ -102,37 +100,9 @@ pub(crate) fn check_text(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn check_dossier(d: &Dossier) -> Result<(), Error> {
-    let r = &d.records;
-    let n = r.work_records.len()
-        + r.problems.len()
-        + r.proxy_cases.len()
-        + r.ledger_entries.len()
-        + r.meetings.len()
-        + r.security_patrols.len()
-        + r.red_grid_services.len()
-        + r.group_studies.len()
-        + r.self_studies.len()
-        + r.notebook_reviews.len()
-        + r.duty_shifts.len()
-        + r.handovers.len()
-        + r.leave.len()
-        + r.clock_events.len()
-        + r.spot_checks.len()
-        + r.conduct_incidents.len();
-    check_record_count(n)?;
-    check_division_areas(d)
-}
-
-fn check_division_areas(d: &Dossier) -> Result<(), Error> {
-    let org = &d.organisation;
-    let mut areas: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for c in &org.communities {
-        areas.entry(c.id.as_str()).or_insert(c.areas.len());
-    }
-    let total = org.divisions.iter().fold(0usize, |sum, div| {
-        sum.saturating_add(areas.get(div.community.as_str()).copied().unwrap_or(0))
-    });
+/// Refuses the area placements a dossier's divisions ask to check (`total`: for each
+/// division, the areas of the community it divides) beyond [`MAX_DIVISION_AREAS`].
+pub(crate) fn check_division_areas(total: usize) -> Result<(), Error> {
     if total > MAX_DIVISION_AREAS {
         return Err(Problem::new(
             ErrorKind::TooLarge,
@@ -148,14 +118,8 @@ fn check_division_areas(d: &Dossier) -> Result<(), Error> {
 }
 
 /// Refuses, before any work, a call whose answer would cover more than [`MAX_PERSON_DAYS`]
-/// person-days (people of the organisation × days of `period`).
-pub(crate) fn check_answer(d: &Dossier, period: &DateRange) -> Result<(), Error> {
-    let people = u64::try_from(d.organisation.people.len()).unwrap_or(u64::MAX);
-    let days = u64::try_from(period.len_days().max(0)).unwrap_or(u64::MAX);
-    check_person_days(people, days)
-}
-
-fn check_person_days(people: u64, days: u64) -> Result<(), Error> {
+/// person-days (`people` of the organisation × `days` of the period).
+pub(crate) fn check_person_days(people: u64, days: u64) -> Result<(), Error> {
     let person_days = people.saturating_mul(days);
     if person_days > MAX_PERSON_DAYS {
         let estimate = person_days.saturating_mul(BYTES_PER_PERSON_DAY);
@@ -174,7 +138,8 @@ fn check_person_days(people: u64, days: u64) -> Result<(), Error> {
     Ok(())
 }
 
-fn check_record_count(n: usize) -> Result<(), Error> {
+/// Refuses a dossier of more than [`MAX_RECORDS`] records.
+pub(crate) fn check_record_count(n: usize) -> Result<(), Error> {
     if n > MAX_RECORDS {
         return Err(Problem::new(
             ErrorKind::TooLarge,
@@ -210,7 +175,7 @@ mod tests {
             )
         };
         let parse = |text: &str| {
-            crate::error::parse_json::<crate::policy::Requirement>(text)
+            crate::json::parse_json::<crate::policy::Requirement>(text)
                 .err()
                 .and_then(|e| e.kind())
         };

@@ -1,8 +1,10 @@
 //! The organisation (1, 1.1, 3.1): subdistrict → communities → grids, people and their roles, and
-//! who is assigned to which grid when.
+//! who is assigned to which grid when; its [`Index`], and the one `Checker` the validation of
+//! the organisation, its divisions and every record family writes to (the index, the IDs seen,
+//! the problems found).
 
 use crate::error::{ErrorKind, Problem};
-use crate::records::MustVisit;
+use crate::records::musts::MustVisit;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -255,44 +257,41 @@ impl<'a> Index<'a> {
 impl Organisation {
     /// Checks the organisation against 1.1 and its own references; every problem at once.
     pub fn validate(&self, path: &str) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut ids = BTreeSet::new();
-        let mut unique = |id: &str, at: String, problems: &mut Vec<Problem>| {
-            if id.is_empty() {
-                problems.push(Problem::new(ErrorKind::Shape, "an ID is empty").at(at));
-            } else if !ids.insert(id.to_owned()) {
-                problems.push(
-                    Problem::new(ErrorKind::DuplicateId, format!("ID `{id}` is used twice"))
-                        .at(at)
-                        .record(id),
-                );
-            }
-        };
-        unique(
-            &self.subdistrict.id,
-            format!("{path}.subdistrict.id"),
-            &mut problems,
-        );
+        let index = self.index();
+        let mut ck = Checker::new(&index, Vec::new());
+        self.check_ids(path, &mut ck);
+        self.check_communities(path, &mut ck);
+        self.check_people(path, &mut ck);
+        self.check_assignments(path, &mut ck);
+        // Two assignments of one person to one grid at once are an overlap under any policy;
+        // more grids at once than the policy allows: see `check_grids_per_worker`.
+        ck.problems
+            .extend(self.concurrent_assignments(path, 1, true));
+        crate::division::validate(self, path, &mut ck);
+        ck.problems
+    }
+
+    /// The IDs of the subdistrict, communities, grids and people: each used once.
+    fn check_ids(&self, path: &str, ck: &mut Checker<'_, '_>) {
+        ck.organisation_id(&self.subdistrict.id, format!("{path}.subdistrict.id"));
         for (i, c) in self.communities.iter().enumerate() {
-            unique(&c.id, format!("{path}.communities[{i}].id"), &mut problems);
+            ck.organisation_id(&c.id, format!("{path}.communities[{i}].id"));
             for (j, g) in c.grids.iter().enumerate() {
-                unique(
-                    &g.id,
-                    format!("{path}.communities[{i}].grids[{j}].id"),
-                    &mut problems,
-                );
+                ck.organisation_id(&g.id, format!("{path}.communities[{i}].grids[{j}].id"));
             }
         }
         for (i, p) in self.people.iter().enumerate() {
-            unique(&p.id, format!("{path}.people[{i}].id"), &mut problems);
+            ck.organisation_id(&p.id, format!("{path}.people[{i}].id"));
         }
+    }
 
-        let index = self.index();
+    /// Each community's Party secretary is its grid leader (1.1); its responsible person exists.
+    fn check_communities(&self, path: &str, ck: &mut Checker<'_, '_>) {
         for (i, c) in self.communities.iter().enumerate() {
             let here = format!("{path}.communities[{i}]");
-            match index.person(&c.party_secretary) {
-                None => problems.push(unknown("person", &c.party_secretary, &here, "party_secretary")),
-                Some(p) if p.role != Role::GridLeader || p.community != c.id => problems.push(
+            match ck.index.person(&c.party_secretary) {
+                None => ck.person(&c.party_secretary, &here, "party_secretary"),
+                Some(p) if p.role != Role::GridLeader || p.community != c.id => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
                         format!(
@@ -306,16 +305,19 @@ impl Organisation {
                 Some(_) => {}
             }
             if let Some(r) = &c.responsible_person {
-                if index.person(r).is_none() {
-                    problems.push(unknown("person", r, &here, "responsible_person"));
-                }
+                ck.person(r, &here, "responsible_person");
             }
         }
+    }
+
+    /// Each person's community exists and holds them as its role says (1.1); a helper has a
+    /// kind, and only a helper.
+    fn check_people(&self, path: &str, ck: &mut Checker<'_, '_>) {
         for (i, p) in self.people.iter().enumerate() {
             let here = format!("{path}.people[{i}]");
-            match index.community(&p.community) {
-                None => problems.push(unknown("community", &p.community, &here, "community")),
-                Some(c) if p.role == Role::GridLeader && c.party_secretary != p.id => problems.push(
+            match ck.index.community(&p.community) {
+                None => ck.community(&p.community, &here),
+                Some(c) if p.role == Role::GridLeader && c.party_secretary != p.id => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
                         format!(
@@ -329,7 +331,7 @@ impl Organisation {
                 Some(_) => {}
             }
             match (p.role, p.helper_kind) {
-                (Role::Helper, None) => problems.push(
+                (Role::Helper, None) => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
                         format!("helper `{}` has no `helper_kind` (1.1)", p.id),
@@ -337,7 +339,7 @@ impl Organisation {
                     .at(format!("{here}.helper_kind"))
                     .record(&p.id),
                 ),
-                (Role::GridLeader | Role::GridWorker, Some(_)) => problems.push(
+                (Role::GridLeader | Role::GridWorker, Some(_)) => ck.push(
                     Problem::new(
                         ErrorKind::InvalidOrganisation,
                         format!("`{}` is not a helper but has a `helper_kind`", p.id),
@@ -348,18 +350,22 @@ impl Organisation {
                 _ => {}
             }
         }
+    }
+
+    /// Each assignment names a person and a grid of their community, from a first to a last day.
+    fn check_assignments(&self, path: &str, ck: &mut Checker<'_, '_>) {
         for (i, a) in self.assignments.iter().enumerate() {
             let here = format!("{path}.assignments[{i}]");
-            let person = index.person(&a.person);
+            let person = ck.index.person(&a.person);
             if person.is_none() {
-                problems.push(unknown("person", &a.person, &here, "person"));
+                ck.person(&a.person, &here, "person");
             }
-            match index.community_of_grid(&a.grid) {
-                None => problems.push(unknown("grid", &a.grid, &here, "grid")),
+            match ck.index.community_of_grid(&a.grid) {
+                None => ck.grid(&a.grid, &here),
                 Some(c) => {
                     if let Some(p) = person {
                         if p.community != c {
-                            problems.push(
+                            ck.push(
                                 Problem::new(
                                     ErrorKind::InvalidOrganisation,
                                     format!(
@@ -375,7 +381,7 @@ impl Organisation {
             }
             if let Some(to) = a.to {
                 if to < a.from {
-                    problems.push(
+                    ck.push(
                         Problem::new(
                             ErrorKind::InvalidTime,
                             format!("assignment ends on `{to}` before it starts on `{}`", a.from),
@@ -386,11 +392,6 @@ impl Organisation {
                 }
             }
         }
-        // Two assignments of one person to one grid at once are an overlap under any policy;
-        // more grids at once than the policy allows: see `check_grids_per_worker`.
-        problems.extend(self.concurrent_assignments(path, 1, true));
-        problems.extend(crate::division::validate(self, &index, path));
-        problems
     }
 
     /// Checks that no grid worker holds more than `max` grids on any day (1.1; the policy's
@@ -488,7 +489,98 @@ impl Organisation {
     }
 }
 
-pub(crate) fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {
+/// What each record family's validation writes to: problems, in the order found.
+pub(crate) struct Checker<'c, 'a> {
+    /// The organisation the records refer to.
+    pub(crate) index: &'c Index<'a>,
+    /// Record IDs seen so far.
+    ids: BTreeSet<String>,
+    /// IDs of the organisation (subdistrict, communities, grids, people) seen so far.
+    organisation_ids: BTreeSet<String>,
+    /// Every problem found, in order.
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl<'c, 'a> Checker<'c, 'a> {
+    /// A checker over `index`, after the `problems` found before the records.
+    pub(crate) fn new(index: &'c Index<'a>, problems: Vec<Problem>) -> Self {
+        Checker {
+            index,
+            ids: BTreeSet::new(),
+            organisation_ids: BTreeSet::new(),
+            problems,
+        }
+    }
+
+    /// A record ID at `path`: not empty, and used once in the whole dossier.
+    pub(crate) fn id(&mut self, id: &str, path: String) {
+        if let Some(problem) = fresh(&mut self.ids, id, path, "a record ID", "record ID") {
+            self.push(problem);
+        }
+    }
+
+    /// An ID of the organisation at `path` (its subdistrict, a community, a grid or a person):
+    /// not empty, and used once in the whole organisation (1.1).
+    pub(crate) fn organisation_id(&mut self, id: &str, path: String) {
+        if let Some(problem) = fresh(&mut self.organisation_ids, id, path, "an ID", "ID") {
+            self.push(problem);
+        }
+    }
+
+    /// A person named at `here.field` who must exist.
+    pub(crate) fn person(&mut self, pid: &str, here: &str, field: &str) {
+        if self.index.person(pid).is_none() {
+            self.push(unknown("person", pid, here, field));
+        }
+    }
+
+    /// A grid named at `here.grid` that must exist.
+    pub(crate) fn grid(&mut self, gid: &str, here: &str) {
+        if self.index.grid(gid).is_none() {
+            self.push(unknown("grid", gid, here, "grid"));
+        }
+    }
+
+    /// A community named at `here.community` that must exist.
+    pub(crate) fn community(&mut self, cid: &str, here: &str) {
+        if self.index.community(cid).is_none() {
+            self.push(unknown("community", cid, here, "community"));
+        }
+    }
+
+    /// A problem found.
+    pub(crate) fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+}
+
+/// The problem with an ID at `path` that is empty (`an ID is empty`) or already in `seen`
+/// (`ID … is used twice`), if any; else it is now seen.
+fn fresh(
+    seen: &mut BTreeSet<String>,
+    id: &str,
+    path: String,
+    empty: &str,
+    named: &str,
+) -> Option<Problem> {
+    if id.is_empty() {
+        Some(Problem::new(ErrorKind::Shape, format!("{empty} is empty")).at(path))
+    } else if !seen.insert(id.to_owned()) {
+        Some(
+            Problem::new(
+                ErrorKind::DuplicateId,
+                format!("{named} `{id}` is used twice"),
+            )
+            .at(path)
+            .record(id),
+        )
+    } else {
+        None
+    }
+}
+
+/// A reference at `here.field` to a `what` (person, grid, community) that does not exist.
+fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {
     Problem::new(
         ErrorKind::UnknownReference,
         format!("no {what} has the ID `{id}`"),

@@ -20,7 +20,7 @@
 use crate::confidentiality::classes::{self, Class};
 use crate::error::{Error, ErrorKind, Problem};
 pub use crate::error_zh::Document;
-use crate::error_zh::{date_of, fix, generic, short, str_of, what_is_wrong};
+use crate::error_zh::{Place, date_of, fix, generic, short, str_of, what_is_wrong};
 use serde_json::Value;
 
 /// The error with the message for people of each problem made from the dossier text it was
@@ -35,7 +35,7 @@ pub fn in_dossier(error: Error, text: &str) -> Error {
 }
 
 /// [`in_dossier`] for a dossier already read (the checks under a policy).
-pub fn in_dossier_value(error: Error, dossier: &crate::dossier::Dossier) -> Error {
+pub fn in_dossier_value(error: Error, dossier: &impl serde::Serialize) -> Error {
     let value = serde_json::to_value(dossier).ok();
     explain(error, Document::Dossier, None, value.as_ref())
 }
@@ -105,7 +105,12 @@ fn for_people(
             }
             _ => document.zh().to_owned(),
         });
-    let what = what_is_wrong(p.kind, &p.message, text, Some(p));
+    let at = Place {
+        path: p.path.as_deref(),
+        record: p.record.as_deref(),
+        date: p.date.as_deref(),
+    };
+    let what = what_is_wrong(p.kind, &p.message, text, Some(at));
     format!(
         "{place}：{what}，{}",
         fix(p.kind, &p.message, Some(document))

@@ -7,14 +7,17 @@
 
 pub mod assessment;
 pub mod attendance;
+pub mod choice;
 pub mod confidentiality;
 pub mod evidence;
 
 use crate::calendar::{Calendar, CalendarExtension};
 use crate::clause::ClauseId;
-use crate::error::{Error, ErrorKind, Problem, parse_json};
-use crate::records::{MustCheck, MustDo, MustVisit};
+use crate::error::{Error, ErrorKind, Problem};
+use crate::records::musts::{MustCheck, MustDo, MustVisit};
 use crate::time::{Date, DateRange, PeriodKind};
+pub use choice::Choice;
+use choice::check_choice;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -78,19 +81,6 @@ pub struct Source {
     pub issued_by: String,
     /// Date of issue.
     pub issued_on: Date,
-}
-
-/// A value the measures leave open, with the clause it interprets and why it was chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Choice<T> {
-    /// The value chosen.
-    pub value: T,
-    /// The clause it interprets.
-    #[schemars(with = "ClauseId")]
-    pub clause: String,
-    /// Why: says it is a local choice, not text of the measures.
-    pub note: String,
 }
 
 /// Policy-wide open values.
@@ -425,18 +415,6 @@ impl Policy {
             .clone()
     }
 
-    /// Parses and checks a policy document, reporting every problem at once.
-    pub fn from_json(text: &str) -> Result<Policy, Error> {
-        let read = || {
-            crate::limits::check_text(text)?;
-            let document: PolicyDocument = parse_json(text)?;
-            Policy::from_document(document)
-        };
-        read().map_err(|e| {
-            crate::people_message::in_document(e, text, crate::people_message::Document::Policy)
-        })
-    }
-
     /// Checks a policy document, reporting every problem at once.
     pub fn from_document(document: PolicyDocument) -> Result<Policy, Error> {
         let mut problems = document.validate();
@@ -491,8 +469,38 @@ impl PolicyDocument {
     /// Every problem with this document (empty when valid).
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let invalid =
-            |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
+        self.check_head(&mut problems);
+        problems.extend(self.evidence.validate("evidence"));
+        problems.extend(self.attendance.validate("attendance"));
+        problems.extend(self.confidentiality.validate("confidentiality"));
+        let mut ids = BTreeSet::new();
+        for (i, o) in self.obligations.iter().enumerate() {
+            let here = format!("obligations[{i}]");
+            if o.id.trim().is_empty() {
+                problems.push(invalid(
+                    "obligation `id` is empty".into(),
+                    format!("{here}.id"),
+                ));
+            } else if !ids.insert(o.id.as_str()) {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::DuplicateId,
+                        format!("obligation ID `{}` is used twice", o.id),
+                    )
+                    .at(format!("{here}.id"))
+                    .record(&o.id),
+                );
+            }
+            o.validate(&here, &mut problems);
+        }
+        if let Some(scheme) = &self.assessment {
+            scheme.validate(&mut problems);
+        }
+        problems
+    }
+
+    /// The document's own fields: its ID, version and dates, and its parameters.
+    fn check_head(&self, problems: &mut Vec<Problem>) {
         if self.id.trim().is_empty() {
             problems.push(invalid("policy `id` is empty".into(), "id".into()));
         }
@@ -521,13 +529,13 @@ impl PolicyDocument {
             &self.parameters.daily_duty_days.clause,
             &self.parameters.daily_duty_days.note,
             "parameters.daily_duty_days",
-            &mut problems,
+            problems,
         );
         check_choice(
             &self.parameters.grids_per_worker.clause,
             &self.parameters.grids_per_worker.note,
             "parameters.grids_per_worker",
-            &mut problems,
+            problems,
         );
         if self.parameters.grids_per_worker.value == 0 {
             problems.push(invalid(
@@ -535,100 +543,66 @@ impl PolicyDocument {
                 "parameters.grids_per_worker.value".into(),
             ));
         }
-        problems.extend(self.evidence.validate("evidence"));
-        problems.extend(self.attendance.validate("attendance"));
-        problems.extend(self.confidentiality.validate("confidentiality"));
-        let mut ids = BTreeSet::new();
-        for (i, o) in self.obligations.iter().enumerate() {
-            let here = format!("obligations[{i}]");
-            if o.id.trim().is_empty() {
-                problems.push(invalid(
-                    "obligation `id` is empty".into(),
-                    format!("{here}.id"),
-                ));
-            } else if !ids.insert(o.id.as_str()) {
-                problems.push(
-                    Problem::new(
-                        ErrorKind::DuplicateId,
-                        format!("obligation ID `{}` is used twice", o.id),
-                    )
-                    .at(format!("{here}.id"))
-                    .record(&o.id),
-                );
-            }
-            if ClauseId::new(&o.clause).is_none() {
-                problems.push(
-                    Problem::new(
-                        ErrorKind::UnknownClause,
-                        format!("`{}` is not a clause of the measures", o.clause),
-                    )
-                    .at(format!("{here}.clause"))
-                    .record(&o.id),
-                );
-            }
-            if let Some(serves) = o.serves.as_deref().filter(|c| ClauseId::new(c).is_none()) {
-                problems.push(
-                    Problem::new(
-                        ErrorKind::UnknownClause,
-                        format!("`{serves}` is not a clause of the measures"),
-                    )
-                    .at(format!("{here}.serves"))
-                    .record(&o.id),
-                );
-            }
-            if let (Some(from), Some(to)) = (o.effective_from, o.effective_to) {
-                if to < from {
-                    problems.push(
-                        Problem::new(
-                            ErrorKind::InvalidTime,
-                            format!(
-                                "obligation `{}` ends on `{to}` before it starts on `{from}`",
-                                o.id
-                            ),
-                        )
-                        .at(format!("{here}.effective_to"))
-                        .record(&o.id),
-                    );
-                }
-            }
-            for (j, c) in o.local_choices.iter().enumerate() {
-                let at = format!("{here}.local_choices[{j}]");
-                check_choice(&c.clause, &c.note, &at, &mut problems);
-                if !o.has_field(&c.field) {
-                    problems.push(invalid(
-                        format!("obligation `{}` has no field `{}`", o.id, c.field),
-                        format!("{at}.field"),
-                    ));
-                }
-            }
-            o.validate_requirement(&here, &mut problems);
-        }
-        if let Some(scheme) = &self.assessment {
-            scheme.validate(&mut problems);
-        }
-        problems
     }
 }
 
-pub(crate) fn check_choice(clause: &str, note: &str, at: &str, problems: &mut Vec<Problem>) {
-    if ClauseId::new(clause).is_none() {
-        problems.push(
-            Problem::new(
-                ErrorKind::UnknownClause,
-                format!("`{clause}` is not a clause of the measures"),
-            )
-            .at(format!("{at}.clause")),
-        );
+impl Obligation {
+    /// Every problem with this obligation at `here` but its ID: its clauses, dates, local
+    /// choices and requirement.
+    fn validate(&self, here: &str, problems: &mut Vec<Problem>) {
+        let o = self;
+        if ClauseId::new(&o.clause).is_none() {
+            problems.push(
+                Problem::new(
+                    ErrorKind::UnknownClause,
+                    format!("`{}` is not a clause of the measures", o.clause),
+                )
+                .at(format!("{here}.clause"))
+                .record(&o.id),
+            );
+        }
+        if let Some(serves) = o.serves.as_deref().filter(|c| ClauseId::new(c).is_none()) {
+            problems.push(
+                Problem::new(
+                    ErrorKind::UnknownClause,
+                    format!("`{serves}` is not a clause of the measures"),
+                )
+                .at(format!("{here}.serves"))
+                .record(&o.id),
+            );
+        }
+        if let (Some(from), Some(to)) = (o.effective_from, o.effective_to) {
+            if to < from {
+                problems.push(
+                    Problem::new(
+                        ErrorKind::InvalidTime,
+                        format!(
+                            "obligation `{}` ends on `{to}` before it starts on `{from}`",
+                            o.id
+                        ),
+                    )
+                    .at(format!("{here}.effective_to"))
+                    .record(&o.id),
+                );
+            }
+        }
+        for (j, c) in o.local_choices.iter().enumerate() {
+            let at = format!("{here}.local_choices[{j}]");
+            check_choice(&c.clause, &c.note, &at, problems);
+            if !o.has_field(&c.field) {
+                problems.push(invalid(
+                    format!("obligation `{}` has no field `{}`", o.id, c.field),
+                    format!("{at}.field"),
+                ));
+            }
+        }
+        self.validate_requirement(here, problems);
     }
-    if note.trim().is_empty() {
-        problems.push(
-            Problem::new(
-                ErrorKind::InvalidPolicy,
-                "a local choice needs a note saying why",
-            )
-            .at(format!("{at}.note")),
-        );
-    }
+}
+
+/// A problem with the policy at `path`.
+fn invalid(msg: String, path: String) -> Problem {
+    Problem::new(ErrorKind::InvalidPolicy, msg).at(path)
 }
 
 impl Obligation {
@@ -658,131 +632,71 @@ impl Obligation {
     }
 
     fn validate_requirement(&self, here: &str, problems: &mut Vec<Problem>) {
-        let mut bad = |msg: String, field: &str| {
-            problems.push(
-                Problem::new(ErrorKind::InvalidPolicy, msg)
-                    .at(format!("{here}.{field}"))
-                    .record(&self.id),
-            );
-        };
+        self.check_period_and_binds(here, problems);
+        self.check_amounts(here, problems);
+    }
+
+    /// A problem with this obligation's `field` (under `here`): `obligation `ID` WHY`.
+    fn invalid(&self, here: &str, field: &str, why: String) -> Problem {
+        Problem::new(ErrorKind::InvalidPolicy, why)
+            .at(format!("{here}.{field}"))
+            .record(&self.id)
+    }
+
+    /// The period and the people each kind of requirement asks for: daily duties on working
+    /// days, duties per event each event, the rest any period but each event; a person's
+    /// duties bind a person, the division filing its community (1.2), the review of notebooks
+    /// the grid leader (3.5, 1.1).
+    fn check_period_and_binds(&self, here: &str, problems: &mut Vec<Problem>) {
+        use Requirement::*;
         let per_person = matches!(self.binds, Binds::GridWorker | Binds::GridLeader);
         let event = self.period == PeriodKind::EachEvent;
-        match &self.requirement {
-            Requirement::PresenceInGrid
-            | Requirement::PatrolMinutes { .. }
-            | Requirement::MustChecks { .. }
-            | Requirement::MustDos { .. } => {
-                if self.period != PeriodKind::WorkingDay {
-                    bad(
-                        format!(
-                            "obligation `{}` is daily by nature: its period must be `working_day`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                if !per_person {
-                    bad(
-                        format!("obligation `{}` binds a person, not a community", self.id),
-                        "binds",
-                    );
-                }
+        let period = match &self.requirement {
+            PresenceInGrid | PatrolMinutes { .. } | MustChecks { .. } | MustDos { .. } => {
+                (self.period != PeriodKind::WorkingDay)
+                    .then_some("is daily by nature: its period must be `working_day`")
             }
-            Requirement::MustVisits { .. } => {
-                if event {
-                    bad(
-                        format!(
-                            "obligation `{}` cannot have the period `each_event`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                if !per_person {
-                    bad(
-                        format!("obligation `{}` binds a person, not a community", self.id),
-                        "binds",
-                    );
-                }
+            DivisionChangesFiled
+            | DutyShiftComplete
+            | AssignedTasksOnTime
+            | HandoverOnLeaving { .. } => {
+                (!event).then_some("is per event: its period must be `each_event`")
             }
-            Requirement::RecordCount { record, .. } => {
-                if event {
-                    bad(
-                        format!(
-                            "obligation `{}` cannot have the period `each_event`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                let community_record = record.is_community_record();
-                if !community_record && !per_person {
-                    bad(
-                        format!(
-                            "obligation `{}` counts a person's records but binds a community",
-                            self.id
-                        ),
-                        "binds",
-                    );
-                }
+            MustVisits { .. } | RecordCount { .. } | NotebookReviewOfEachWorker { .. } => {
+                event.then_some("cannot have the period `each_event`")
             }
-            Requirement::DivisionChangesFiled => {
-                if !event {
-                    bad(
-                        format!(
-                            "obligation `{}` is per event: its period must be `each_event`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                if self.binds != Binds::Community {
-                    bad(
-                        format!("obligation `{}` binds the community (1.2)", self.id),
-                        "binds",
-                    );
-                }
-            }
-            Requirement::NotebookReviewOfEachWorker { .. } => {
-                if event {
-                    bad(
-                        format!(
-                            "obligation `{}` cannot have the period `each_event`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                if self.binds != Binds::GridLeader {
-                    bad(
-                        format!(
-                            "obligation `{}` is the community Party secretary's duty (3.5, 1.1): it binds `grid_leader`",
-                            self.id
-                        ),
-                        "binds",
-                    );
-                }
-            }
-            Requirement::DutyShiftComplete
-            | Requirement::AssignedTasksOnTime
-            | Requirement::HandoverOnLeaving { .. } => {
-                if !event {
-                    bad(
-                        format!(
-                            "obligation `{}` is per event: its period must be `each_event`",
-                            self.id
-                        ),
-                        "period",
-                    );
-                }
-                if !per_person {
-                    bad(
-                        format!("obligation `{}` binds a person, not a community", self.id),
-                        "binds",
-                    );
-                }
-            }
+        };
+        if let Some(why) = period {
+            problems.push(self.invalid(here, "period", format!("obligation `{}` {why}", self.id)));
         }
+        let binds = match &self.requirement {
+            DivisionChangesFiled => {
+                (self.binds != Binds::Community).then_some("binds the community (1.2)")
+            }
+            NotebookReviewOfEachWorker { .. } => (self.binds != Binds::GridLeader).then_some(
+                "is the community Party secretary's duty (3.5, 1.1): it binds `grid_leader`",
+            ),
+            RecordCount { record, .. } => (!record.is_community_record() && !per_person)
+                .then_some("counts a person's records but binds a community"),
+            PresenceInGrid
+            | PatrolMinutes { .. }
+            | MustChecks { .. }
+            | MustDos { .. }
+            | MustVisits { .. }
+            | DutyShiftComplete
+            | AssignedTasksOnTime
+            | HandoverOnLeaving { .. } => {
+                (!per_person).then_some("binds a person, not a community")
+            }
+        };
+        if let Some(why) = binds {
+            problems.push(self.invalid(here, "binds", format!("obligation `{}` {why}", self.id)));
+        }
+    }
+
+    /// The amounts of a requirement: no negative minimum or deadline, no empty list.
+    fn check_amounts(&self, here: &str, problems: &mut Vec<Problem>) {
+        let mut bad = |why: String, field: &str| problems.push(self.invalid(here, field, why));
         match &self.requirement {
             Requirement::PatrolMinutes { minimum, .. }
             | Requirement::RecordCount { minimum, .. }
@@ -820,6 +734,37 @@ impl Obligation {
             ),
             _ => {}
         }
+    }
+}
+
+/// The policy a report was computed under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PolicyRef {
+    /// Policy ID.
+    pub id: String,
+    /// Policy version.
+    pub version: String,
+}
+
+impl Default for evidence::EvidencePolicy {
+    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
+    fn default() -> Self {
+        Policy::xincheng_2022().document().evidence.clone()
+    }
+}
+
+impl Default for attendance::AttendancePolicy {
+    /// The xincheng-2022 values (each noted in the embedded policy as a local choice): summer
+    /// hours 1 May – 30 September, winter hours the rest of the year.
+    fn default() -> Self {
+        Policy::xincheng_2022().document().attendance.clone()
+    }
+}
+
+impl Default for confidentiality::ConfidentialityPolicy {
+    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
+    fn default() -> Self {
+        Policy::xincheng_2022().document().confidentiality.clone()
     }
 }
 

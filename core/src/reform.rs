@@ -23,10 +23,12 @@
 
 use crate::assessment::lint::{Severity, check_policy};
 use crate::assessment::{Assessment, Consequence, Distribution, Grade, RuleKind, assess};
-use crate::compliance::{Lang, Options, PolicyRef};
+use crate::compliance::Options;
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
+use crate::lang::Lang;
+use crate::policy::PolicyRef;
 use crate::policy::{Policy, PolicyDocument};
 use crate::time::{Date, DateRange};
 use schemars::JsonSchema;

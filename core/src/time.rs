@@ -23,7 +23,7 @@ std::thread_local! {
 }
 
 /// Starts collecting impossible dates and times instead of failing on the first (see
-/// [`crate::error::parse_json`]): every one of a document is then reported at once, each at its
+/// `crate::json::parse_json`): every one of a document is then reported at once, each at its
 /// path. Returns the collection of an enclosing parse, to give back to [`undefer`].
 pub(crate) fn defer() -> Option<Vec<Deferred>> {
     DEFERRED.with(|c| c.replace(Some(Vec::new())))

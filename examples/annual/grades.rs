@@ -1,7 +1,7 @@
 //! Prints the annual table (4.1, 5.1, 5.2) and the community roll-up (4.2).
 
 use wangge::assessment::{Assessment, RuleKind};
-use wangge::compliance::Lang;
+use wangge::lang::Lang;
 
 pub(crate) fn print(a: &Assessment) {
     let zh = a.lang == Lang::Zh;

@@ -2,9 +2,10 @@
 //! community roll-up of 4.2): as a JSON answer, as a typed handle for callers without a JSON
 //! parser, the grade of a single score, and batches of communities (JSON Lines).
 
+use crate::error::fallible;
 use crate::error::{Failure, wg_error, wg_result};
 use crate::input::{document, handle, optional_document, out, short_text};
-use crate::panic::{clear, fallible, infallible};
+use crate::panic::{clear, infallible};
 use crate::policy::{dossier_call, wg_policy};
 use crate::string::c_string;
 use std::ffi::{CStr, CString, c_char, c_int, c_void};

@@ -1,8 +1,9 @@
 //! The generic entry point: one call of the boundary named in a call document.
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{document, out};
-use crate::panic::{clear, fallible};
+use crate::panic::clear;
 use crate::string::give_string;
 use std::ffi::c_char;
 use wangge_core::api;

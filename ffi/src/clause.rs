@@ -1,8 +1,9 @@
 //! Clauses of the measures: their text by ID.
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{out, short_text};
-use crate::panic::{clear, fallible};
+use crate::panic::clear;
 use crate::string::give_string;
 use std::ffi::c_char;
 use wangge_core::api::{self, Answer};

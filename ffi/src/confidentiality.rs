@@ -2,9 +2,10 @@
 //! the public notice, and the class of every dossier field. The rules are the core's
 //! (`wangge::confidentiality`); these calls only read C arguments and hand the answers over.
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{document, handle, out, short_text};
-use crate::panic::{clear, fallible};
+use crate::panic::clear;
 use crate::policy::wg_policy;
 use crate::string::give_string;
 use std::ffi::c_char;

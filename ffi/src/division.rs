@@ -1,9 +1,10 @@
 //! Grid divisions (1.2): the filing of a change of division for the subdistrict's
 //! grid-governance leading group. The rule is the core's (`wangge::division`).
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{document, out, short_text};
-use crate::panic::{clear, fallible};
+use crate::panic::clear;
 use crate::string::give_string;
 use std::ffi::c_char;
 use wangge_core::api::{self, Answer};

@@ -1,6 +1,6 @@
 //! Result codes and errors: [`wg_result`] and the owned [`wg_error`].
 
-use crate::panic::infallible;
+use crate::panic::{clear, infallible, unwind};
 use crate::string::c_string;
 use serde::Serialize;
 use std::ffi::{CString, c_char};
@@ -459,9 +459,56 @@ pub unsafe extern "C" fn wg_error_free(error: *mut wg_error) {
     })
 }
 
+/// Runs `body` inside the panic boundary, a panic becoming a [`Failure`] with the `WG_PANIC`
+/// code.
+fn catch<T>(body: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    unwind(body).unwrap_or_else(|what| Err(Failure::panic(&what)))
+}
+
+/// The shape of a fallible exported function: clears `*error_out`, runs `body` inside the
+/// boundary, and on failure stores a new [`wg_error`] in `*error_out` and returns its code.
+///
+/// # Safety
+///
+/// `error_out` is NULL or valid for writing one pointer.
+pub(crate) unsafe fn fallible(
+    error_out: *mut *mut wg_error,
+    body: impl FnOnce() -> Result<(), Failure>,
+) -> wg_result {
+    // SAFETY: the caller's contract.
+    unsafe { clear(error_out) };
+    match catch(body) {
+        Ok(()) => wg_result::WG_OK,
+        Err(failure) => {
+            let code = failure.code();
+            // SAFETY: the caller's contract.
+            unsafe { store_error(error_out, failure) };
+            code
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_becomes_the_panic_code_with_its_message() {
+        let mut error: *mut wg_error = std::ptr::null_mut();
+        let code = unsafe {
+            fallible(&mut error, || {
+                let v: Vec<u8> = Vec::new();
+                #[allow(clippy::indexing_slicing, reason = "the panic under test")]
+                let _ = v[3];
+                Ok(())
+            })
+        };
+        assert_eq!(code, wg_result::WG_PANIC);
+        assert!(!error.is_null());
+        let message = unsafe { std::ffi::CStr::from_ptr(wg_error_message(error)) };
+        assert!(message.to_string_lossy().contains("index out of bounds"));
+        unsafe { wg_error_free(error) };
+    }
 
     /// Every kind the core has (read from its JSON Schema, so a new kind is noticed) has its own
     /// code here, with the core's number and tag.

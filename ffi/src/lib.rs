@@ -11,7 +11,7 @@
 //!   argument: NULL is fine; otherwise it receives NULL on success and, on failure, a
 //!   [`wg_error`] owned by the caller, freed with `wg_error_free`, carrying the same messages,
 //!   JSON paths, record IDs and dates as the Rust error.
-//! - Every body runs inside one panic boundary (`panic::catch`): a bug answers `WG_PANIC`, it
+//! - Every body runs inside one panic boundary (`panic::unwind`): a bug answers `WG_PANIC`, it
 //!   never unwinds into the caller.
 //! - NULL pointers answer `WG_NULL_PARAMETER`, invalid UTF-8 `WG_INVALID_UTF8`, input larger than
 //!   the limits `WG_TOO_LARGE`; none is read past its stated length.

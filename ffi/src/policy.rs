@@ -2,9 +2,10 @@
 //! attendance (3.3, 3.4, 3.6), evidence (2.1.x, 2.2.2, 4.1), working days. The assessment of
 //! 4.1 has its own module, `assessment`.
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{document, handle, optional_document, out, short_text};
-use crate::panic::{clear, fallible, infallible};
+use crate::panic::{clear, infallible};
 use crate::report::wg_report;
 use crate::string::give_string;
 use std::ffi::c_char;

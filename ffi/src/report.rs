@@ -1,8 +1,9 @@
 //! Report handles: a compliance report read field by field, for callers that do not parse JSON.
 
+use crate::error::fallible;
 use crate::error::{wg_error, wg_result};
 use crate::input::{handle, out};
-use crate::panic::{fallible, infallible};
+use crate::panic::infallible;
 use crate::string::c_string;
 use std::ffi::{CString, c_char};
 use wangge_core::Report;

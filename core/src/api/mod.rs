@@ -18,8 +18,9 @@ use crate::clause::{self, Clause};
 use crate::compliance::{Options, Report, evaluate};
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
-use crate::error::{Error, ErrorKind, Problem, parse_json};
+use crate::error::{Error, ErrorKind, Problem};
 use crate::evidence::{self, EvidenceReport};
+use crate::json::parse_json;
 use crate::policy::{Policy, PolicyDocument};
 use crate::time::Date;
 use schemars::JsonSchema;
@@ -137,7 +138,9 @@ fn check_answer(dossier: &Dossier, period: Option<crate::time::DateRange>) -> Re
     let span = asked
         .intersect(&dossier.period)
         .unwrap_or(crate::time::DateRange::new(asked.from, asked.from));
-    crate::limits::check_answer(dossier, &span)
+    let people = u64::try_from(dossier.organisation.people.len()).unwrap_or(u64::MAX);
+    let days = u64::try_from(span.len_days().max(0)).unwrap_or(u64::MAX);
+    crate::limits::check_person_days(people, days)
 }
 
 /// The dossier and options of a call over a dossier, each read once; an answer over the size

@@ -3,8 +3,9 @@
 //! to check that more compliance never lowers a score.
 
 use crate::attendance::{AttendanceReport, ConductKind};
-use crate::compliance::{Lang, Report};
+use crate::compliance::Report;
 use crate::evidence::EvidenceReport;
+use crate::lang::Lang;
 use crate::policy::{Binds, Policy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -355,8 +356,8 @@ pub fn add_evidence(out: &mut BTreeMap<String, Facts>, report: &EvidenceReport) 
 /// A fact named in words for reasons (no internal code in the text): `work-record-daily.missed`
 /// becomes "每日填写网格员工作记录表未达标", `attendance.absent_half_days` "无故缺勤半天". A
 /// fact with no words falls back to its name.
-pub fn label(policy: &Policy, name: &str, lang: crate::compliance::Lang) -> String {
-    use crate::compliance::Lang;
+pub fn label(policy: &Policy, name: &str, lang: crate::lang::Lang) -> String {
+    use crate::lang::Lang;
     let zh = matches!(lang, Lang::Zh);
     if let Some((obligation, outcome)) = name.rsplit_once('.') {
         if let Some(o) = policy

@@ -211,8 +211,6 @@ fn lint_confidentiality(c: &ConfidentialityPolicy, at: &str) -> Vec<LintFinding>
 }
 
 fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
-    use LintCode::*;
-    use Severity::*;
     let mut out = Vec::new();
     let facts: BTreeMap<String, Polarity> = catalogue(policy)
         .into_iter()
@@ -224,8 +222,37 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
         .iter()
         .map(|o| o.id.as_str())
         .collect();
+    let total = lint_weights(s, &facts, &obligations, &mut out);
+    let (max_bonus, max_deduction) = lint_adjustments(s, &facts, &mut out);
+    lint_parts(s, &mut out);
+    let segments = lint_band_cover(s, &mut out);
+    // The lowest and highest score a worker can reach: components that always earn full
+    // points (the base of a points scheme) less every deduction, and every weight and bonus.
+    let constant = s
+        .components
+        .iter()
+        .filter(|c| matches!(c.measure, Measure::Constant))
+        .fold(Decimal::ZERO, |acc, c| acc.plus(c.weight));
+    let low = match max_deduction {
+        Some(d) => Decimal::ZERO.max(constant.minus(d)),
+        None => Decimal::ZERO,
+    };
+    let high = s.scale.min(total.plus(max_bonus));
+    lint_band_grades(s, &segments, (low, high), &mut out);
+    lint_exceptions(s, &facts, &mut out);
+    out
+}
 
-    // Weights.
+/// Weights: each component's weight and measure, and their total against the declared one.
+/// Returns the total.
+fn lint_weights(
+    s: &Scheme,
+    facts: &BTreeMap<String, Polarity>,
+    obligations: &[&str],
+    out: &mut Vec<LintFinding>,
+) -> Decimal {
+    use LintCode::*;
+    use Severity::*;
     let mut total = Decimal::ZERO;
     for (i, c) in s.components.iter().enumerate() {
         total = total.plus(c.weight);
@@ -265,7 +292,7 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
                         ));
                     }
                 }
-                share_in_range(*when_nothing_due, &c.id, &here, &mut out);
+                share_in_range(*when_nothing_due, &c.id, &here, out);
             }
             Measure::FactRatio {
                 numerator,
@@ -293,7 +320,7 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
                         format!("{here}.measure.numerator"),
                     ));
                 }
-                share_in_range(*when_nothing_due, &c.id, &here, &mut out);
+                share_in_range(*when_nothing_due, &c.id, &here, out);
             }
             Measure::Constant => {}
         }
@@ -310,7 +337,18 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
         ));
     }
 
-    // Adjustments.
+    total
+}
+
+/// Adjustments: each one's fact, direction and points. Returns the most bonus points, and
+/// the most points deducted (`None`: no bound, an adjustment without a cap).
+fn lint_adjustments(
+    s: &Scheme,
+    facts: &BTreeMap<String, Polarity>,
+    out: &mut Vec<LintFinding>,
+) -> (Decimal, Option<Decimal>) {
+    use LintCode::*;
+    use Severity::*;
     let mut max_bonus = Decimal::ZERO;
     let mut max_deduction: Option<Decimal> = Some(Decimal::ZERO);
     for (i, a) in s.adjustments.iter().enumerate() {
@@ -366,7 +404,13 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
         }
     }
 
-    // Parts.
+    (max_bonus, max_deduction)
+}
+
+/// Parts of the year: as many weights as parts, none negative, not all zero.
+fn lint_parts(s: &Scheme, out: &mut Vec<LintFinding>) {
+    use LintCode::*;
+    use Severity::*;
     if let Some(parts) = &s.parts {
         let n = match parts.each {
             PartKind::Month => 12,
@@ -392,8 +436,12 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
             }
         }
     }
+}
 
-    // Bands: gaps, overlaps, order, reachability.
+/// Bands: gaps and overlaps over every score of the scale. Returns the segments walked.
+fn lint_band_cover(s: &Scheme, out: &mut Vec<LintFinding>) -> Vec<Segment> {
+    use LintCode::*;
+    use Severity::*;
     let step = 10_i64.pow(4 - s.score_decimals.min(4));
     let segments = walk(&s.bands, s.scale, step);
     for seg in merge(&segments, |c| c == 0) {
@@ -412,17 +460,19 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
             "assessment.bands".into(),
         ));
     }
-    // Components that always earn full points (the base of a points scheme).
-    let constant = s
-        .components
-        .iter()
-        .filter(|c| matches!(c.measure, Measure::Constant))
-        .fold(Decimal::ZERO, |acc, c| acc.plus(c.weight));
-    let low = match max_deduction {
-        Some(d) => Decimal::ZERO.max(constant.minus(d)),
-        None => Decimal::ZERO,
-    };
-    let high = s.scale.min(total.plus(max_bonus));
+    segments
+}
+
+/// Bands: each grade reachable, by a band holding a reachable score (from `low` to `high`) or
+/// an exception, and no band of a higher grade below one of a lower grade.
+fn lint_band_grades(
+    s: &Scheme,
+    segments: &[Segment],
+    (low, high): (Decimal, Decimal),
+    out: &mut Vec<LintFinding>,
+) {
+    use LintCode::*;
+    use Severity::*;
     let mut order: Vec<(Decimal, Grade, usize)> = Vec::new();
     for g in Grade::ALL {
         let bands: Vec<(usize, &Band)> = s
@@ -489,8 +539,12 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
             }
         }
     }
+}
 
-    // Exceptions.
+/// Exceptions: each one's fact and grades, and pairs that conflict without a priority.
+fn lint_exceptions(s: &Scheme, facts: &BTreeMap<String, Polarity>, out: &mut Vec<LintFinding>) {
+    use LintCode::*;
+    use Severity::*;
     for (i, e) in s.exceptions.iter().enumerate() {
         let here = format!("assessment.exceptions[{i}]");
         match facts.get(&e.when.fact) {
@@ -556,7 +610,6 @@ fn lint_scheme(policy: &Policy, s: &Scheme) -> Vec<LintFinding> {
             }
         }
     }
-    out
 }
 
 fn share_in_range(share: Decimal, id: &str, here: &str, out: &mut Vec<LintFinding>) {

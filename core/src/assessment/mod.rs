@@ -10,10 +10,11 @@ pub mod lint;
 pub use crate::policy::assessment as scheme;
 pub mod table;
 
-use crate::compliance::{Detail, Lang, Options, Report, Totals};
+use crate::compliance::{Detail, Options, Report, Totals};
 use crate::decimal::Decimal;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
+use crate::lang::Lang;
 use crate::organisation::Role;
 use crate::policy::Policy;
 use crate::scope::Scope;
@@ -283,7 +284,7 @@ pub struct CommunityRollup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
     /// Policy used.
-    pub policy: crate::compliance::PolicyRef,
+    pub policy: crate::policy::PolicyRef,
     /// Period assessed.
     pub period: DateRange,
     /// Language of texts.

@@ -1,7 +1,7 @@
 //! The annual table as CSV and as printable HTML, with Chinese headings.
 
 use super::{Assessment, RuleKind};
-use crate::compliance::Lang;
+use crate::lang::Lang;
 
 const HEAD: [&str; 8] = [
     "网格员编号",

@@ -40,10 +40,9 @@ pub use records::{
     ObservedFinding, SpotCheck,
 };
 
-use crate::compliance::PolicyRef;
 use crate::dossier::Dossier;
 use crate::error::Error;
-use crate::policy::Policy;
+use crate::policy::{Policy, PolicyRef};
 use crate::scope::Scope;
 use crate::time::{Date, DateRange, PeriodKind};
 use daily::{ClockDay, DayInput};
@@ -148,13 +147,13 @@ fn is_zero(n: &u32) -> bool {
 impl AttendanceDay {
     /// What the local rule counted as absence on this day, in words (empty without it):
     /// `2023-03-06 迟到35分钟，按本地规定计旷工半天`.
-    pub fn conversion_text(&self, lang: crate::compliance::Lang) -> Option<String> {
+    pub fn conversion_text(&self, lang: crate::lang::Lang) -> Option<String> {
         if self.late_as_absent_half_days == 0 {
             return None;
         }
         let (l, e) = (self.late_counted_as_absence, self.early_counted_as_absence);
         Some(match lang {
-            crate::compliance::Lang::Zh => {
+            crate::lang::Lang::Zh => {
                 let what = match (l > 0, e > 0) {
                     (true, true) => format!("迟到{l}分钟、早退{e}分钟"),
                     (true, false) => format!("迟到{l}分钟"),
@@ -167,7 +166,7 @@ impl AttendanceDay {
                 };
                 format!("{} {what}，按本地规定计旷工{span}", self.date)
             }
-            crate::compliance::Lang::En => {
+            crate::lang::Lang::En => {
                 let what = match (l > 0, e > 0) {
                     (true, true) => format!("{l} minutes late and {e} minutes early"),
                     (true, false) => format!("{l} minutes late"),

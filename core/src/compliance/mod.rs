@@ -8,31 +8,23 @@ mod presence;
 mod records;
 mod study;
 
-use crate::attendance::LeaveKind;
 use crate::clause;
 use crate::dossier::Dossier;
 use crate::error::Error;
+pub use crate::lang::Lang;
 use crate::organisation::{Index, Person, Role};
+pub use crate::policy::PolicyRef;
 use crate::policy::{
     Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
 };
-use crate::records::{Handover, MustCheck, MustDo, MustVisit, WorkRecord};
+use crate::records::attendance::LeaveKind;
+use crate::records::musts::{MustCheck, MustDo, MustVisit};
+use crate::records::{Handover, WorkRecord};
 use crate::scope::Scope;
 use crate::time::{Date, DateRange, PeriodKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Language of the human-readable texts in a report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Chinese (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
 
 /// Options of an evaluation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -50,7 +42,7 @@ pub struct Options {
     /// class. `internal` gives an `evaluate` / `assess` / `evidence` / `attendance` answer with
     /// no resident data (no must-visit groups, no ledger counts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class_at_most: Option<crate::confidentiality::Class>,
+    pub class_at_most: Option<crate::confidentiality::classes::Class>,
 }
 
 /// Outcome of one obligation for one subject and period instance.
@@ -292,15 +284,6 @@ pub enum WarningKind {
     NotConvenedByGridLeader,
     /// The notebook review was not made by the community's Party secretary (3.5): not counted.
     NotReviewedBySecretary,
-}
-
-/// The policy a report was computed under.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct PolicyRef {
-    /// Policy ID.
-    pub id: String,
-    /// Policy version.
-    pub version: String,
 }
 
 /// An obligation as listed in a report.
@@ -599,7 +582,7 @@ struct Context<'a> {
 
 /// A ledger entry's dates and the must-visit groups it shows.
 struct LedgerGroups<'a> {
-    entry: &'a crate::evidence::LedgerEntry,
+    entry: &'a crate::records::ledger::LedgerEntry,
     groups: Vec<MustVisit>,
 }
 

@@ -28,11 +28,11 @@
 //! fields are given to the public by the public notice (2.2.4), not by disclosure.
 
 use super::classes::{Class, FieldClass, dossier_class, dossier_fields, is_under};
-use super::policy::{ConfidentialityPolicy, RelevantDepartment};
 use super::scope::Visible;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
-use crate::evidence::LedgerKind;
+use crate::policy::confidentiality::{ConfidentialityPolicy, RelevantDepartment};
+use crate::records::ledger::LedgerKind;
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -315,6 +315,14 @@ fn part_of(path: &str) -> &str {
 /// not checked here: a record that cannot be given is a refusal, audited.
 fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
     let mut problems = Vec::new();
+    check_asked(request, dossier, &mut problems);
+    check_approvals(request, &mut problems);
+    Error::check(problems)
+}
+
+/// What the request asks: its ID, requester and purpose, a community of the dossier, and fields
+/// of a dossier.
+fn check_asked(request: &DisclosureRequest, dossier: &Dossier, problems: &mut Vec<Problem>) {
     let requester = match &request.requester {
         ApprovalBody::PartyOrganisation { community } => community,
         ApprovalBody::FunctionalDepartment { department } => department,
@@ -364,6 +372,10 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
             );
         }
     }
+}
+
+/// The approvals: unique IDs, fields of a dossier, and dates in order.
+fn check_approvals(request: &DisclosureRequest, problems: &mut Vec<Problem>) {
     let mut seen = BTreeSet::new();
     for (i, a) in request.approvals.iter().enumerate() {
         if !seen.insert(a.id.as_str()) {
@@ -412,7 +424,6 @@ fn check(request: &DisclosureRequest, dossier: &Dossier) -> Result<(), Error> {
             }
         }
     }
-    Error::check(problems)
 }
 
 /// Every record ID of a dossier.
@@ -520,21 +531,7 @@ pub fn disclose(
     let mut reasons = Vec::new();
 
     // Records that cannot be given: unknown, or another community's — said the same way.
-    let available = record_ids(&community_data);
-    for id in &asked_ids {
-        if !available.contains(id) {
-            reasons.push(Reason {
-                record: Some((*id).to_owned()),
-                ..reason(
-                    ReasonKind::RecordNotAvailable,
-                    format!(
-                        "record `{id}` is not among the records of community `{}` that can be given",
-                        request.community
-                    ),
-                )
-            });
-        }
-    }
+    unavailable_records(request, &community_data, &asked_ids, &mut reasons);
 
     // The leaves asked.
     let asked: BTreeSet<&str> = request
@@ -545,252 +542,21 @@ pub fn disclose(
         .collect();
 
     // Validity and binding of each approval; the leaves each valid one covers.
-    let mut valid: Vec<(&Approval, BTreeSet<&str>)> = Vec::new();
-    for a in &request.approvals {
-        let until = valid_until(a, conf);
-        let rejected = if a.approved_on > date {
-            Some(Reason {
-                date: Some(a.approved_on),
-                ..reason(
-                    ReasonKind::ApprovalNotYetGiven,
-                    format!(
-                        "approval `{}` is dated `{}`, after the request's date `{date}`",
-                        a.id, a.approved_on
-                    ),
-                )
-            })
-        } else if until < date {
-            Some(Reason {
-                date: Some(until),
-                ..reason(
-                    ReasonKind::ExpiredApproval,
-                    format!(
-                        "approval `{}` given on `{}` expired after `{until}`, before the request's date `{date}`",
-                        a.id, a.approved_on
-                    ),
-                )
-            })
-        } else if a.request != request.id {
-            Some(reason(
-                ReasonKind::ApprovalForAnotherRequest,
-                format!(
-                    "approval `{}` approves request `{}`, not `{}`",
-                    a.id, a.request, request.id
-                ),
-            ))
-        } else if a.purpose != request.purpose {
-            Some(reason(
-                ReasonKind::ApprovalForAnotherPurpose,
-                format!(
-                    "approval `{}` approves another purpose than the request's",
-                    a.id
-                ),
-            ))
-        } else if same_body(&request.requester, &a.body, conf) {
-            Some(reason(
-                ReasonKind::SelfApproval,
-                format!(
-                    "approval `{}` is given by the body that asks: a body cannot approve its own request",
-                    a.id
-                ),
-            ))
-        } else {
-            None
-        };
-        match rejected {
-            Some(r) => reasons.push(Reason {
-                approval: Some(a.id.clone()),
-                ..r
-            }),
-            None => {
-                let covered: BTreeSet<&str> = asked
-                    .iter()
-                    .filter(|l| a.fields.iter().any(|f| covers(f, l)))
-                    .copied()
-                    .collect();
-                valid.push((a, covered));
-            }
-        }
-    }
+    let valid = valid_approvals(request, conf, &asked, &mut reasons);
 
     // The community Party organisation: every leaf asked.
-    let mut party_approvals = Vec::new();
-    let mut party_covered: BTreeSet<&str> = BTreeSet::new();
-    for (a, covered) in &valid {
-        match &a.body {
-            ApprovalBody::PartyOrganisation { community } if *community == request.community => {
-                if !covered.is_empty() {
-                    party_approvals.push(a.id.clone());
-                }
-                party_covered.extend(covered.iter().copied());
-            }
-            ApprovalBody::PartyOrganisation { community } => reasons.push(Reason {
-                approval: Some(a.id.clone()),
-                ..reason(
-                    ReasonKind::WrongBody,
-                    format!(
-                        "approval `{}` is from the Party organisation of community `{community}`, not of `{}` whose data is asked",
-                        a.id, request.community
-                    ),
-                )
-            }),
-            ApprovalBody::Other { name } => reasons.push(Reason {
-                approval: Some(a.id.clone()),
-                ..reason(
-                    ReasonKind::WrongBody,
-                    format!(
-                        "approval `{}` is from `{name}`, neither a community Party organisation nor a functional department",
-                        a.id
-                    ),
-                )
-            }),
-            ApprovalBody::FunctionalDepartment { .. } => {}
-        }
-    }
-    let party_missing: BTreeSet<&str> = asked.difference(&party_covered).copied().collect();
-    if !party_missing.is_empty() {
-        let fields = asked_paths(request, &party_missing);
-        reasons.push(Reason {
-            message: format!(
-                "no valid approval of the Party organisation of community `{}` covers `{}` on `{date}`",
-                request.community,
-                fields.join("`, `")
-            ),
-            fields,
-            ..reason(ReasonKind::MissingPartyApproval, String::new())
-        });
-    }
+    let party_approvals = party_approvals(request, &valid, &asked, &mut reasons);
 
     // The relevant departments: each rule matching a leaf, for ledgers per kind given.
-    let kinds: BTreeSet<LedgerKind> = community_data
-        .records
-        .ledger_entries
-        .iter()
-        .filter(|e| asked_ids.is_empty() || asked_ids.contains(e.id.as_str()))
-        .map(|e| e.kind)
-        .collect();
-    let rules = &conf.relevant_departments.value;
-    let matches = |r: &RelevantDepartment, part: &str, kind: Option<LedgerKind>| {
-        r.records.as_deref() == Some(part)
-            && (r.ledger_kinds.is_empty() || kind.is_some_and(|k| r.ledger_kinds.contains(&k)))
-    };
-    let fallback: Vec<usize> = (0..rules.len())
-        .filter(|i| rules.get(*i).is_some_and(|r| r.records.is_none()))
-        .collect();
-    let mut by_part: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for l in &asked {
-        by_part.entry(part_of(l)).or_default().insert(l);
-    }
-    // Rule index → the leaves that need it.
-    let mut needed: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    let mut unruled: BTreeSet<&str> = BTreeSet::new();
-    for (part, part_leaves) in &by_part {
-        let part_kinds: Vec<Option<LedgerKind>> = if *part == "ledger_entries" && !kinds.is_empty()
-        {
-            kinds.iter().copied().map(Some).collect()
-        } else {
-            vec![None]
-        };
-        for kind in part_kinds {
-            let specific: Vec<usize> = (0..rules.len())
-                .filter(|i| rules.get(*i).is_some_and(|r| matches(r, part, kind)))
-                .collect();
-            let chosen = if specific.is_empty() {
-                &fallback
-            } else {
-                &specific
-            };
-            if chosen.is_empty() {
-                unruled.extend(part_leaves.iter().copied());
-            }
-            for i in chosen {
-                needed
-                    .entry(*i)
-                    .or_default()
-                    .extend(part_leaves.iter().copied());
-            }
-        }
-    }
-    if !unruled.is_empty() {
-        let fields = asked_paths(request, &unruled);
-        reasons.push(Reason {
-            message: format!(
-                "the policy names no functional department relevant to `{}`",
-                fields.join("`, `")
-            ),
-            fields,
-            ..reason(ReasonKind::NoRelevantDepartment, String::new())
-        });
-    }
-    let mut requirements = Vec::new();
-    let mut used = BTreeSet::new();
-    for (i, need) in &needed {
-        let Some(rule) = rules.get(*i) else { continue };
-        let mut met_by = Vec::new();
-        let mut covered: BTreeSet<&str> = BTreeSet::new();
-        for (a, cov) in &valid {
-            if let ApprovalBody::FunctionalDepartment { department } = &a.body {
-                if rule.departments.contains(department) && cov.iter().any(|l| need.contains(l)) {
-                    met_by.push(a.id.clone());
-                    used.insert(a.id.clone());
-                    covered.extend(cov.iter().copied());
-                }
-            }
-        }
-        let missing: BTreeSet<&str> = need.difference(&covered).copied().collect();
-        if !missing.is_empty() {
-            let fields = asked_paths(request, &missing);
-            reasons.push(Reason {
-                message: format!(
-                    "no valid approval of {} covers `{}` on `{date}`",
-                    rule.departments
-                        .iter()
-                        .map(|d| match conf.department(d) {
-                            Some(dep) => format!("`{}` ({})", d, dep.name_zh),
-                            None => format!("`{d}`"),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                    fields.join("`, `")
-                ),
-                fields,
-                ..reason(ReasonKind::MissingDepartmentApproval, String::new())
-            });
-            met_by.clear();
-        }
-        requirements.push(DepartmentRequirement {
-            data: asked_paths(request, need),
-            departments: rule.departments.clone(),
-            met_by,
-        });
-    }
-    for (a, _) in &valid {
-        if let ApprovalBody::FunctionalDepartment { department } = &a.body {
-            if used.contains(&a.id) {
-                continue;
-            }
-            let message = if conf.department(department).is_none() {
-                format!(
-                    "approval `{}` is from `{department}`, which is not a functional department of the policy",
-                    a.id
-                )
-            } else if requirements
-                .iter()
-                .any(|r| r.departments.contains(department))
-            {
-                continue; // relevant, but approves no field asked: nothing to say
-            } else {
-                format!(
-                    "approval `{}` is from department `{department}`, which is not relevant to the data asked",
-                    a.id
-                )
-            };
-            reasons.push(Reason {
-                approval: Some(a.id.clone()),
-                ..reason(ReasonKind::WrongBody, message)
-            });
-        }
-    }
+    let needed = needed_rules(
+        request,
+        conf,
+        &community_data,
+        &asked_ids,
+        &asked,
+        &mut reasons,
+    );
+    let requirements = department_requirements(request, conf, &valid, &needed, &mut reasons);
 
     let granted = !reasons.iter().any(|r| {
         matches!(
@@ -846,6 +612,332 @@ pub fn disclose(
         },
         copy,
     })
+}
+
+/// Each record asked that is not among the community's records that can be given.
+fn unavailable_records(
+    request: &DisclosureRequest,
+    community_data: &Dossier,
+    asked_ids: &BTreeSet<&str>,
+    reasons: &mut Vec<Reason>,
+) {
+    let available = record_ids(community_data);
+    for id in asked_ids {
+        if !available.contains(id) {
+            reasons.push(Reason {
+                record: Some((*id).to_owned()),
+                ..reason(
+                    ReasonKind::RecordNotAvailable,
+                    format!(
+                        "record `{id}` is not among the records of community `{}` that can be given",
+                        request.community
+                    ),
+                )
+            });
+        }
+    }
+}
+
+/// The approvals that are valid and bind this request, each with the leaves asked it covers;
+/// a reason for each other one.
+fn valid_approvals<'r>(
+    request: &'r DisclosureRequest,
+    conf: &ConfidentialityPolicy,
+    asked: &BTreeSet<&'static str>,
+    reasons: &mut Vec<Reason>,
+) -> Vec<(&'r Approval, BTreeSet<&'static str>)> {
+    let mut valid: Vec<(&Approval, BTreeSet<&str>)> = Vec::new();
+    for a in &request.approvals {
+        match rejection(request, a, conf) {
+            Some(r) => reasons.push(Reason {
+                approval: Some(a.id.clone()),
+                ..r
+            }),
+            None => {
+                let covered: BTreeSet<&str> = asked
+                    .iter()
+                    .filter(|l| a.fields.iter().any(|f| covers(f, l)))
+                    .copied()
+                    .collect();
+                valid.push((a, covered));
+            }
+        }
+    }
+    valid
+}
+
+/// Why approval `a` does not serve `request`: not yet given, expired, of another request or
+/// purpose, or given by the body that asks.
+fn rejection(
+    request: &DisclosureRequest,
+    a: &Approval,
+    conf: &ConfidentialityPolicy,
+) -> Option<Reason> {
+    let date = request.date;
+    let until = valid_until(a, conf);
+    if a.approved_on > date {
+        Some(Reason {
+            date: Some(a.approved_on),
+            ..reason(
+                ReasonKind::ApprovalNotYetGiven,
+                format!(
+                    "approval `{}` is dated `{}`, after the request's date `{date}`",
+                    a.id, a.approved_on
+                ),
+            )
+        })
+    } else if until < date {
+        Some(Reason {
+            date: Some(until),
+            ..reason(
+                ReasonKind::ExpiredApproval,
+                format!(
+                    "approval `{}` given on `{}` expired after `{until}`, before the request's date `{date}`",
+                    a.id, a.approved_on
+                ),
+            )
+        })
+    } else if a.request != request.id {
+        Some(reason(
+            ReasonKind::ApprovalForAnotherRequest,
+            format!(
+                "approval `{}` approves request `{}`, not `{}`",
+                a.id, a.request, request.id
+            ),
+        ))
+    } else if a.purpose != request.purpose {
+        Some(reason(
+            ReasonKind::ApprovalForAnotherPurpose,
+            format!(
+                "approval `{}` approves another purpose than the request's",
+                a.id
+            ),
+        ))
+    } else if same_body(&request.requester, &a.body, conf) {
+        Some(reason(
+            ReasonKind::SelfApproval,
+            format!(
+                "approval `{}` is given by the body that asks: a body cannot approve its own request",
+                a.id
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+/// The approvals of the community Party organisation that cover a leaf asked (a reason for
+/// one of another body, and for the leaves none covers).
+fn party_approvals(
+    request: &DisclosureRequest,
+    valid: &[(&Approval, BTreeSet<&str>)],
+    asked: &BTreeSet<&str>,
+    reasons: &mut Vec<Reason>,
+) -> Vec<String> {
+    let date = request.date;
+    let mut party_approvals = Vec::new();
+    let mut party_covered: BTreeSet<&str> = BTreeSet::new();
+    for (a, covered) in valid {
+        match &a.body {
+            ApprovalBody::PartyOrganisation { community } if *community == request.community => {
+                if !covered.is_empty() {
+                    party_approvals.push(a.id.clone());
+                }
+                party_covered.extend(covered.iter().copied());
+            }
+            ApprovalBody::PartyOrganisation { community } => reasons.push(Reason {
+                approval: Some(a.id.clone()),
+                ..reason(
+                    ReasonKind::WrongBody,
+                    format!(
+                        "approval `{}` is from the Party organisation of community `{community}`, not of `{}` whose data is asked",
+                        a.id, request.community
+                    ),
+                )
+            }),
+            ApprovalBody::Other { name } => reasons.push(Reason {
+                approval: Some(a.id.clone()),
+                ..reason(
+                    ReasonKind::WrongBody,
+                    format!(
+                        "approval `{}` is from `{name}`, neither a community Party organisation nor a functional department",
+                        a.id
+                    ),
+                )
+            }),
+            ApprovalBody::FunctionalDepartment { .. } => {}
+        }
+    }
+    let party_missing: BTreeSet<&str> = asked.difference(&party_covered).copied().collect();
+    if !party_missing.is_empty() {
+        let fields = asked_paths(request, &party_missing);
+        reasons.push(Reason {
+            message: format!(
+                "no valid approval of the Party organisation of community `{}` covers `{}` on `{date}`",
+                request.community,
+                fields.join("`, `")
+            ),
+            fields,
+            ..reason(ReasonKind::MissingPartyApproval, String::new())
+        });
+    }
+    party_approvals
+}
+
+/// The rules of relevant departments each leaf asked needs (rule index → the leaves), for
+/// ledgers per kind given; a reason for the leaves no rule names.
+fn needed_rules(
+    request: &DisclosureRequest,
+    conf: &ConfidentialityPolicy,
+    community_data: &Dossier,
+    asked_ids: &BTreeSet<&str>,
+    asked: &BTreeSet<&'static str>,
+    reasons: &mut Vec<Reason>,
+) -> BTreeMap<usize, BTreeSet<&'static str>> {
+    let kinds: BTreeSet<LedgerKind> = community_data
+        .records
+        .ledger_entries
+        .iter()
+        .filter(|e| asked_ids.is_empty() || asked_ids.contains(e.id.as_str()))
+        .map(|e| e.kind)
+        .collect();
+    let rules = &conf.relevant_departments.value;
+    let matches = |r: &RelevantDepartment, part: &str, kind: Option<LedgerKind>| {
+        r.records.as_deref() == Some(part)
+            && (r.ledger_kinds.is_empty() || kind.is_some_and(|k| r.ledger_kinds.contains(&k)))
+    };
+    let fallback: Vec<usize> = (0..rules.len())
+        .filter(|i| rules.get(*i).is_some_and(|r| r.records.is_none()))
+        .collect();
+    let mut by_part: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for l in asked {
+        by_part.entry(part_of(l)).or_default().insert(l);
+    }
+    // Rule index → the leaves that need it.
+    let mut needed: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut unruled: BTreeSet<&str> = BTreeSet::new();
+    for (part, part_leaves) in &by_part {
+        let part_kinds: Vec<Option<LedgerKind>> = if *part == "ledger_entries" && !kinds.is_empty()
+        {
+            kinds.iter().copied().map(Some).collect()
+        } else {
+            vec![None]
+        };
+        for kind in part_kinds {
+            let specific: Vec<usize> = (0..rules.len())
+                .filter(|i| rules.get(*i).is_some_and(|r| matches(r, part, kind)))
+                .collect();
+            let chosen = if specific.is_empty() {
+                &fallback
+            } else {
+                &specific
+            };
+            if chosen.is_empty() {
+                unruled.extend(part_leaves.iter().copied());
+            }
+            for i in chosen {
+                needed
+                    .entry(*i)
+                    .or_default()
+                    .extend(part_leaves.iter().copied());
+            }
+        }
+    }
+    if !unruled.is_empty() {
+        let fields = asked_paths(request, &unruled);
+        reasons.push(Reason {
+            message: format!(
+                "the policy names no functional department relevant to `{}`",
+                fields.join("`, `")
+            ),
+            fields,
+            ..reason(ReasonKind::NoRelevantDepartment, String::new())
+        });
+    }
+    needed
+}
+
+/// Each relevant department's requirement with the valid approvals meeting it (a reason for
+/// each one not met), then a reason for each department approval that serves none.
+fn department_requirements(
+    request: &DisclosureRequest,
+    conf: &ConfidentialityPolicy,
+    valid: &[(&Approval, BTreeSet<&str>)],
+    needed: &BTreeMap<usize, BTreeSet<&str>>,
+    reasons: &mut Vec<Reason>,
+) -> Vec<DepartmentRequirement> {
+    let date = request.date;
+    let rules = &conf.relevant_departments.value;
+    let mut requirements = Vec::new();
+    let mut used = BTreeSet::new();
+    for (i, need) in needed {
+        let Some(rule) = rules.get(*i) else { continue };
+        let mut met_by = Vec::new();
+        let mut covered: BTreeSet<&str> = BTreeSet::new();
+        for (a, cov) in valid {
+            if let ApprovalBody::FunctionalDepartment { department } = &a.body {
+                if rule.departments.contains(department) && cov.iter().any(|l| need.contains(l)) {
+                    met_by.push(a.id.clone());
+                    used.insert(a.id.clone());
+                    covered.extend(cov.iter().copied());
+                }
+            }
+        }
+        let missing: BTreeSet<&str> = need.difference(&covered).copied().collect();
+        if !missing.is_empty() {
+            let fields = asked_paths(request, &missing);
+            reasons.push(Reason {
+                message: format!(
+                    "no valid approval of {} covers `{}` on `{date}`",
+                    rule.departments
+                        .iter()
+                        .map(|d| match conf.department(d) {
+                            Some(dep) => format!("`{}` ({})", d, dep.name_zh),
+                            None => format!("`{d}`"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    fields.join("`, `")
+                ),
+                fields,
+                ..reason(ReasonKind::MissingDepartmentApproval, String::new())
+            });
+            met_by.clear();
+        }
+        requirements.push(DepartmentRequirement {
+            data: asked_paths(request, need),
+            departments: rule.departments.clone(),
+            met_by,
+        });
+    }
+    for (a, _) in valid {
+        if let ApprovalBody::FunctionalDepartment { department } = &a.body {
+            if used.contains(&a.id) {
+                continue;
+            }
+            let message = if conf.department(department).is_none() {
+                format!(
+                    "approval `{}` is from `{department}`, which is not a functional department of the policy",
+                    a.id
+                )
+            } else if requirements
+                .iter()
+                .any(|r| r.departments.contains(department))
+            {
+                continue; // relevant, but approves no field asked: nothing to say
+            } else {
+                format!(
+                    "approval `{}` is from department `{department}`, which is not relevant to the data asked",
+                    a.id
+                )
+            };
+            reasons.push(Reason {
+                approval: Some(a.id.clone()),
+                ..reason(ReasonKind::WrongBody, message)
+            });
+        }
+    }
+    requirements
 }
 
 fn count_records(copy: &Value) -> u64 {

@@ -31,12 +31,11 @@ pub use problem::{
 };
 pub use proxy::{ProxyCase, ProxyOutcome, ProxyService};
 
-use crate::compliance::PolicyRef;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Problem};
 use crate::organisation::Role;
-use crate::policy::Policy;
-use crate::records::MustVisit;
+use crate::policy::{Policy, PolicyRef};
+use crate::records::musts::MustVisit;
 use crate::scope::Scope;
 use crate::time::{Date, DateRange, LocalTime};
 use problem::minutes_between;

@@ -9,7 +9,7 @@
 //! and a note saying it is a local choice.
 
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
+use crate::policy::choice::{Choice, check_choice};
 use crate::time::{Date, LocalTime};
 use chrono::Datelike;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -250,21 +250,18 @@ impl JsonSchema for MonthDay {
     }
 }
 
-impl Default for AttendancePolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice): summer
-    /// hours 1 May – 30 September, winter hours the rest of the year.
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .attendance
-            .clone()
-    }
-}
-
 impl AttendancePolicy {
     /// Every problem with this section (empty when valid); `at` is its JSON path.
     pub fn validate(&self, at: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
+        self.check_choices(at, &mut problems);
+        self.check_absence_rule(at, &mut problems);
+        self.check_working_hours(at, &mut problems);
+        problems
+    }
+
+    /// Each local choice names its clause and says why (a note).
+    fn check_choices(&self, at: &str, problems: &mut Vec<Problem>) {
         let choices = [
             (
                 &self.working_hours.clause,
@@ -298,8 +295,13 @@ impl AttendancePolicy {
             ),
         ];
         for (clause, note, field) in choices {
-            check_choice(clause, note, &format!("{at}.{field}"), &mut problems);
+            check_choice(clause, note, &format!("{at}.{field}"), problems);
         }
+    }
+
+    /// Lateness counted as absence (3.3): half a day after the grace minutes, a whole day not
+    /// before half a day.
+    fn check_absence_rule(&self, at: &str, problems: &mut Vec<Problem>) {
         let invalid =
             |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
         if let Some(rule) = &self.late_or_early_counts_as_absence.value {
@@ -325,6 +327,12 @@ impl AttendancePolicy {
                 }
             }
         }
+    }
+
+    /// The working hours (3.3): at least one schedule, unique IDs, sessions and dates in order.
+    fn check_working_hours(&self, at: &str, problems: &mut Vec<Problem>) {
+        let invalid =
+            |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
         if self.working_hours.value.is_empty() {
             problems.push(invalid(
                 "no working hours are given (3.3)".into(),
@@ -382,7 +390,6 @@ impl AttendancePolicy {
                 }
             }
         }
-        problems
     }
 
     /// The working hours of `community` on `date`: a schedule naming the community wins over

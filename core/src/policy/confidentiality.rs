@@ -3,7 +3,7 @@
 //! for which data. None of these is in the measures; each is a [`Choice`] noted as a local choice.
 
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
+use crate::policy::choice::{Choice, check_choice};
 use crate::records::ledger::LedgerKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -58,6 +58,14 @@ impl ConfidentialityPolicy {
     /// Every problem with this section (empty when valid); `at` is its JSON path.
     pub fn validate(&self, at: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
+        self.check_choices(at, &mut problems);
+        let ids = self.check_departments(at, &mut problems);
+        self.check_relevant_departments(at, &ids, &mut problems);
+        problems
+    }
+
+    /// Each local choice names its clause and says why; no negative validity of an approval.
+    fn check_choices(&self, at: &str, problems: &mut Vec<Problem>) {
         for (field, clause, note) in [
             (
                 "approval_valid_days",
@@ -75,7 +83,7 @@ impl ConfidentialityPolicy {
                 &self.relevant_departments.note,
             ),
         ] {
-            check_choice(clause, note, &format!("{at}.{field}"), &mut problems);
+            check_choice(clause, note, &format!("{at}.{field}"), problems);
         }
         if self.approval_valid_days.value < 0 {
             problems.push(
@@ -89,6 +97,10 @@ impl ConfidentialityPolicy {
                 .at(format!("{at}.approval_valid_days.value")),
             );
         }
+    }
+
+    /// The functional departments: each with an ID, defined once. Returns their IDs.
+    fn check_departments(&self, at: &str, problems: &mut Vec<Problem>) -> BTreeSet<&str> {
         let mut ids = BTreeSet::new();
         for (i, d) in self.departments.value.iter().enumerate() {
             let here = format!("{at}.departments.value[{i}].id");
@@ -108,6 +120,17 @@ impl ConfidentialityPolicy {
                 );
             }
         }
+        ids
+    }
+
+    /// The rules of relevant departments (2.2.5): each naming departments of the policy, a
+    /// record list of a dossier, and ledger kinds only for ledgers.
+    fn check_relevant_departments(
+        &self,
+        at: &str,
+        ids: &BTreeSet<&str>,
+        problems: &mut Vec<Problem>,
+    ) {
         for (i, r) in self.relevant_departments.value.iter().enumerate() {
             let here = format!("{at}.relevant_departments.value[{i}]");
             if r.departments.is_empty() {
@@ -148,16 +171,5 @@ impl ConfidentialityPolicy {
                 _ => {}
             }
         }
-        problems
-    }
-}
-
-impl Default for ConfidentialityPolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .confidentiality
-            .clone()
     }
 }

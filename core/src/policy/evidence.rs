@@ -3,9 +3,9 @@
 
 use crate::clause::ClauseId;
 use crate::error::{ErrorKind, Problem};
-use crate::policy::{Choice, check_choice};
-use crate::records::MustVisit;
+use crate::policy::choice::{Choice, check_choice};
 use crate::records::ledger::LedgerKind;
+use crate::records::musts::MustVisit;
 use crate::records::problem::ProblemCategory;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -220,8 +220,16 @@ impl EvidencePolicy {
     /// Every problem with this section (empty when valid); `at` is its JSON path.
     pub fn validate(&self, at: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let invalid =
-            |msg: String, path: String| Problem::new(ErrorKind::InvalidPolicy, msg).at(path);
+        self.check_choices(at, &mut problems);
+        self.check_deadlines(at, &mut problems);
+        self.check_ledger_limits(at, &mut problems);
+        self.check_must_visit_ledgers(at, &mut problems);
+        self.check_extras(at, &mut problems);
+        problems
+    }
+
+    /// Each local choice names its clause and says why (a note).
+    fn check_choices(&self, at: &str, problems: &mut Vec<Problem>) {
         let choices: [(&str, &str, &str); 7] = [
             (
                 "at_once_minutes",
@@ -260,8 +268,13 @@ impl EvidencePolicy {
             ),
         ];
         for (field, clause, note) in choices {
-            check_choice(clause, note, &format!("{at}.{field}"), &mut problems);
+            check_choice(clause, note, &format!("{at}.{field}"), problems);
         }
+    }
+
+    /// The reporting deadlines (2.1.4): none negative, "at once" not longer than "promptly",
+    /// and each category under one deadline at most.
+    fn check_deadlines(&self, at: &str, problems: &mut Vec<Problem>) {
         for (field, minutes) in [
             ("at_once_minutes", self.at_once_minutes.value),
             ("promptly_minutes", self.promptly_minutes.value),
@@ -303,6 +316,10 @@ impl EvidencePolicy {
                 ));
             }
         }
+    }
+
+    /// The staleness limits of ledgers (2.1.2): one for each named kind, none negative.
+    fn check_ledger_limits(&self, at: &str, problems: &mut Vec<Problem>) {
         let mut seen = BTreeSet::new();
         for (j, l) in self.ledger_max_age_days.value.iter().enumerate() {
             let here = format!("{at}.ledger_max_age_days.value[{j}]");
@@ -338,6 +355,10 @@ impl EvidencePolicy {
                 ));
             }
         }
+    }
+
+    /// The ledgers showing each must-visit group: each group once, no `other`.
+    fn check_must_visit_ledgers(&self, at: &str, problems: &mut Vec<Problem>) {
         let mut groups = BTreeSet::new();
         for (j, m) in self.must_visit_ledgers.value.iter().enumerate() {
             let here = format!("{at}.must_visit_ledgers.value[{j}]");
@@ -357,17 +378,21 @@ impl EvidencePolicy {
                 ));
             }
         }
+    }
+
+    /// The added categories and ledger kinds: unique IDs, each a local choice.
+    fn check_extras(&self, at: &str, problems: &mut Vec<Problem>) {
         let mut ids = BTreeSet::new();
         for (j, c) in self.extra_categories.iter().enumerate() {
             let here = format!("{at}.extra_categories[{j}]");
-            extra_id(&c.id, &here, &mut ids, &mut problems);
-            check_choice(&c.clause, &c.note, &here, &mut problems);
+            extra_id(&c.id, &here, &mut ids, problems);
+            check_choice(&c.clause, &c.note, &here, problems);
         }
         let mut ids = BTreeSet::new();
         for (j, k) in self.extra_ledger_kinds.iter().enumerate() {
             let here = format!("{at}.extra_ledger_kinds[{j}]");
-            extra_id(&k.id, &here, &mut ids, &mut problems);
-            check_choice("2.1.2", &k.note, &here, &mut problems);
+            extra_id(&k.id, &here, &mut ids, problems);
+            check_choice("2.1.2", &k.note, &here, problems);
             if k.max_age_days < 0 {
                 problems.push(invalid(
                     format!("a staleness limit of `{}` days is negative", k.max_age_days),
@@ -375,7 +400,6 @@ impl EvidencePolicy {
                 ));
             }
         }
-        problems
     }
 }
 
@@ -402,12 +426,7 @@ pub(crate) fn snake<T: Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-impl Default for EvidencePolicy {
-    /// The xincheng-2022 values (each noted in the embedded policy as a local choice).
-    fn default() -> Self {
-        crate::policy::Policy::xincheng_2022()
-            .document()
-            .evidence
-            .clone()
-    }
+/// A problem with the section at `path`.
+fn invalid(msg: String, path: String) -> Problem {
+    Problem::new(ErrorKind::InvalidPolicy, msg).at(path)
 }

@@ -2,9 +2,7 @@
 //! (3.4), conduct incidents (3.6.1–3.6.5), and the kinds of leave.
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::unknown;
-use crate::records::Records;
-use crate::records::check::Checker;
+use crate::organisation::Checker;
 use crate::time::{Date, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -335,74 +333,23 @@ impl ConductKind {
     }
 }
 
-/// Checks the attendance records: IDs (through `id`, shared with the other records),
-/// references, and what can be told without a calendar. Problems go to the checker.
-pub(crate) fn validate_records(records: &Records, ck: &mut Checker<'_, '_>) {
-    let index = ck.index;
-    for (i, e) in records.clock_events.iter().enumerate() {
+/// Checks the attendance records (a dossier's `records.clock_events`, `records.spot_checks` and
+/// `records.conduct_incidents`): IDs, references, and what can be told without a calendar.
+pub(crate) fn validate_records(
+    clock_events: &[ClockEvent],
+    spot_checks: &[SpotCheck],
+    conduct_incidents: &[ConductIncident],
+    ck: &mut Checker<'_, '_>,
+) {
+    for (i, e) in clock_events.iter().enumerate() {
         let here = format!("records.clock_events[{i}]");
         ck.id(&e.id, format!("{here}.id"));
         ck.person(&e.person, &here, "person");
     }
-    for (i, s) in records.spot_checks.iter().enumerate() {
-        let here = format!("records.spot_checks[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
-        if index.community(&s.community).is_none() {
-            ck.push(unknown("community", &s.community, &here, "community"));
-        }
-        if s.checker.trim().is_empty() {
-            ck.push(
-                Problem::new(ErrorKind::Shape, "a spot check names no checker (3.4)")
-                    .at(format!("{here}.checker"))
-                    .record(&s.id)
-                    .on(s.date),
-            );
-        }
-        let mut seen = BTreeSet::new();
-        for (j, o) in s.observations.iter().enumerate() {
-            let at = format!("{here}.observations[{j}]");
-            match index.person(&o.person) {
-                None => ck.push(unknown("person", &o.person, &at, "person")),
-                Some(p) if p.community != s.community => ck.push(
-                    Problem::new(
-                        ErrorKind::UnknownReference,
-                        format!(
-                            "`{}` is not a worker of community `{}` checked by `{}`",
-                            o.person, s.community, s.id
-                        ),
-                    )
-                    .at(format!("{at}.person"))
-                    .record(&s.id)
-                    .on(s.date),
-                ),
-                Some(_) => {}
-            }
-            if !seen.insert(o.person.as_str()) {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::DuplicateId,
-                        format!("spot check `{}` observes `{}` twice", s.id, o.person),
-                    )
-                    .at(format!("{at}.person"))
-                    .record(&s.id)
-                    .on(s.date),
-                );
-            }
-            let described = o.note.as_ref().is_some_and(|n| !n.trim().is_empty());
-            if o.finding == ObservedFinding::OtherIrregularity && !described {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::Shape,
-                        "an `other_irregularity` observation needs a note saying what was seen (3.4)",
-                    )
-                    .at(format!("{at}.note"))
-                    .record(&s.id)
-                    .on(s.date),
-                );
-            }
-        }
+    for (i, s) in spot_checks.iter().enumerate() {
+        check_spot_check(s, &format!("records.spot_checks[{i}]"), ck);
     }
-    for (i, c) in records.conduct_incidents.iter().enumerate() {
+    for (i, c) in conduct_incidents.iter().enumerate() {
         let here = format!("records.conduct_incidents[{i}]");
         ck.id(&c.id, format!("{here}.id"));
         ck.person(&c.person, &here, "person");
@@ -415,6 +362,64 @@ pub(crate) fn validate_records(records: &Records, ck: &mut Checker<'_, '_>) {
                 .at(format!("{here}.description"))
                 .record(&c.id)
                 .on(c.date),
+            );
+        }
+    }
+}
+
+/// A spot check at `here` (3.4): its community and checker, and each observation's worker (of
+/// that community, observed once) and note.
+fn check_spot_check(s: &SpotCheck, here: &str, ck: &mut Checker<'_, '_>) {
+    ck.id(&s.id, format!("{here}.id"));
+    ck.community(&s.community, here);
+    if s.checker.trim().is_empty() {
+        ck.push(
+            Problem::new(ErrorKind::Shape, "a spot check names no checker (3.4)")
+                .at(format!("{here}.checker"))
+                .record(&s.id)
+                .on(s.date),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (j, o) in s.observations.iter().enumerate() {
+        let at = format!("{here}.observations[{j}]");
+        match ck.index.person(&o.person) {
+            None => ck.person(&o.person, &at, "person"),
+            Some(p) if p.community != s.community => ck.push(
+                Problem::new(
+                    ErrorKind::UnknownReference,
+                    format!(
+                        "`{}` is not a worker of community `{}` checked by `{}`",
+                        o.person, s.community, s.id
+                    ),
+                )
+                .at(format!("{at}.person"))
+                .record(&s.id)
+                .on(s.date),
+            ),
+            Some(_) => {}
+        }
+        if !seen.insert(o.person.as_str()) {
+            ck.push(
+                Problem::new(
+                    ErrorKind::DuplicateId,
+                    format!("spot check `{}` observes `{}` twice", s.id, o.person),
+                )
+                .at(format!("{at}.person"))
+                .record(&s.id)
+                .on(s.date),
+            );
+        }
+        let described = o.note.as_ref().is_some_and(|n| !n.trim().is_empty());
+        if o.finding == ObservedFinding::OtherIrregularity && !described {
+            ck.push(
+                Problem::new(
+                    ErrorKind::Shape,
+                    "an `other_irregularity` observation needs a note saying what was seen (3.4)",
+                )
+                .at(format!("{at}.note"))
+                .record(&s.id)
+                .on(s.date),
             );
         }
     }

@@ -1,225 +1,252 @@
 //! Dossier checks of the evidence records: references, IDs, the order and times of each
 //! problem's lifecycle (2.2.2) and reports (2.1.4), ledger (2.1.2) and proxy-case (2.1.8) dates.
 
-use super::ledger::LedgerKind;
-use super::problem::{ProblemCategory, StepKind, minutes_between};
-use super::proxy::ProxyService;
-use crate::dossier::Dossier;
+use super::Records;
+use super::ledger::{LedgerEntry, LedgerKind};
+use super::problem::{ProblemCategory, ProblemFound, StepKind, minutes_between};
+use super::proxy::{ProxyCase, ProxyService};
 use crate::error::{ErrorKind, Problem};
-use crate::records::check::Checker;
+use crate::organisation::Checker;
+use crate::policy::evidence::snake;
+use crate::time::DateRange;
 
-/// Every problem with the evidence records of `d`.
-pub(crate) fn validate_records(d: &Dossier, ck: &mut Checker<'_, '_>) {
-    let r = &d.records;
+/// Every problem with the evidence records of `r`, a dossier's records for `period`: problems,
+/// then proxy cases, then ledger entries.
+pub(crate) fn validate_records(r: &Records, period: &DateRange, ck: &mut Checker<'_, '_>) {
     for (i, p) in r.problems.iter().enumerate() {
-        let here = format!("records.problems[{i}]");
-        ck.id(&p.id, format!("{here}.id"));
-        ck.person(&p.person, &here, "person");
-        ck.grid(&p.grid, &here);
-        if p.category != ProblemCategory::Other && p.other_category.is_some() {
-            ck.push(
-                Problem::new(
-                    ErrorKind::Shape,
-                    "`other_category` is only for problems of category `other`",
-                )
-                .at(format!("{here}.other_category"))
-                .record(&p.id),
-            );
-        }
-        let (mut last_date, mut last_time) = (p.date, p.found_at);
-        let mut previous: Option<StepKind> = None;
-        for (j, s) in p.steps.iter().enumerate() {
-            let at = format!("{here}.steps[{j}]");
-            ck.person(&s.actor, &at, "actor");
-            if let Some(to) = &s.to {
-                ck.person(to, &at, "to");
-            }
-            if !s.step.may_follow(previous) {
-                let message = match (previous, s.step) {
-                    (Some(prev), StepKind::Resolved) | (Some(prev), StepKind::Coordinated)
-                        if prev != StepKind::Escalated && prev != StepKind::Coordinated =>
-                    {
-                        format!(
-                            "step `{}` follows `{}`: it needs an escalation first (2.2.2)",
-                            crate::policy::evidence::snake(s.step),
-                            crate::policy::evidence::snake(prev)
-                        )
-                    }
-                    (None, StepKind::Resolved | StepKind::Coordinated) => format!(
-                        "step `{}` without an escalation first (2.2.2)",
-                        crate::policy::evidence::snake(s.step)
-                    ),
-                    (None, _) => format!(
-                        "step `{}` cannot be the first step (2.2.2)",
-                        crate::policy::evidence::snake(s.step)
-                    ),
-                    (Some(prev), _) => format!(
-                        "step `{}` cannot follow `{}` (2.2.2)",
-                        crate::policy::evidence::snake(s.step),
-                        crate::policy::evidence::snake(prev)
-                    ),
-                };
-                ck.push(
-                    Problem::new(ErrorKind::OutOfOrder, message)
-                        .at(format!("{at}.step"))
-                        .record(&p.id)
-                        .on(s.date),
-                );
-            }
-            if minutes_between(last_date, last_time, s.date, s.time) < 0 {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::InvalidTime,
-                        format!(
-                            "step `{}` at `{} {}` is before `{last_date} {last_time}`",
-                            crate::policy::evidence::snake(s.step),
-                            s.date,
-                            s.time
-                        ),
-                    )
-                    .at(format!("{at}.time"))
-                    .record(&p.id)
-                    .on(s.date),
-                );
-            }
-            if s.step == StepKind::Coordinated
-                && s.department.as_deref().is_none_or(|x| x.trim().is_empty())
-            {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::Shape,
-                        "a `coordinated` step names no department (2.2.2)",
-                    )
-                    .at(format!("{at}.department"))
-                    .record(&p.id),
-                );
-            }
-            previous = Some(s.step);
-            (last_date, last_time) = (s.date, s.time);
-        }
-        for (j, rep) in p.reports.iter().enumerate() {
-            if minutes_between(p.date, p.found_at, rep.date, rep.time) < 0 {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::InvalidTime,
-                        format!(
-                            "report at `{} {}` is before the problem was found at `{} {}`",
-                            rep.date, rep.time, p.date, p.found_at
-                        ),
-                    )
-                    .at(format!("{here}.reports[{j}].time"))
-                    .record(&p.id)
-                    .on(rep.date),
-                );
-            }
-        }
+        check_problem(p, &format!("records.problems[{i}]"), ck);
     }
     for (i, c) in r.proxy_cases.iter().enumerate() {
-        let here = format!("records.proxy_cases[{i}]");
-        ck.id(&c.id, format!("{here}.id"));
-        ck.person(&c.person, &here, "person");
-        ck.grid(&c.grid, &here);
-        if (c.service == ProxyService::Other)
-            != c.other_service
-                .as_deref()
-                .is_some_and(|s| !s.trim().is_empty())
+        check_proxy_case(c, &format!("records.proxy_cases[{i}]"), ck);
+    }
+    for (i, e) in r.ledger_entries.iter().enumerate() {
+        check_ledger_entry(e, &format!("records.ledger_entries[{i}]"), period, ck);
+    }
+}
+
+/// A problem found at `here`: its references, then its steps (2.2.2), then its reports (2.1.4).
+fn check_problem(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
+    ck.id(&p.id, format!("{here}.id"));
+    ck.person(&p.person, here, "person");
+    ck.grid(&p.grid, here);
+    if p.category != ProblemCategory::Other && p.other_category.is_some() {
+        ck.push(
+            Problem::new(
+                ErrorKind::Shape,
+                "`other_category` is only for problems of category `other`",
+            )
+            .at(format!("{here}.other_category"))
+            .record(&p.id),
+        );
+    }
+    check_steps(p, here, ck);
+    check_reports(p, here, ck);
+}
+
+/// The steps of a problem at `here` (2.2.2): each one's people, its place in the order of
+/// steps, its time after the one before, and the department of a coordination.
+fn check_steps(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
+    let (mut last_date, mut last_time) = (p.date, p.found_at);
+    let mut previous: Option<StepKind> = None;
+    for (j, s) in p.steps.iter().enumerate() {
+        let at = format!("{here}.steps[{j}]");
+        ck.person(&s.actor, &at, "actor");
+        if let Some(to) = &s.to {
+            ck.person(to, &at, "to");
+        }
+        if !s.step.may_follow(previous) {
+            let message = out_of_order(previous, s.step);
+            ck.push(
+                Problem::new(ErrorKind::OutOfOrder, message)
+                    .at(format!("{at}.step"))
+                    .record(&p.id)
+                    .on(s.date),
+            );
+        }
+        if minutes_between(last_date, last_time, s.date, s.time) < 0 {
+            ck.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "step `{}` at `{} {}` is before `{last_date} {last_time}`",
+                        snake(s.step),
+                        s.date,
+                        s.time
+                    ),
+                )
+                .at(format!("{at}.time"))
+                .record(&p.id)
+                .on(s.date),
+            );
+        }
+        if s.step == StepKind::Coordinated
+            && s.department.as_deref().is_none_or(|x| x.trim().is_empty())
         {
             ck.push(
                 Problem::new(
                     ErrorKind::Shape,
-                    "`other_service` is required for service `other`, and only there",
+                    "a `coordinated` step names no department (2.2.2)",
                 )
-                .at(format!("{here}.other_service"))
-                .record(&c.id),
+                .at(format!("{at}.department"))
+                .record(&p.id),
             );
         }
-        if let Some(closed) = c.closed {
-            if closed < c.opened {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::InvalidTime,
-                        format!(
-                            "case closed on `{closed}` before it opened on `{}`",
-                            c.opened
-                        ),
-                    )
-                    .at(format!("{here}.closed"))
-                    .record(&c.id)
-                    .on(closed),
-                );
-            }
-        }
-        if c.closed.is_some() != c.outcome.is_some() {
+        previous = Some(s.step);
+        (last_date, last_time) = (s.date, s.time);
+    }
+}
+
+/// The reports of a problem at `here` (2.1.4): none before the problem was found.
+fn check_reports(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
+    for (j, rep) in p.reports.iter().enumerate() {
+        if minutes_between(p.date, p.found_at, rep.date, rep.time) < 0 {
             ck.push(
                 Problem::new(
-                    ErrorKind::Shape,
-                    "a proxy case has an `outcome` exactly when it is `closed`",
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "report at `{} {}` is before the problem was found at `{} {}`",
+                        rep.date, rep.time, p.date, p.found_at
+                    ),
                 )
-                .at(format!("{here}.outcome"))
-                .record(&c.id),
+                .at(format!("{here}.reports[{j}].time"))
+                .record(&p.id)
+                .on(rep.date),
             );
         }
     }
-    for (i, e) in r.ledger_entries.iter().enumerate() {
-        let here = format!("records.ledger_entries[{i}]");
-        ck.id(&e.id, format!("{here}.id"));
-        ck.grid(&e.grid, &here);
-        if let Some(by) = &e.updated_by {
-            ck.person(by, &here, "updated_by");
-        }
-        if (e.kind == LedgerKind::Other) != e.other_kind.is_some() {
-            ck.push(
-                Problem::new(
-                    ErrorKind::Shape,
-                    "`other_kind` is required for ledger kind `other`, and only there",
-                )
-                .at(format!("{here}.other_kind"))
-                .record(&e.id),
-            );
-        }
-        if e.last_updated < e.opened {
-            ck.push(
-                Problem::new(
-                    ErrorKind::InvalidTime,
-                    format!(
-                        "ledger entry updated on `{}` before it was opened on `{}`",
-                        e.last_updated, e.opened
-                    ),
-                )
-                .at(format!("{here}.last_updated"))
-                .record(&e.id)
-                .on(e.last_updated),
-            );
-        }
-        if let Some(closed) = e.closed {
-            if closed < e.opened {
-                ck.push(
-                    Problem::new(
-                        ErrorKind::InvalidTime,
-                        format!(
-                            "ledger entry closed on `{closed}` before it opened on `{}`",
-                            e.opened
-                        ),
-                    )
-                    .at(format!("{here}.closed"))
-                    .record(&e.id)
-                    .on(closed),
-                );
-            }
-        }
-        if e.last_updated > d.period.to {
+}
+
+/// A proxy case at `here` (2.1.8): its references, its service, and its dates and outcome.
+fn check_proxy_case(c: &ProxyCase, here: &str, ck: &mut Checker<'_, '_>) {
+    ck.id(&c.id, format!("{here}.id"));
+    ck.person(&c.person, here, "person");
+    ck.grid(&c.grid, here);
+    if (c.service == ProxyService::Other)
+        != c.other_service
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty())
+    {
+        ck.push(
+            Problem::new(
+                ErrorKind::Shape,
+                "`other_service` is required for service `other`, and only there",
+            )
+            .at(format!("{here}.other_service"))
+            .record(&c.id),
+        );
+    }
+    if let Some(closed) = c.closed {
+        if closed < c.opened {
             ck.push(
                 Problem::new(
                     ErrorKind::InvalidTime,
                     format!(
-                        "ledger entry updated on `{}`, after the dossier's period ends on `{}`",
-                        e.last_updated, d.period.to
+                        "case closed on `{closed}` before it opened on `{}`",
+                        c.opened
                     ),
                 )
-                .at(format!("{here}.last_updated"))
-                .record(&e.id)
-                .on(e.last_updated),
+                .at(format!("{here}.closed"))
+                .record(&c.id)
+                .on(closed),
             );
         }
+    }
+    if c.closed.is_some() != c.outcome.is_some() {
+        ck.push(
+            Problem::new(
+                ErrorKind::Shape,
+                "a proxy case has an `outcome` exactly when it is `closed`",
+            )
+            .at(format!("{here}.outcome"))
+            .record(&c.id),
+        );
+    }
+}
+
+/// A ledger entry at `here` (2.1.2): its references, its kind, and its dates, none after the
+/// dossier's `period`.
+fn check_ledger_entry(e: &LedgerEntry, here: &str, period: &DateRange, ck: &mut Checker<'_, '_>) {
+    ck.id(&e.id, format!("{here}.id"));
+    ck.grid(&e.grid, here);
+    if let Some(by) = &e.updated_by {
+        ck.person(by, here, "updated_by");
+    }
+    if (e.kind == LedgerKind::Other) != e.other_kind.is_some() {
+        ck.push(
+            Problem::new(
+                ErrorKind::Shape,
+                "`other_kind` is required for ledger kind `other`, and only there",
+            )
+            .at(format!("{here}.other_kind"))
+            .record(&e.id),
+        );
+    }
+    if e.last_updated < e.opened {
+        ck.push(
+            Problem::new(
+                ErrorKind::InvalidTime,
+                format!(
+                    "ledger entry updated on `{}` before it was opened on `{}`",
+                    e.last_updated, e.opened
+                ),
+            )
+            .at(format!("{here}.last_updated"))
+            .record(&e.id)
+            .on(e.last_updated),
+        );
+    }
+    if let Some(closed) = e.closed {
+        if closed < e.opened {
+            ck.push(
+                Problem::new(
+                    ErrorKind::InvalidTime,
+                    format!(
+                        "ledger entry closed on `{closed}` before it opened on `{}`",
+                        e.opened
+                    ),
+                )
+                .at(format!("{here}.closed"))
+                .record(&e.id)
+                .on(closed),
+            );
+        }
+    }
+    if e.last_updated > period.to {
+        ck.push(
+            Problem::new(
+                ErrorKind::InvalidTime,
+                format!(
+                    "ledger entry updated on `{}`, after the dossier's period ends on `{}`",
+                    e.last_updated, period.to
+                ),
+            )
+            .at(format!("{here}.last_updated"))
+            .record(&e.id)
+            .on(e.last_updated),
+        );
+    }
+}
+
+/// Why step `step` may not follow `previous` (2.2.2).
+fn out_of_order(previous: Option<StepKind>, step: StepKind) -> String {
+    match (previous, step) {
+        (Some(prev), StepKind::Resolved) | (Some(prev), StepKind::Coordinated)
+            if prev != StepKind::Escalated && prev != StepKind::Coordinated =>
+        {
+            format!(
+                "step `{}` follows `{}`: it needs an escalation first (2.2.2)",
+                snake(step),
+                snake(prev)
+            )
+        }
+        (None, StepKind::Resolved | StepKind::Coordinated) => {
+            format!("step `{}` without an escalation first (2.2.2)", snake(step))
+        }
+        (None, _) => format!("step `{}` cannot be the first step (2.2.2)", snake(step)),
+        (Some(prev), _) => format!(
+            "step `{}` cannot follow `{}` (2.2.2)",
+            snake(step),
+            snake(prev)
+        ),
     }
 }
