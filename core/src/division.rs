@@ -151,14 +151,14 @@ pub fn division_on<'a>(org: &'a Organisation, community: &str, date: Date) -> Op
 
 /// Checks areas and divisions (1.2): every area in exactly one grid at any time; every problem
 /// at once, each naming the area, the grid and the date.
-pub(crate) fn validate(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
+pub(crate) fn validate<'a>(org: &'a Organisation, path: &str, ck: &mut Checker<'_, 'a>) {
     check_areas(org, path, ck);
     check_divisions(org, path, ck);
     check_placement(org, path, ck);
 }
 
 /// The areas of each community: IDs unique in it, and dates in order.
-fn check_areas(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
+fn check_areas<'a>(org: &'a Organisation, path: &str, ck: &mut Checker<'_, 'a>) {
     for (i, c) in org.communities.iter().enumerate() {
         let mut ids = BTreeSet::new();
         for (j, a) in c.areas.iter().enumerate() {
@@ -196,7 +196,7 @@ fn check_areas(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
 }
 
 /// Each division: a unique ID, one a community and day, and its grids (see [`check_grids`]).
-fn check_divisions(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
+fn check_divisions<'a>(org: &'a Organisation, path: &str, ck: &mut Checker<'_, 'a>) {
     let mut ids = BTreeSet::new();
     let mut dates = BTreeMap::new();
     for (i, d) in org.divisions.iter().enumerate() {
@@ -237,7 +237,7 @@ fn check_divisions(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
 
 /// The grids of division `d` at `here`: each of its community, listed once, holding areas of
 /// the community, each area in one grid.
-fn check_grids(d: &Division, here: &str, ck: &mut Checker<'_, '_>) {
+fn check_grids<'a>(d: &'a Division, here: &str, ck: &mut Checker<'_, 'a>) {
     let Some(community) = ck.index.community(&d.community) else {
         return;
     };
@@ -313,7 +313,7 @@ fn check_grids(d: &Division, here: &str, ck: &mut Checker<'_, '_>) {
 }
 
 /// Every area that exists while a division is in force is in one of its grids (1.2).
-fn check_placement(org: &Organisation, path: &str, ck: &mut Checker<'_, '_>) {
+fn check_placement<'a>(org: &'a Organisation, path: &str, ck: &mut Checker<'_, 'a>) {
     // Every area that exists while a division is in force is in one of its grids. The divisions
     // are grouped by community and each division's areas indexed once (n·log n).
     let mut by_community: BTreeMap<&str, Vec<(usize, &Division)>> = BTreeMap::new();

@@ -1,8 +1,8 @@
 //! A dossier: the organisation and its records for a period — the input of every evaluation.
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::organisation::Checker;
 use crate::organisation::Organisation;
+use crate::organisation::{At, Checker};
 use crate::records::Records;
 use crate::time::{Date, DateRange, LocalTime};
 use schemars::JsonSchema;
@@ -97,14 +97,14 @@ impl Dossier {
 
 /// Work records (2.1.1): references, one a person, day and grid, and patrol sessions that end
 /// after they start and do not overlap.
-fn check_work_records(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_work_records<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     // One work record a person, day and grid; a worker holding several grids (兼任, when
     // the policy allows it) keeps one a grid (see `check_under`).
     let mut days: BTreeMap<(&str, Date, &str), &str> = BTreeMap::new();
     let mut by_day: BTreeMap<(&str, Date), Vec<usize>> = BTreeMap::new();
     for (i, w) in r.work_records.iter().enumerate() {
-        let here = format!("records.work_records[{i}]");
-        ck.id(&w.id, format!("{here}.id"));
+        let here = At::new("records.work_records", i);
+        ck.id(&w.id, &here);
         ck.person(&w.person, &here, "person");
         ck.grid(&w.grid, &here);
         by_day
@@ -122,7 +122,7 @@ fn check_work_records(r: &Records, ck: &mut Checker<'_, '_>) {
                         w.person, w.date, w.id
                     ),
                 )
-                .at(here.clone())
+                .at(here.to_string())
                 .record(&w.id)
                 .on(w.date),
             );
@@ -165,10 +165,10 @@ fn check_work_records(r: &Records, ck: &mut Checker<'_, '_>) {
 
 /// A worker on several grids patrols one at a time: sessions of one day's records in
 /// different grids must not overlap either.
-fn check_grids_overlap(
-    r: &Records,
+fn check_grids_overlap<'a>(
+    r: &'a Records,
     by_day: &BTreeMap<(&str, Date), Vec<usize>>,
-    ck: &mut Checker<'_, '_>,
+    ck: &mut Checker<'_, 'a>,
 ) {
     for ((who, date), list) in by_day.iter().filter(|(_, l)| l.len() > 1) {
         let mut sessions: Vec<(&crate::records::PatrolSession, usize, usize)> = list
@@ -202,10 +202,10 @@ fn check_grids_overlap(
 
 /// Meetings (2.1.0, 2.2.3): references, and a dispatch meeting convened by a person of its
 /// community.
-fn check_meetings(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_meetings<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     for (i, m) in r.meetings.iter().enumerate() {
-        let here = format!("records.meetings[{i}]");
-        ck.id(&m.id, format!("{here}.id"));
+        let here = At::new("records.meetings", i);
+        ck.id(&m.id, &here);
         ck.community(&m.community, &here);
         if let Some(c) = &m.chair {
             ck.person(c, &here, "chair");
@@ -226,16 +226,16 @@ fn check_meetings(r: &Records, ck: &mut Checker<'_, '_>) {
             }
         }
         for (j, a) in m.attendees.iter().enumerate() {
-            ck.person(a, &here, &format!("attendees[{j}]"));
+            ck.person(a, &here, &format_args!("attendees[{j}]"));
         }
     }
 }
 
 /// Security patrols and red-grid services: references, and a patrol names someone.
-fn check_patrols_and_services(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_patrols_and_services<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     for (i, s) in r.security_patrols.iter().enumerate() {
-        let here = format!("records.security_patrols[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.security_patrols", i);
+        ck.id(&s.id, &here);
         ck.grid(&s.grid, &here);
         if s.people.is_empty() {
             ck.push(
@@ -245,12 +245,12 @@ fn check_patrols_and_services(r: &Records, ck: &mut Checker<'_, '_>) {
             );
         }
         for (j, p) in s.people.iter().enumerate() {
-            ck.person(p, &here, &format!("people[{j}]"));
+            ck.person(p, &here, &format_args!("people[{j}]"));
         }
     }
     for (i, s) in r.red_grid_services.iter().enumerate() {
-        let here = format!("records.red_grid_services[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.red_grid_services", i);
+        ck.id(&s.id, &here);
         ck.person(&s.organiser, &here, "organiser");
         ck.grid(&s.grid, &here);
     }
@@ -258,23 +258,23 @@ fn check_patrols_and_services(r: &Records, ck: &mut Checker<'_, '_>) {
 
 /// Group and self studies and notebook reviews (3.5): references, a reviewer of the
 /// worker's community, and a comment.
-fn check_studies(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_studies<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     for (i, s) in r.group_studies.iter().enumerate() {
-        let here = format!("records.group_studies[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.group_studies", i);
+        ck.id(&s.id, &here);
         ck.community(&s.community, &here);
         for (j, p) in s.attendees.iter().enumerate() {
-            ck.person(p, &here, &format!("attendees[{j}]"));
+            ck.person(p, &here, &format_args!("attendees[{j}]"));
         }
     }
     for (i, s) in r.self_studies.iter().enumerate() {
-        let here = format!("records.self_studies[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.self_studies", i);
+        ck.id(&s.id, &here);
         ck.person(&s.person, &here, "person");
     }
     for (i, s) in r.notebook_reviews.iter().enumerate() {
-        let here = format!("records.notebook_reviews[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.notebook_reviews", i);
+        ck.id(&s.id, &here);
         ck.person(&s.person, &here, "person");
         ck.person(&s.reviewer, &here, "reviewer");
         // 3.5: the reviewer is the worker's community secretary — at least a person of
@@ -304,10 +304,10 @@ fn check_studies(r: &Records, ck: &mut Checker<'_, '_>) {
 }
 
 /// Duty shifts, handovers and leave: references, and leave that ends after it starts.
-fn check_shifts_handovers_and_leave(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_shifts_handovers_and_leave<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     for (i, s) in r.duty_shifts.iter().enumerate() {
-        let here = format!("records.duty_shifts[{i}]");
-        ck.id(&s.id, format!("{here}.id"));
+        let here = At::new("records.duty_shifts", i);
+        ck.id(&s.id, &here);
         ck.person(&s.person, &here, "person");
         ck.community(&s.community, &here);
         if let Some(to) = &s.handed_over_to {
@@ -315,8 +315,8 @@ fn check_shifts_handovers_and_leave(r: &Records, ck: &mut Checker<'_, '_>) {
         }
     }
     for (i, h) in r.handovers.iter().enumerate() {
-        let here = format!("records.handovers[{i}]");
-        ck.id(&h.id, format!("{here}.id"));
+        let here = At::new("records.handovers", i);
+        ck.id(&h.id, &here);
         ck.person(&h.person, &here, "person");
         ck.grid(&h.grid, &here);
         if let Some(s) = &h.successor {
@@ -324,8 +324,8 @@ fn check_shifts_handovers_and_leave(r: &Records, ck: &mut Checker<'_, '_>) {
         }
     }
     for (i, l) in r.leave.iter().enumerate() {
-        let here = format!("records.leave[{i}]");
-        ck.id(&l.id, format!("{here}.id"));
+        let here = At::new("records.leave", i);
+        ck.id(&l.id, &here);
         ck.person(&l.person, &here, "person");
         ck.person(&l.approved_by, &here, "approved_by");
         if l.to < l.from {
@@ -343,7 +343,7 @@ fn check_shifts_handovers_and_leave(r: &Records, ck: &mut Checker<'_, '_>) {
 }
 
 /// Leave of one person does not overlap.
-fn check_leave_overlaps(r: &Records, ck: &mut Checker<'_, '_>) {
+fn check_leave_overlaps<'a>(r: &'a Records, ck: &mut Checker<'_, 'a>) {
     let mut by_person: BTreeMap<&str, Vec<(usize, &crate::records::Leave)>> = BTreeMap::new();
     for (i, l) in r.leave.iter().enumerate() {
         by_person.entry(l.person.as_str()).or_default().push((i, l));

@@ -9,7 +9,7 @@
 //! `assigned_tasks_on_time`).
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::Checker;
+use crate::organisation::{At, Checker};
 use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -119,15 +119,15 @@ pub struct AssignedTask {
 
 /// Validates activities and assigned tasks (a dossier's `records.activities` and
 /// `records.assigned_tasks`): references, the community of the assignee, and dates in order.
-pub(crate) fn validate_records(
-    activities: &[Activity],
-    assigned_tasks: &[AssignedTask],
-    ck: &mut Checker<'_, '_>,
+pub(crate) fn validate_records<'a>(
+    activities: &'a [Activity],
+    assigned_tasks: &'a [AssignedTask],
+    ck: &mut Checker<'_, 'a>,
 ) {
     let index = ck.index;
     for (i, a) in activities.iter().enumerate() {
-        let here = format!("records.activities[{i}]");
-        ck.id(&a.id, format!("{here}.id"));
+        let here = At::new("records.activities", i);
+        ck.id(&a.id, &here);
         ck.person(&a.person, &here, "person");
         ck.grid(&a.grid, &here);
         if !a.party_member_categories.is_empty() && a.kind != ActivityKind::PartyMemberManagement {
@@ -142,8 +142,8 @@ pub(crate) fn validate_records(
         }
     }
     for (i, t) in assigned_tasks.iter().enumerate() {
-        let here = format!("records.assigned_tasks[{i}]");
-        ck.id(&t.id, format!("{here}.id"));
+        let here = At::new("records.assigned_tasks", i);
+        ck.id(&t.id, &here);
         ck.community(&t.community, &here);
         match index.person(&t.assignee) {
             None => ck.person(&t.assignee, &here, "assignee"),

@@ -9,6 +9,7 @@ use crate::time::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 /// The subdistrict (街道) and everything under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -272,21 +273,24 @@ impl Organisation {
     }
 
     /// The IDs of the subdistrict, communities, grids and people: each used once.
-    fn check_ids(&self, path: &str, ck: &mut Checker<'_, '_>) {
-        ck.organisation_id(&self.subdistrict.id, format!("{path}.subdistrict.id"));
+    fn check_ids<'a>(&'a self, path: &str, ck: &mut Checker<'_, 'a>) {
+        ck.organisation_id(&self.subdistrict.id, &format_args!("{path}.subdistrict.id"));
         for (i, c) in self.communities.iter().enumerate() {
-            ck.organisation_id(&c.id, format!("{path}.communities[{i}].id"));
+            ck.organisation_id(&c.id, &format_args!("{path}.communities[{i}].id"));
             for (j, g) in c.grids.iter().enumerate() {
-                ck.organisation_id(&g.id, format!("{path}.communities[{i}].grids[{j}].id"));
+                ck.organisation_id(
+                    &g.id,
+                    &format_args!("{path}.communities[{i}].grids[{j}].id"),
+                );
             }
         }
         for (i, p) in self.people.iter().enumerate() {
-            ck.organisation_id(&p.id, format!("{path}.people[{i}].id"));
+            ck.organisation_id(&p.id, &format_args!("{path}.people[{i}].id"));
         }
     }
 
     /// Each community's Party secretary is its grid leader (1.1); its responsible person exists.
-    fn check_communities(&self, path: &str, ck: &mut Checker<'_, '_>) {
+    fn check_communities<'a>(&'a self, path: &str, ck: &mut Checker<'_, 'a>) {
         for (i, c) in self.communities.iter().enumerate() {
             let here = format!("{path}.communities[{i}]");
             match ck.index.person(&c.party_secretary) {
@@ -312,7 +316,7 @@ impl Organisation {
 
     /// Each person's community exists and holds them as its role says (1.1); a helper has a
     /// kind, and only a helper.
-    fn check_people(&self, path: &str, ck: &mut Checker<'_, '_>) {
+    fn check_people<'a>(&'a self, path: &str, ck: &mut Checker<'_, 'a>) {
         for (i, p) in self.people.iter().enumerate() {
             let here = format!("{path}.people[{i}]");
             match ck.index.community(&p.community) {
@@ -353,7 +357,7 @@ impl Organisation {
     }
 
     /// Each assignment names a person and a grid of their community, from a first to a last day.
-    fn check_assignments(&self, path: &str, ck: &mut Checker<'_, '_>) {
+    fn check_assignments<'a>(&'a self, path: &str, ck: &mut Checker<'_, 'a>) {
         for (i, a) in self.assignments.iter().enumerate() {
             let here = format!("{path}.assignments[{i}]");
             let person = ck.index.person(&a.person);
@@ -493,12 +497,33 @@ impl Organisation {
 pub(crate) struct Checker<'c, 'a> {
     /// The organisation the records refer to.
     pub(crate) index: &'c Index<'a>,
-    /// Record IDs seen so far.
-    ids: BTreeSet<String>,
+    /// Record IDs seen so far, borrowed from the dossier (no copy per record).
+    ids: BTreeSet<&'a str>,
     /// IDs of the organisation (subdistrict, communities, grids, people) seen so far.
-    organisation_ids: BTreeSet<String>,
+    organisation_ids: BTreeSet<&'a str>,
     /// Every problem found, in order.
     pub(crate) problems: Vec<Problem>,
+}
+
+/// The JSON path of the `index`-th item of a list (`records.leave[3]`), written out only when a
+/// problem names it: a valid dossier's thousands of records cost no path text at all.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct At {
+    list: &'static str,
+    index: usize,
+}
+
+impl At {
+    /// The item `index` of the list at `list`.
+    pub(crate) fn new(list: &'static str, index: usize) -> Self {
+        At { list, index }
+    }
+}
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.list, self.index)
+    }
 }
 
 impl<'c, 'a> Checker<'c, 'a> {
@@ -512,37 +537,42 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
-    /// A record ID at `path`: not empty, and used once in the whole dossier.
-    pub(crate) fn id(&mut self, id: &str, path: String) {
-        if let Some(problem) = fresh(&mut self.ids, id, path, "a record ID", "record ID") {
-            self.push(problem);
+    /// A record's ID, at `here.id`: not empty, and used once in the whole dossier.
+    pub(crate) fn id(&mut self, id: &'a str, here: &(impl Display + ?Sized)) {
+        if let Some(problem) = fresh(&mut self.ids, id, "a record ID", "record ID") {
+            self.push(problem.at(format!("{here}.id")));
         }
     }
 
     /// An ID of the organisation at `path` (its subdistrict, a community, a grid or a person):
     /// not empty, and used once in the whole organisation (1.1).
-    pub(crate) fn organisation_id(&mut self, id: &str, path: String) {
-        if let Some(problem) = fresh(&mut self.organisation_ids, id, path, "an ID", "ID") {
-            self.push(problem);
+    pub(crate) fn organisation_id(&mut self, id: &'a str, path: &(impl Display + ?Sized)) {
+        if let Some(problem) = fresh(&mut self.organisation_ids, id, "an ID", "ID") {
+            self.push(problem.at(path.to_string()));
         }
     }
 
     /// A person named at `here.field` who must exist.
-    pub(crate) fn person(&mut self, pid: &str, here: &str, field: &str) {
+    pub(crate) fn person(
+        &mut self,
+        pid: &str,
+        here: &(impl Display + ?Sized),
+        field: &(impl Display + ?Sized),
+    ) {
         if self.index.person(pid).is_none() {
             self.push(unknown("person", pid, here, field));
         }
     }
 
     /// A grid named at `here.grid` that must exist.
-    pub(crate) fn grid(&mut self, gid: &str, here: &str) {
+    pub(crate) fn grid(&mut self, gid: &str, here: &(impl Display + ?Sized)) {
         if self.index.grid(gid).is_none() {
             self.push(unknown("grid", gid, here, "grid"));
         }
     }
 
     /// A community named at `here.community` that must exist.
-    pub(crate) fn community(&mut self, cid: &str, here: &str) {
+    pub(crate) fn community(&mut self, cid: &str, here: &(impl Display + ?Sized)) {
         if self.index.community(cid).is_none() {
             self.push(unknown("community", cid, here, "community"));
         }
@@ -554,24 +584,22 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 }
 
-/// The problem with an ID at `path` that is empty (`an ID is empty`) or already in `seen`
-/// (`ID … is used twice`), if any; else it is now seen.
-fn fresh(
-    seen: &mut BTreeSet<String>,
-    id: &str,
-    path: String,
+/// The problem with an ID that is empty (`an ID is empty`) or already in `seen` (`ID … is used
+/// twice`), if any, without its path; else it is now seen.
+fn fresh<'a>(
+    seen: &mut BTreeSet<&'a str>,
+    id: &'a str,
     empty: &str,
     named: &str,
 ) -> Option<Problem> {
     if id.is_empty() {
-        Some(Problem::new(ErrorKind::Shape, format!("{empty} is empty")).at(path))
-    } else if !seen.insert(id.to_owned()) {
+        Some(Problem::new(ErrorKind::Shape, format!("{empty} is empty")))
+    } else if !seen.insert(id) {
         Some(
             Problem::new(
                 ErrorKind::DuplicateId,
                 format!("{named} `{id}` is used twice"),
             )
-            .at(path)
             .record(id),
         )
     } else {
@@ -580,7 +608,12 @@ fn fresh(
 }
 
 /// A reference at `here.field` to a `what` (person, grid, community) that does not exist.
-fn unknown(what: &str, id: &str, here: &str, field: &str) -> Problem {
+fn unknown(
+    what: &str,
+    id: &str,
+    here: &(impl Display + ?Sized),
+    field: &(impl Display + ?Sized),
+) -> Problem {
     Problem::new(
         ErrorKind::UnknownReference,
         format!("no {what} has the ID `{id}`"),

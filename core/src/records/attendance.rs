@@ -2,7 +2,7 @@
 //! (3.4), conduct incidents (3.6.1–3.6.5), and the kinds of leave.
 
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::Checker;
+use crate::organisation::{At, Checker};
 use crate::time::{Date, LocalTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -335,23 +335,23 @@ impl ConductKind {
 
 /// Checks the attendance records (a dossier's `records.clock_events`, `records.spot_checks` and
 /// `records.conduct_incidents`): IDs, references, and what can be told without a calendar.
-pub(crate) fn validate_records(
-    clock_events: &[ClockEvent],
-    spot_checks: &[SpotCheck],
-    conduct_incidents: &[ConductIncident],
-    ck: &mut Checker<'_, '_>,
+pub(crate) fn validate_records<'a>(
+    clock_events: &'a [ClockEvent],
+    spot_checks: &'a [SpotCheck],
+    conduct_incidents: &'a [ConductIncident],
+    ck: &mut Checker<'_, 'a>,
 ) {
     for (i, e) in clock_events.iter().enumerate() {
-        let here = format!("records.clock_events[{i}]");
-        ck.id(&e.id, format!("{here}.id"));
+        let here = At::new("records.clock_events", i);
+        ck.id(&e.id, &here);
         ck.person(&e.person, &here, "person");
     }
     for (i, s) in spot_checks.iter().enumerate() {
         check_spot_check(s, &format!("records.spot_checks[{i}]"), ck);
     }
     for (i, c) in conduct_incidents.iter().enumerate() {
-        let here = format!("records.conduct_incidents[{i}]");
-        ck.id(&c.id, format!("{here}.id"));
+        let here = At::new("records.conduct_incidents", i);
+        ck.id(&c.id, &here);
         ck.person(&c.person, &here, "person");
         if c.description.trim().is_empty() {
             ck.push(
@@ -369,8 +369,8 @@ pub(crate) fn validate_records(
 
 /// A spot check at `here` (3.4): its community and checker, and each observation's worker (of
 /// that community, observed once) and note.
-fn check_spot_check(s: &SpotCheck, here: &str, ck: &mut Checker<'_, '_>) {
-    ck.id(&s.id, format!("{here}.id"));
+fn check_spot_check<'a>(s: &'a SpotCheck, here: &str, ck: &mut Checker<'_, 'a>) {
+    ck.id(&s.id, &here);
     ck.community(&s.community, here);
     if s.checker.trim().is_empty() {
         ck.push(

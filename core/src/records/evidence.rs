@@ -6,27 +6,27 @@ use super::ledger::{LedgerEntry, LedgerKind};
 use super::problem::{ProblemCategory, ProblemFound, StepKind, minutes_between};
 use super::proxy::{ProxyCase, ProxyService};
 use crate::error::{ErrorKind, Problem};
-use crate::organisation::Checker;
+use crate::organisation::{At, Checker};
 use crate::policy::evidence::snake;
 use crate::time::DateRange;
 
 /// Every problem with the evidence records of `r`, a dossier's records for `period`: problems,
 /// then proxy cases, then ledger entries.
-pub(crate) fn validate_records(r: &Records, period: &DateRange, ck: &mut Checker<'_, '_>) {
+pub(crate) fn validate_records<'a>(r: &'a Records, period: &DateRange, ck: &mut Checker<'_, 'a>) {
     for (i, p) in r.problems.iter().enumerate() {
-        check_problem(p, &format!("records.problems[{i}]"), ck);
+        check_problem(p, &At::new("records.problems", i), ck);
     }
     for (i, c) in r.proxy_cases.iter().enumerate() {
-        check_proxy_case(c, &format!("records.proxy_cases[{i}]"), ck);
+        check_proxy_case(c, &At::new("records.proxy_cases", i), ck);
     }
     for (i, e) in r.ledger_entries.iter().enumerate() {
-        check_ledger_entry(e, &format!("records.ledger_entries[{i}]"), period, ck);
+        check_ledger_entry(e, &At::new("records.ledger_entries", i), period, ck);
     }
 }
 
 /// A problem found at `here`: its references, then its steps (2.2.2), then its reports (2.1.4).
-fn check_problem(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
-    ck.id(&p.id, format!("{here}.id"));
+fn check_problem<'a>(p: &'a ProblemFound, here: &At, ck: &mut Checker<'_, 'a>) {
+    ck.id(&p.id, here);
     ck.person(&p.person, here, "person");
     ck.grid(&p.grid, here);
     if p.category != ProblemCategory::Other && p.other_category.is_some() {
@@ -45,7 +45,7 @@ fn check_problem(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
 
 /// The steps of a problem at `here` (2.2.2): each one's people, its place in the order of
 /// steps, its time after the one before, and the department of a coordination.
-fn check_steps(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
+fn check_steps<'a>(p: &'a ProblemFound, here: &At, ck: &mut Checker<'_, 'a>) {
     let (mut last_date, mut last_time) = (p.date, p.found_at);
     let mut previous: Option<StepKind> = None;
     for (j, s) in p.steps.iter().enumerate() {
@@ -97,7 +97,7 @@ fn check_steps(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
 }
 
 /// The reports of a problem at `here` (2.1.4): none before the problem was found.
-fn check_reports(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
+fn check_reports<'a>(p: &'a ProblemFound, here: &At, ck: &mut Checker<'_, 'a>) {
     for (j, rep) in p.reports.iter().enumerate() {
         if minutes_between(p.date, p.found_at, rep.date, rep.time) < 0 {
             ck.push(
@@ -117,8 +117,8 @@ fn check_reports(p: &ProblemFound, here: &str, ck: &mut Checker<'_, '_>) {
 }
 
 /// A proxy case at `here` (2.1.8): its references, its service, and its dates and outcome.
-fn check_proxy_case(c: &ProxyCase, here: &str, ck: &mut Checker<'_, '_>) {
-    ck.id(&c.id, format!("{here}.id"));
+fn check_proxy_case<'a>(c: &'a ProxyCase, here: &At, ck: &mut Checker<'_, 'a>) {
+    ck.id(&c.id, here);
     ck.person(&c.person, here, "person");
     ck.grid(&c.grid, here);
     if (c.service == ProxyService::Other)
@@ -165,8 +165,13 @@ fn check_proxy_case(c: &ProxyCase, here: &str, ck: &mut Checker<'_, '_>) {
 
 /// A ledger entry at `here` (2.1.2): its references, its kind, and its dates, none after the
 /// dossier's `period`.
-fn check_ledger_entry(e: &LedgerEntry, here: &str, period: &DateRange, ck: &mut Checker<'_, '_>) {
-    ck.id(&e.id, format!("{here}.id"));
+fn check_ledger_entry<'a>(
+    e: &'a LedgerEntry,
+    here: &At,
+    period: &DateRange,
+    ck: &mut Checker<'_, 'a>,
+) {
+    ck.id(&e.id, here);
     ck.grid(&e.grid, here);
     if let Some(by) = &e.updated_by {
         ck.person(by, here, "updated_by");
