@@ -286,15 +286,39 @@ mod tests {
         )
     }
 
+    /// Day by day, the scope says what the documents say: assignment to a grid (1.1), the
+    /// first leave covering the day (3.3), the first duty shift (2.2.6), and the working days
+    /// of the calendar — over the whole year, and over a month narrowed from it (its first
+    /// and last day, and nothing past them).
     #[test]
-    fn a_scope_answers_as_the_documents_do_day_by_day() {
+    fn clause_1_1_3_3_2_2_6_a_scope_answers_as_the_documents_do_day_by_day() {
         let policy = Policy::xincheng_2022();
         let dossier = sample::community_2023();
-        let scope = Scope::new(&policy, &dossier, dossier.period).expect("scope");
+        let year = Scope::new(&policy, &dossier, dossier.period).expect("scope");
+        let february = year
+            .narrow(range("2023-02-01", "2023-02-28"))
+            .expect("february");
+        for scope in [&year, &february] {
+            same_as_the_documents(&policy, &dossier, scope);
+        }
+        let day = |text: &str| Date::parse(text).expect("date");
+        // A make-up Saturday is a working day; a Spring Festival weekday is not.
+        assert!(year.is_working(day("2023-01-28")));
+        assert!(!year.is_working(day("2023-01-23")));
+        // A month's last day is in it; the next day is not.
+        assert_eq!(february.offset(day("2023-02-28")), Some(27));
+        assert_eq!(february.offset(day("2023-03-01")), None);
+        let worker = &february.workers()[0].id;
+        assert!(february.day(worker, day("2023-02-28")).is_some());
+        assert!(february.day(worker, day("2023-03-01")).is_none());
+        assert!(year.day(worker, day("2023-03-01")).is_some());
+    }
+
+    fn same_as_the_documents(policy: &Policy, dossier: &Dossier, scope: &Scope<'_>) {
         let index = dossier.organisation.index();
         assert!(scope.days_of("nobody").is_none());
         for p in &dossier.organisation.people {
-            for d in dossier.period.days() {
+            for d in scope.period().days() {
                 assert_eq!(scope.is_assigned(&p.id, d), index.is_assigned(&p.id, d));
                 let leave = dossier
                     .records
@@ -318,7 +342,7 @@ mod tests {
             }
         }
         // Outside the period nothing is assigned or working.
-        let after = dossier.period.to.add_days(1).expect("date");
+        let after = scope.period().to.add_days(1).expect("date");
         assert!(!scope.is_working(after));
         assert!(
             scope
@@ -328,8 +352,9 @@ mod tests {
         );
     }
 
+    /// The one period check of every rule family (3.3, 4.1): inverted, outside the dossier.
     #[test]
-    fn the_period_is_checked_once_with_one_message() {
+    fn clause_4_1_the_period_is_checked_once_with_one_message() {
         let policy = Policy::xincheng_2022();
         let dossier = sample::community_2023();
         let inverted = range("2023-04-30", "2023-04-17");

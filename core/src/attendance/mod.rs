@@ -764,6 +764,9 @@ fn classify_days<'a>(
 ) -> Result<(Vec<AttendanceDay>, ClockDays<'a>), Error> {
     let ap = &scope.policy().document().attendance;
     let mut problems = Vec::new();
+    // The working hours of a (community, day) are judged once: every worker of the community
+    // would find the same problem that day.
+    let mut hours_judged: BTreeSet<(&str, Date)> = BTreeSet::new();
     let mut days = Vec::new();
     let mut clock_days = BTreeMap::new();
     for p in scope.workers() {
@@ -787,7 +790,7 @@ fn classify_days<'a>(
                 match ap.hours_on(&p.community, d) {
                     Ok(h) => Some(h),
                     Err(problem) => {
-                        if !problems.contains(&problem) {
+                        if hours_judged.insert((p.community.as_str(), d)) {
                             problems.push(problem);
                         }
                         None
@@ -937,8 +940,9 @@ impl<'r> Counter<'r> {
             .notices
             .get(&(person, role))
             .map_or(&[][..], Vec::as_slice);
-        let n =
-            dates.partition_point(|d| *d <= range.to) - dates.partition_point(|d| *d < range.from);
+        let n = dates
+            .partition_point(|d| *d <= range.to)
+            .saturating_sub(dates.partition_point(|d| *d < range.from));
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 
