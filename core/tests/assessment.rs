@@ -901,6 +901,7 @@ proptest! {
         let policy = Policy::xincheng_2022();
         let full = assess_with(&policy, &dossier, &Options::default(), Detail::Findings);
         let summary = assess_with(&policy, &dossier, &Options::default(), Detail::Totals);
+        prop_assert!(full.is_ok(), "{:?}", full.as_ref().err());
         prop_assert_eq!(full, summary);
     }
 }
