@@ -73,25 +73,35 @@ impl Dossier {
         }
         problems.extend(self.organisation.validate("organisation"));
         let index = self.organisation.index();
+
+        // Record IDs are gathered and sorted once; only a dossier with an ID used twice is
+        // checked again, ID by ID, for its problems in document order.
+        let mut ck = Checker::gathering(&index, problems.clone());
+        self.check_records(&mut ck);
+        if !ck.ids_all_distinct() {
+            ck = Checker::new(&index, problems);
+            self.check_records(&mut ck);
+        }
+        Error::check(ck.problems)
+    }
+
+    /// Every record family's checks, in document order.
+    fn check_records<'a>(&'a self, ck: &mut Checker<'_, 'a>) {
         let r = &self.records;
-
-        let mut ck = Checker::new(&index, problems);
-
-        check_work_records(r, &mut ck);
-        crate::records::evidence::validate_records(r, &self.period, &mut ck);
-        check_meetings(r, &mut ck);
-        check_patrols_and_services(r, &mut ck);
-        check_studies(r, &mut ck);
-        check_shifts_handovers_and_leave(r, &mut ck);
+        check_work_records(r, ck);
+        crate::records::evidence::validate_records(r, &self.period, ck);
+        check_meetings(r, ck);
+        check_patrols_and_services(r, ck);
+        check_studies(r, ck);
+        check_shifts_handovers_and_leave(r, ck);
         crate::records::attendance::validate_records(
             &r.clock_events,
             &r.spot_checks,
             &r.conduct_incidents,
-            &mut ck,
+            ck,
         );
-        crate::duties::validate_records(&r.activities, &r.assigned_tasks, &mut ck);
-        check_leave_overlaps(r, &mut ck);
-        Error::check(ck.problems)
+        crate::duties::validate_records(&r.activities, &r.assigned_tasks, ck);
+        check_leave_overlaps(r, ck);
     }
 }
 

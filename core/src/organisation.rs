@@ -497,12 +497,28 @@ impl Organisation {
 pub(crate) struct Checker<'c, 'a> {
     /// The organisation the records refer to.
     pub(crate) index: &'c Index<'a>,
-    /// Record IDs seen so far, borrowed from the dossier (no copy per record).
-    ids: BTreeSet<&'a str>,
+    /// Record IDs, borrowed from the dossier (no copy per record): see [`RecordIds`].
+    ids: RecordIds<'a>,
     /// IDs of the organisation (subdistrict, communities, grids, people) seen so far.
     organisation_ids: BTreeSet<&'a str>,
+    /// The person last found by [`Checker::person`] (records come grouped by person: most
+    /// lookups are the one before).
+    last_person: Option<&'a str>,
+    /// The grid last found by [`Checker::grid`].
+    last_grid: Option<&'a str>,
     /// Every problem found, in order.
     pub(crate) problems: Vec<Problem>,
+}
+
+/// How a [`Checker`] finds a record ID used twice.
+enum RecordIds<'a> {
+    /// Each ID against those seen so far, as it comes: the problem lands where the second use
+    /// is, among the others in document order.
+    AsTheyCome(BTreeSet<&'a str>),
+    /// Every ID gathered, then sorted once ([`Checker::ids_all_distinct`]): a valid dossier's
+    /// tens of thousands of IDs cost a sort of pointers, not a tree. A dossier with a duplicate
+    /// is checked again with [`RecordIds::AsTheyCome`], for its problems in order.
+    Gathered(Vec<(u64, &'a str)>),
 }
 
 /// The JSON path of the `index`-th item of a list (`records.leave[3]`), written out only when a
@@ -527,27 +543,65 @@ impl std::fmt::Display for At {
 }
 
 impl<'c, 'a> Checker<'c, 'a> {
-    /// A checker over `index`, after the `problems` found before the records.
+    /// A checker over `index`, after the `problems` found before the records; a record ID used
+    /// twice is a problem where its second use is.
     pub(crate) fn new(index: &'c Index<'a>, problems: Vec<Problem>) -> Self {
+        Self::with_ids(index, problems, RecordIds::AsTheyCome(BTreeSet::new()))
+    }
+
+    /// A checker that gathers record IDs and finds a duplicate only when asked
+    /// ([`Checker::ids_all_distinct`]); an empty ID is still a problem where it is.
+    pub(crate) fn gathering(index: &'c Index<'a>, problems: Vec<Problem>) -> Self {
+        Self::with_ids(index, problems, RecordIds::Gathered(Vec::new()))
+    }
+
+    fn with_ids(index: &'c Index<'a>, problems: Vec<Problem>, ids: RecordIds<'a>) -> Self {
         Checker {
             index,
-            ids: BTreeSet::new(),
+            ids,
             organisation_ids: BTreeSet::new(),
+            last_person: None,
+            last_grid: None,
             problems,
         }
     }
 
     /// A record's ID, at `here.id`: not empty, and used once in the whole dossier.
     pub(crate) fn id(&mut self, id: &'a str, here: &(impl Display + ?Sized)) {
-        if let Some(problem) = fresh(&mut self.ids, id, "a record ID", "record ID") {
+        let seen = match &mut self.ids {
+            RecordIds::AsTheyCome(seen) => Some(seen),
+            RecordIds::Gathered(all) => {
+                if !id.is_empty() {
+                    all.push((key_of(id), id));
+                }
+                None
+            }
+        };
+        if let Some(problem) = fresh(seen, id, "a record ID", "record ID") {
             self.push(problem.at(format!("{here}.id")));
+        }
+    }
+
+    /// Whether the gathered record IDs are all distinct (always, for a checker that checks them
+    /// as they come). Sorted by a fixed hash first and then by the text, so that a crafted set
+    /// of IDs with equal hashes costs what a plain sort does (n·log n comparisons), never more.
+    pub(crate) fn ids_all_distinct(&mut self) -> bool {
+        match &mut self.ids {
+            RecordIds::AsTheyCome(_) => true,
+            RecordIds::Gathered(all) => {
+                all.sort_unstable();
+                all.windows(2).all(|w| match w {
+                    [a, b] => a != b,
+                    _ => true,
+                })
+            }
         }
     }
 
     /// An ID of the organisation at `path` (its subdistrict, a community, a grid or a person):
     /// not empty, and used once in the whole organisation (1.1).
     pub(crate) fn organisation_id(&mut self, id: &'a str, path: &(impl Display + ?Sized)) {
-        if let Some(problem) = fresh(&mut self.organisation_ids, id, "an ID", "ID") {
+        if let Some(problem) = fresh(Some(&mut self.organisation_ids), id, "an ID", "ID") {
             self.push(problem.at(path.to_string()));
         }
     }
@@ -559,15 +613,23 @@ impl<'c, 'a> Checker<'c, 'a> {
         here: &(impl Display + ?Sized),
         field: &(impl Display + ?Sized),
     ) {
-        if self.index.person(pid).is_none() {
-            self.push(unknown("person", pid, here, field));
+        if self.last_person == Some(pid) {
+            return;
+        }
+        match self.index.people.get_key_value(pid) {
+            Some((known, _)) => self.last_person = Some(known),
+            None => self.push(unknown("person", pid, here, field)),
         }
     }
 
     /// A grid named at `here.grid` that must exist.
     pub(crate) fn grid(&mut self, gid: &str, here: &(impl Display + ?Sized)) {
-        if self.index.grid(gid).is_none() {
-            self.push(unknown("grid", gid, here, "grid"));
+        if self.last_grid == Some(gid) {
+            return;
+        }
+        match self.index.grids.get_key_value(gid) {
+            Some((known, _)) => self.last_grid = Some(known),
+            None => self.push(unknown("grid", gid, here, "grid")),
         }
     }
 
@@ -584,17 +646,17 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 }
 
-/// The problem with an ID that is empty (`an ID is empty`) or already in `seen` (`ID … is used
-/// twice`), if any, without its path; else it is now seen.
+/// The problem with an ID that is empty (`an ID is empty`) or already in `seen`, if given (`ID …
+/// is used twice`), if any, without its path; else it is now seen.
 fn fresh<'a>(
-    seen: &mut BTreeSet<&'a str>,
+    seen: Option<&mut BTreeSet<&'a str>>,
     id: &'a str,
     empty: &str,
     named: &str,
 ) -> Option<Problem> {
     if id.is_empty() {
         Some(Problem::new(ErrorKind::Shape, format!("{empty} is empty")))
-    } else if !seen.insert(id) {
+    } else if seen.is_some_and(|seen| !seen.insert(id)) {
         Some(
             Problem::new(
                 ErrorKind::DuplicateId,
@@ -605,6 +667,13 @@ fn fresh<'a>(
     } else {
         None
     }
+}
+
+/// The fixed hash a gathered record ID is sorted by first (std's SipHash with its fixed keys: the
+/// same on every run and platform; equal hashes only fall back to comparing the text).
+fn key_of(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 /// A reference at `here.field` to a `what` (person, grid, community) that does not exist.

@@ -982,6 +982,51 @@ fn overlapping_leave_and_two_records_on_one_day_are_errors() {
     );
 }
 
+/// Record IDs are gathered and sorted once; a dossier with an ID used twice is checked again
+/// record by record, so each second use is reported where it is, among the other problems in
+/// document order, exactly as a check ID by ID would.
+#[test]
+fn a_record_id_used_twice_is_reported_where_it_is_among_the_other_problems() {
+    let mut d = base("2023-04-17", "2023-04-18");
+    push(&mut d, "work_records", work("x", "w1", "2023-04-17", &[]));
+    push(&mut d, "work_records", work("x", "w1", "2023-04-18", &[]));
+    push(
+        &mut d,
+        "work_records",
+        work("z", "nobody", "2023-04-18", &[]),
+    );
+    push(
+        &mut d,
+        "leave",
+        json!({"id": "x", "person": "w2", "from": "2023-04-17", "to": "2023-04-17", "approved_by": "l1"}),
+    );
+    let err = Dossier::from_json(&d.to_string()).unwrap_err();
+    let found: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind, p.path.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                ErrorKind::DuplicateId,
+                "records.work_records[1].id".to_owned()
+            ),
+            (
+                ErrorKind::UnknownReference,
+                "records.work_records[2].person".to_owned()
+            ),
+            (ErrorKind::DuplicateId, "records.leave[0].id".to_owned()),
+        ]
+    );
+    // The same records with distinct IDs and known people: valid.
+    let mut d = base("2023-04-17", "2023-04-18");
+    push(&mut d, "work_records", work("x", "w1", "2023-04-17", &[]));
+    push(&mut d, "work_records", work("y", "w1", "2023-04-18", &[]));
+    Dossier::from_json(&d.to_string()).unwrap();
+}
+
 #[test]
 fn the_same_input_gives_byte_identical_output() {
     let d = wangge::sample::community_2023();
