@@ -773,12 +773,24 @@ fn classify_days<'a>(
         if !recorded.communities.contains(p.community.as_str()) {
             continue;
         }
-        for d in scope.period().days() {
-            if !recorded.has_month(&p.community, d) {
+        // The person's days, looked up once; whether a month has clock records, once a month.
+        let person_days = scope.days_of(&p.id).unwrap_or_default();
+        let mut month_recorded = None;
+        for (i, d) in scope.period().days().enumerate() {
+            let month = month_of(d);
+            let recorded_month = match month_recorded {
+                Some((m, yes)) if m == month => yes,
+                _ => {
+                    let yes = recorded.has_month(&p.community, d);
+                    month_recorded = Some((month, yes));
+                    yes
+                }
+            };
+            if !recorded_month {
                 continue;
             }
             let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
-            let day = scope.day(&p.id, d).copied().unwrap_or_default();
+            let day = person_days.get(i).copied().unwrap_or_default();
             if !day.assigned {
                 if let Some(first) = events.first() {
                     anomalies.push(not_assigned(first));

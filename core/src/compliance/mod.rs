@@ -729,14 +729,19 @@ impl<'a> Context<'a> {
 
     /// Whether a person's duty applies in `range`; `Err` carries the excuse and its evidence.
     fn applies(&self, person: &Person, range: DateRange) -> Result<(), (Excuse, Vec<String>)> {
+        self.applies_in(self.days.get(person.id.as_str()), range)
+    }
+
+    /// [`Context::applies`] on a person's day statuses, looked up once for all their instances.
+    fn applies_in(
+        &self,
+        days: Option<&Vec<DayStatus<'a>>>,
+        range: DateRange,
+    ) -> Result<(), (Excuse, Vec<String>)> {
         let (Some(from), Some(to)) = (self.offset(range.from), self.offset(range.to)) else {
             return Err((Excuse::NotAWorkingDay, Vec::new()));
         };
-        let statuses = self
-            .days
-            .get(person.id.as_str())
-            .and_then(|v| v.get(from..=to))
-            .unwrap_or_default();
+        let statuses = days.and_then(|v| v.get(from..=to)).unwrap_or_default();
         if !statuses.iter().any(|s| s.duty) {
             return Err((Excuse::NotAWorkingDay, Vec::new()));
         }
@@ -751,7 +756,9 @@ impl<'a> Context<'a> {
         for s in assigned {
             match s.leave {
                 Some((id, kind)) => {
-                    leave_ids.insert(id.to_owned());
+                    if self.detail == Detail::Findings {
+                        leave_ids.insert(id);
+                    }
                     all_official &= kind == LeaveKind::OfficialBusiness;
                 }
                 None => return Ok(()),
@@ -762,7 +769,7 @@ impl<'a> Context<'a> {
         } else {
             Excuse::Leave
         };
-        Err((excuse, leave_ids.into_iter().collect()))
+        Err((excuse, leave_ids.into_iter().map(str::to_owned).collect()))
     }
 
     /// The work records of a person (their day list) on `date`, by grid.
@@ -826,12 +833,15 @@ impl<'a> Context<'a> {
             } => return self.handover_findings(o, p, *within_days, *residents_notified),
             _ => {}
         }
+        // The person's day statuses and work records, looked up once for all their instances.
+        let days = self.days.get(p.id.as_str());
+        let work = self.work.get(p.id.as_str());
         let mut out = Vec::new();
         for range in self.instances(o, Some(&p.id)) {
             let mut f = self.finding(o, range);
-            match self.applies(p, range) {
+            match self.applies_in(days, range) {
                 Err((excuse, evidence)) => self.excuse(&mut f, excuse, evidence),
-                Ok(()) => self.judge(&mut f, o, p, range),
+                Ok(()) => self.judge(&mut f, o, p, range, work),
             }
             out.push(f);
         }
@@ -902,9 +912,15 @@ impl<'a> Context<'a> {
         });
     }
 
-    fn judge(&self, f: &mut Finding, o: &Obligation, p: &Person, range: DateRange) {
+    fn judge(
+        &self,
+        f: &mut Finding,
+        o: &Obligation,
+        p: &Person,
+        range: DateRange,
+        work: Option<&Vec<Vec<&'a WorkRecord>>>,
+    ) {
         let day = range.from;
-        let work = self.work.get(p.id.as_str());
         let records = self.work_on(work, day);
         if o.period == PeriodKind::WorkingDay && self.detail == Detail::Findings {
             f.evidence.extend(records.iter().map(|w| w.id.clone()));

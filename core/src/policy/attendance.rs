@@ -395,27 +395,29 @@ impl AttendancePolicy {
     /// The working hours of `community` on `date`: a schedule naming the community wins over
     /// one naming none; none or two at the same level is a policy error.
     pub fn hours_on(&self, community: &str, date: Date) -> Result<&WorkingHours, Problem> {
+        // The first two candidates are all it takes (asked once a worker and day: no list).
         let list = &self.working_hours.value;
-        let specific: Vec<&WorkingHours> = list
+        let mut specific = list
             .iter()
-            .filter(|w| w.communities.iter().any(|c| c == community) && w.in_force(date))
-            .collect();
-        let candidates = if specific.is_empty() {
-            list.iter()
-                .filter(|w| w.communities.is_empty() && w.in_force(date))
-                .collect()
-        } else {
-            specific
+            .filter(|w| w.communities.iter().any(|c| c == community) && w.in_force(date));
+        let candidates = match specific.next() {
+            Some(first) => [Some(first), specific.next()],
+            None => {
+                let mut general = list
+                    .iter()
+                    .filter(|w| w.communities.is_empty() && w.in_force(date));
+                [general.next(), general.next()]
+            }
         };
-        match candidates.as_slice() {
-            [one] => Ok(one),
-            [] => Err(Problem::new(
+        match candidates {
+            [Some(one), None] => Ok(one),
+            [None, _] => Err(Problem::new(
                 ErrorKind::InvalidPolicy,
                 format!("no working hours (3.3) cover community `{community}` on `{date}`"),
             )
             .at("attendance.working_hours")
             .on(date)),
-            [a, b, ..] => Err(Problem::new(
+            [Some(a), Some(b)] => Err(Problem::new(
                 ErrorKind::InvalidPolicy,
                 format!(
                     "working hours `{}` and `{}` both cover community `{community}` on `{date}` (3.3)",
