@@ -588,13 +588,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     pub(crate) fn ids_all_distinct(&mut self) -> bool {
         match &mut self.ids {
             RecordIds::AsTheyCome(_) => true,
-            RecordIds::Gathered(all) => {
-                all.sort_unstable();
-                all.windows(2).all(|w| match w {
-                    [a, b] => a != b,
-                    _ => true,
-                })
-            }
+            RecordIds::Gathered(all) => all_distinct(all),
         }
     }
 
@@ -671,9 +665,18 @@ fn fresh<'a>(
 
 /// The fixed hash a gathered record ID is sorted by first (std's SipHash with its fixed keys: the
 /// same on every run and platform; equal hashes only fall back to comparing the text).
-fn key_of(id: &str) -> u64 {
+pub(crate) fn key_of(id: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+}
+
+/// Whether no two items are equal, by sorting them (n·log n, no tree).
+pub(crate) fn all_distinct<T: Ord>(items: &mut [T]) -> bool {
+    items.sort_unstable();
+    items.windows(2).all(|w| match w {
+        [a, b] => a != b,
+        _ => true,
+    })
 }
 
 /// A reference at `here.field` to a `what` (person, grid, community) that does not exist.

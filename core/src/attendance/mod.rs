@@ -573,7 +573,7 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
     // Daily classes (3.3, 3.6.1).
     let (days, clock_days) = classify_days(scope, &recorded, &mut clocks, &mut anomalies)?;
     // Events of people who are not grid workers.
-    for events in clocks.values() {
+    for events in clocks.values().flat_map(BTreeMap::values) {
         if let Some(first) = events.first() {
             anomalies.push(not_assigned(first));
         }
@@ -620,14 +620,16 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
     })
 }
 
+/// Clock events by person, then by day.
+type Clocks<'a> = BTreeMap<&'a str, BTreeMap<Date, Vec<&'a ClockEvent>>>;
+
 /// The clock events of the period by person and day; an event outside the dossier's period is
 /// an anomaly.
-fn collect_clocks<'a>(
-    scope: &Scope<'a>,
-    anomalies: &mut Vec<Anomaly>,
-) -> BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>> {
+fn collect_clocks<'a>(scope: &Scope<'a>, anomalies: &mut Vec<Anomaly>) -> Clocks<'a> {
     let dossier = scope.dossier();
-    let mut clocks: BTreeMap<(&str, Date), Vec<&ClockEvent>> = BTreeMap::new();
+    let mut clocks: Clocks<'a> = BTreeMap::new();
+    // Exports list a person's events together: the person's map is found once a run of them.
+    let mut run: Option<(&str, BTreeMap<Date, Vec<&ClockEvent>>)> = None;
     for (i, e) in dossier.records.clock_events.iter().enumerate() {
         if !dossier.period.contains(e.date) {
             anomalies.push(outside(
@@ -636,11 +638,20 @@ fn collect_clocks<'a>(
                 &format!("records.clock_events[{i}]"),
             ));
         } else if scope.period().contains(e.date) {
-            clocks
-                .entry((e.person.as_str(), e.date))
-                .or_default()
-                .push(e);
+            let person = e.person.as_str();
+            if run.as_ref().is_none_or(|(p, _)| *p != person) {
+                if let Some((p, days)) = run.take() {
+                    clocks.insert(p, days);
+                }
+                run = Some((person, clocks.remove(person).unwrap_or_default()));
+            }
+            if let Some((_, days)) = run.as_mut() {
+                days.entry(e.date).or_default().push(e);
+            }
         }
+    }
+    if let Some((p, days)) = run {
+        clocks.insert(p, days);
     }
     clocks
 }
@@ -686,21 +697,25 @@ fn month_of(d: Date) -> (i32, u32) {
 }
 
 impl<'a> Recorded<'a> {
-    fn of(
-        scope: &Scope<'a>,
-        clocks: &BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>>,
-        anomalies: &mut Vec<Anomaly>,
-    ) -> Self {
+    fn of(scope: &Scope<'a>, clocks: &Clocks<'a>, anomalies: &mut Vec<Anomaly>) -> Self {
         let index = scope.index();
         let period = scope.period();
         let mut recorded = Recorded {
             communities: BTreeSet::new(),
             months: BTreeSet::new(),
         };
-        for (person, d) in clocks.keys() {
+        for (person, days) in clocks {
             if let Some(p) = index.person(person) {
                 recorded.communities.insert(p.community.as_str());
-                recorded.months.insert((p.community.as_str(), month_of(*d)));
+                // The days are in order: a month is noted once, where it starts.
+                let mut last = None;
+                for d in days.keys() {
+                    let month = month_of(*d);
+                    if last != Some(month) {
+                        recorded.months.insert((p.community.as_str(), month));
+                        last = Some(month);
+                    }
+                }
             }
         }
         let communities = &scope.dossier().organisation.communities;
@@ -752,14 +767,15 @@ impl<'a> Recorded<'a> {
     }
 }
 
-type ClockDays<'a> = BTreeMap<(&'a str, Date), ClockDay>;
+/// Each classed day's clock reading, by person, then by day.
+pub(crate) type ClockDays<'a> = BTreeMap<&'a str, BTreeMap<Date, ClockDay>>;
 
 /// Every grid worker's days of the months with clock records (3.3, 3.6.1), by person
 /// (organisation order) then date; the clock events used are taken out of `clocks`.
 fn classify_days<'a>(
     scope: &Scope<'a>,
     recorded: &Recorded<'a>,
-    clocks: &mut BTreeMap<(&'a str, Date), Vec<&'a ClockEvent>>,
+    clocks: &mut Clocks<'a>,
     anomalies: &mut Vec<Anomaly>,
 ) -> Result<(Vec<AttendanceDay>, ClockDays<'a>), Error> {
     let ap = &scope.policy().document().attendance;
@@ -775,6 +791,8 @@ fn classify_days<'a>(
         }
         // The person's days, looked up once; whether a month has clock records, once a month.
         let person_days = scope.days_of(&p.id).unwrap_or_default();
+        let mut events_of = clocks.get_mut(p.id.as_str());
+        let mut clock_of = BTreeMap::new();
         let mut month_recorded = None;
         for (i, d) in scope.period().days().enumerate() {
             let month = month_of(d);
@@ -789,7 +807,10 @@ fn classify_days<'a>(
             if !recorded_month {
                 continue;
             }
-            let events = clocks.remove(&(p.id.as_str(), d)).unwrap_or_default();
+            let events = events_of
+                .as_mut()
+                .and_then(|m| m.remove(&d))
+                .unwrap_or_default();
             let day = person_days.get(i).copied().unwrap_or_default();
             if !day.assigned {
                 if let Some(first) = events.first() {
@@ -823,8 +844,11 @@ fn classify_days<'a>(
             };
             if let Some((day, clock)) = daily::classify(ap, &input, anomalies) {
                 days.push(day);
-                clock_days.insert((p.id.as_str(), d), clock);
+                clock_of.insert(d, clock);
             }
+        }
+        if !clock_of.is_empty() {
+            clock_days.insert(p.id.as_str(), clock_of);
         }
     }
     Error::check(problems)?;

@@ -8,8 +8,6 @@ use super::records::{ObservedFinding, SpotCheck};
 use super::{Anomaly, AnomalyKind, Notice, NoticeRecipient};
 use crate::organisation::Community;
 use crate::scope::Scope;
-use crate::time::Date;
-use std::collections::BTreeMap;
 
 /// What the evaluation knows when it reads a spot check.
 pub(crate) struct SpotContext<'a> {
@@ -17,7 +15,7 @@ pub(crate) struct SpotContext<'a> {
     pub responsible: ResponsiblePerson,
     /// The policy's `contradicted_notice_counts` (3.4).
     pub contradicted_counts: bool,
-    pub clock: &'a BTreeMap<(&'a str, Date), ClockDay>,
+    pub clock: &'a super::ClockDays<'a>,
 }
 
 /// The community's responsible person (社区负责人) under the policy's choice (3.4).
@@ -96,7 +94,7 @@ pub(crate) fn read_check(
             ));
             continue;
         }
-        let clock = ctx.clock.get(&(p, check.date));
+        let clock = ctx.clock.get(p).and_then(|days| days.get(&check.date));
         let contradicted_by = contradiction(clock, o.finding, check);
         if let Some(ids) = &contradicted_by {
             let shown = if ids.is_empty() {
