@@ -9,7 +9,7 @@ impl<'a> Context<'a> {
     pub(super) fn load_meetings(&mut self) {
         let r = &self.dossier.records;
         for (i, m) in r.meetings.iter().enumerate() {
-            if !self.in_period(m.date, &m.id, format!("records.meetings[{i}]")) {
+            if !self.in_period(m.date, &m.id, &At::new("records.meetings", i)) {
                 continue;
             }
             if m.kind == crate::records::MeetingKind::Dispatch {

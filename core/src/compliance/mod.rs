@@ -12,7 +12,7 @@ use crate::clause;
 use crate::dossier::Dossier;
 use crate::error::Error;
 pub use crate::lang::Lang;
-use crate::organisation::{Index, Person, Role};
+use crate::organisation::{At, Index, Person, Role};
 pub use crate::policy::PolicyRef;
 use crate::policy::{
     Binds, CountedRecord, DailyDutyDays, Obligation, PatrolSumming, Policy, Requirement,
@@ -511,8 +511,14 @@ fn community_reports(
     detail: Detail,
 ) -> Vec<CommunityReport> {
     let doc = ctx.policy.document();
+    // Each community's people, gathered once (not a pass over everyone per community).
+    let mut people_of: BTreeMap<&str, Vec<&PersonReport>> = BTreeMap::new();
+    for pr in people {
+        people_of.entry(pr.community.as_str()).or_default().push(pr);
+    }
     let mut communities = Vec::new();
     for c in &ctx.dossier.organisation.communities {
+        let mine = people_of.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
         let mut findings = Vec::new();
         let mut per_obligation = Vec::new();
         let mut totals = Totals::default();
@@ -529,7 +535,7 @@ fn community_reports(
                     findings.extend(found);
                 }
             } else {
-                for pr in people.iter().filter(|pr| pr.community == c.id) {
+                for pr in mine {
                     t.merge(&pr.totals_of(&o.id));
                 }
                 people_totals.merge(&t);
@@ -620,7 +626,14 @@ impl<'a> Context<'a> {
         ctx
     }
 
-    fn in_period(&mut self, date: Date, id: &str, path: String) -> bool {
+    /// Whether `date` lies in the period; else a warning naming the record at `path` (written
+    /// out only then).
+    fn in_period(
+        &mut self,
+        date: Date,
+        id: &str,
+        path: &(impl std::fmt::Display + ?Sized),
+    ) -> bool {
         if self.period.contains(date) {
             return true;
         }
@@ -631,7 +644,7 @@ impl<'a> Context<'a> {
                 self.period
             ),
             record: id.to_owned(),
-            path,
+            path: path.to_string(),
         });
         false
     }
@@ -692,7 +705,7 @@ impl<'a> Context<'a> {
                 .days()
                 .zip(known)
                 .map(|(d, day)| DayStatus {
-                    duty: self.compute_duty_day(Some(&p.id), d),
+                    duty: self.duty_day_given(d, day.duty.is_some()),
                     assigned: p.role == Role::GridLeader || day.assigned,
                     leave: day.leave.map(|l| (l.id.as_str(), l.kind)),
                 })
@@ -717,13 +730,19 @@ impl<'a> Context<'a> {
     }
 
     fn compute_duty_day(&self, person: Option<&str>, date: Date) -> bool {
+        let on_duty = || person.is_some_and(|p| self.scope.duty_on(p, date).is_some());
+        match self.policy.document().parameters.daily_duty_days.value {
+            DailyDutyDays::WorkingDaysAndDutyDays => self.is_working(date) || on_duty(),
+            _ => self.duty_day_given(date, false),
+        }
+    }
+
+    /// [`Context::compute_duty_day`] for a person whose duty shift on `date`, if any, is known.
+    fn duty_day_given(&self, date: Date, on_duty: bool) -> bool {
         match self.policy.document().parameters.daily_duty_days.value {
             DailyDutyDays::EveryDay => self.period.contains(date),
             DailyDutyDays::WorkingDays => self.is_working(date),
-            DailyDutyDays::WorkingDaysAndDutyDays => {
-                self.is_working(date)
-                    || person.is_some_and(|p| self.scope.duty_on(p, date).is_some())
-            }
+            DailyDutyDays::WorkingDaysAndDutyDays => self.is_working(date) || on_duty,
         }
     }
 

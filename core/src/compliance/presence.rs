@@ -10,8 +10,8 @@ impl<'a> Context<'a> {
     pub(super) fn load_work_records(&mut self) {
         let r = &self.dossier.records;
         for (i, w) in r.work_records.iter().enumerate() {
-            let path = format!("records.work_records[{i}]");
-            if !self.in_period(w.date, &w.id, path.clone()) {
+            let path = At::new("records.work_records", i);
+            if !self.in_period(w.date, &w.id, &path) {
                 continue;
             }
             let is_worker = self
@@ -26,7 +26,7 @@ impl<'a> Context<'a> {
                         w.id, w.person
                     ),
                     record: w.id.clone(),
-                    path,
+                    path: path.to_string(),
                 });
                 continue;
             }
@@ -38,7 +38,7 @@ impl<'a> Context<'a> {
                         w.id, w.person, w.grid, w.date
                     ),
                     record: w.id.clone(),
-                    path,
+                    path: path.to_string(),
                 });
                 continue;
             }

@@ -9,7 +9,7 @@ impl<'a> Context<'a> {
     pub(super) fn load_patrols_and_services(&mut self) {
         let r = &self.dossier.records;
         for (i, s) in r.security_patrols.iter().enumerate() {
-            if !self.in_period(s.date, &s.id, format!("records.security_patrols[{i}]")) {
+            if !self.in_period(s.date, &s.id, &At::new("records.security_patrols", i)) {
                 continue;
             }
             let unique: BTreeSet<&str> = s.people.iter().map(String::as_str).collect();
@@ -18,7 +18,7 @@ impl<'a> Context<'a> {
             }
         }
         for (i, s) in r.red_grid_services.iter().enumerate() {
-            if self.in_period(s.date, &s.id, format!("records.red_grid_services[{i}]")) {
+            if self.in_period(s.date, &s.id, &At::new("records.red_grid_services", i)) {
                 self.push_dated(&s.organiser, CountedRecord::RedGridService, s.date, &s.id);
             }
         }
@@ -30,7 +30,7 @@ impl<'a> Context<'a> {
         use crate::duties::ActivityKind;
         let r = &self.dossier.records;
         for (i, a) in r.activities.iter().enumerate() {
-            if !self.in_period(a.date, &a.id, format!("records.activities[{i}]")) {
+            if !self.in_period(a.date, &a.id, &At::new("records.activities", i)) {
                 continue;
             }
             let kind = match a.kind {

@@ -9,7 +9,7 @@ impl<'a> Context<'a> {
     pub(super) fn load_studies(&mut self) {
         let r = &self.dossier.records;
         for (i, s) in r.group_studies.iter().enumerate() {
-            if !self.in_period(s.date, &s.id, format!("records.group_studies[{i}]")) {
+            if !self.in_period(s.date, &s.id, &At::new("records.group_studies", i)) {
                 continue;
             }
             self.push_dated(&s.community, CountedRecord::GroupStudy, s.date, &s.id);
@@ -19,13 +19,13 @@ impl<'a> Context<'a> {
             }
         }
         for (i, s) in r.self_studies.iter().enumerate() {
-            if self.in_period(s.date, &s.id, format!("records.self_studies[{i}]")) {
+            if self.in_period(s.date, &s.id, &At::new("records.self_studies", i)) {
                 self.push_dated(&s.person, CountedRecord::SelfStudy, s.date, &s.id);
             }
         }
         for (i, s) in r.notebook_reviews.iter().enumerate() {
-            let path = format!("records.notebook_reviews[{i}]");
-            if !self.in_period(s.date, &s.id, path.clone()) {
+            let path = At::new("records.notebook_reviews", i);
+            if !self.in_period(s.date, &s.id, &path) {
                 continue;
             }
             // 3.5: 社区书记每月审阅 — only the worker's community Party secretary's review counts.
