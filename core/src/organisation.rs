@@ -201,7 +201,9 @@ impl Assignment {
 /// Lookups over a validated organisation.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
-    people: BTreeMap<&'a str, &'a Person>,
+    /// People by ID, sorted (the first of a repeated ID only): looked up by binary search,
+    /// once or more a record, so a flat list rather than a tree.
+    people: Vec<(&'a str, &'a Person)>,
     grid_community: BTreeMap<&'a str, &'a str>,
     grids: BTreeMap<&'a str, &'a Grid>,
     communities: BTreeMap<&'a str, &'a Community>,
@@ -212,7 +214,16 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// The person with this ID.
     pub fn person(&self, id: &str) -> Option<&'a Person> {
-        self.people.get(id).copied()
+        self.person_entry(id).map(|(_, p)| p)
+    }
+
+    /// The person with this ID, with the ID as the organisation holds it.
+    fn person_entry(&self, id: &str) -> Option<(&'a str, &'a Person)> {
+        self.people
+            .binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .and_then(|i| self.people.get(i))
+            .copied()
     }
 
     /// The grid with this ID.
@@ -465,10 +476,11 @@ impl Organisation {
 
     /// Lookups by ID (first occurrence wins; validation reports duplicates).
     pub fn index(&self) -> Index<'_> {
-        let mut people = BTreeMap::new();
-        for p in &self.people {
-            people.entry(p.id.as_str()).or_insert(p);
-        }
+        let mut people: Vec<(&str, &Person)> =
+            self.people.iter().map(|p| (p.id.as_str(), p)).collect();
+        // A stable sort keeps a repeated ID's first person first, and `dedup` keeps it.
+        people.sort_by_key(|(id, _)| *id);
+        people.dedup_by_key(|(id, _)| *id);
         let mut grids = BTreeMap::new();
         let mut grid_community = BTreeMap::new();
         let mut communities = BTreeMap::new();
@@ -610,7 +622,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         if self.last_person == Some(pid) {
             return;
         }
-        match self.index.people.get_key_value(pid) {
+        match self.index.person_entry(pid) {
             Some((known, _)) => self.last_person = Some(known),
             None => self.push(unknown("person", pid, here, field)),
         }
