@@ -623,3 +623,42 @@ fn clause_3_6_1_late_and_early_counts_stay_apart_from_absence_in_the_month() {
     assert_eq!((row("wd").late_days, row("wd").absent_half_days), (10, 0));
     assert_eq!((row("wf").late_days, row("wf").absent_half_days), (0, 3));
 }
+
+/// 3.3: an office's clock export may list events person by person or day by day; the days
+/// classed, the anomalies and the counts do not depend on it. Here the sample's events are dealt
+/// out one person at a time, round by round (each person's own events keep their order), so no
+/// two events in a row are the same person's.
+#[test]
+fn clause_3_3_the_report_is_the_same_whatever_the_order_of_people_in_the_clock_export() {
+    let policy = Policy::xincheng_2022();
+    let dossier = sample::community_2023();
+    let grouped = report_of(&policy, &dossier);
+
+    let mut queues: std::collections::BTreeMap<String, std::collections::VecDeque<_>> =
+        std::collections::BTreeMap::new();
+    for e in &dossier.records.clock_events {
+        queues
+            .entry(e.person.clone())
+            .or_default()
+            .push_back(e.clone());
+    }
+    let mut dealt = Vec::new();
+    while queues.values().any(|q| !q.is_empty()) {
+        for q in queues.values_mut() {
+            dealt.extend(q.pop_front());
+        }
+    }
+    assert_eq!(dealt.len(), dossier.records.clock_events.len());
+    let mut interleaved = dossier.clone();
+    interleaved.records.clock_events = dealt;
+    let changes = |d: &Dossier| {
+        d.records
+            .clock_events
+            .windows(2)
+            .filter(|w| w[0].person != w[1].person)
+            .count()
+    };
+    assert!(changes(&interleaved) > 2 * changes(&dossier));
+
+    assert_eq!(report_of(&policy, &interleaved), grouped);
+}
