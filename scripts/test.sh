@@ -6,8 +6,20 @@ cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
 export CARGO_TERM_COLOR=never
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step prints its title and, when the next begins, how long it took (and the total so far),
+# so a CI log shows where the time goes.
 start=$(date +%s)
+step_title="" step_start=$start times=()
+step() {
+  local now
+  now=$(date +%s)
+  if [ -n "$step_title" ]; then
+    printf '<== %s s: %s (total %s s)\n' "$((now - step_start))" "$step_title" "$((now - start))"
+    times+=("$(printf '%6s s  %s' "$((now - step_start))" "$step_title")")
+  fi
+  step_title=$* step_start=$now
+  printf '\n==> %s\n' "$*"
+}
 
 step "format and lints"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -43,3 +55,4 @@ step "fuzzing (scripts/test-fuzz.sh)"
 bash scripts/test-fuzz.sh
 
 step "all tests passed in $(( $(date +%s) - start )) s"
+printf '%s\n' "${times[@]}"
