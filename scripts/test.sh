@@ -40,7 +40,7 @@ cargo run --locked -q --bin annual > "$target/annual.txt"
 grep -q "社区汇总 (4.2)" "$target/annual.txt"
 
 step "C ABI (scripts/test-ffi.sh)"
-bash scripts/test-ffi.sh
+WANGGE_FFI_CARGO_TESTED=1 bash scripts/test-ffi.sh
 
 step "Java through JNA (scripts/test-java.sh)"
 bash scripts/test-java.sh
