@@ -33,7 +33,11 @@ step "Rust tests (core, shared cases, properties, limits, doctests, examples)"
 rm -rf "$target/conformance"
 answers="$target/conformance/rust"
 case $answers in /*) ;; *) answers="$(pwd)/$answers" ;; esac
-WANGGE_ANSWERS_DIR="$answers" cargo test --workspace --locked
+# import/tests/sample.rs writes the sample as office files there, for scripts/test-wasm.sh.
+fixtures="$target/import-fixtures"
+case $fixtures in /*) ;; *) fixtures="$(pwd)/$fixtures" ;; esac
+rm -rf "$fixtures"
+WANGGE_ANSWERS_DIR="$answers" WANGGE_IMPORT_FIXTURES="$fixtures" cargo test --workspace --locked
 
 step "the main job runs"
 cargo run --locked -q --bin annual > "$target/annual.txt"
@@ -46,7 +50,7 @@ step "Java through JNA (scripts/test-java.sh)"
 bash scripts/test-java.sh
 
 step "WebAssembly in Node and Chromium (scripts/test-wasm.sh)"
-bash scripts/test-wasm.sh
+WANGGE_IMPORT_FIXTURES_WRITTEN="$fixtures" bash scripts/test-wasm.sh
 
 step "one answer everywhere: Rust, C, WASM in Node and in Chromium"
 python3 scripts/conformance.py "$target"
