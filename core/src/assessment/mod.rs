@@ -515,7 +515,8 @@ fn collect_all(
     report: &Report,
 ) -> Result<(BTreeMap<String, Facts>, MonthCounts, facts::Notes), Error> {
     let mut out = facts::from_compliance(report);
-    let attendance = crate::attendance::evaluate_in(scope)?;
+    // The counts-only form: the same counts, months, notices and conduct, no per-day evidence.
+    let attendance = crate::attendance::counts_in(scope)?;
     facts::add_attendance(&mut out, &attendance);
     let notes = facts::attendance_notes(&attendance, report.lang);
     facts::add_evidence(&mut out, &crate::evidence::evaluate_in(scope)?);

@@ -132,6 +132,8 @@ pub(crate) struct DayInput<'a> {
     pub leave: Option<&'a Leave>,
     pub duty: Option<&'a DutyShift>,
     pub events: Vec<&'a ClockEvent>,
+    /// Whether the day carries its clauses, working hours, community and evidence IDs.
+    pub detail: super::DayDetail,
 }
 
 /// Classes one day; `None` when there is nothing to class (a rest day without duty).
@@ -143,13 +145,22 @@ pub(crate) fn classify(
     let mut events = input.events.clone();
     events.sort_by(|a, b| (a.time, a.direction, &a.id).cmp(&(b.time, b.direction, &b.id)));
     let event_ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    let full = input.detail == super::DayDetail::Full;
     let mut day = AttendanceDay {
         person: input.person.to_owned(),
-        community: input.community.to_owned(),
+        community: if full {
+            input.community.to_owned()
+        } else {
+            String::new()
+        },
         date: input.date,
         class: DayClass::Present,
-        clauses: vec!["3.3".to_owned()],
-        hours: input.hours.map(|h| h.id.clone()),
+        clauses: if full {
+            vec!["3.3".to_owned()]
+        } else {
+            Vec::new()
+        },
+        hours: input.hours.filter(|_| full).map(|h| h.id.clone()),
         leave_kind: None,
         late_minutes: 0,
         early_minutes: 0,
@@ -178,10 +189,12 @@ pub(crate) fn classify(
         };
         let (spans, _) = pair(&events, anomalies);
         day.class = DayClass::RestDayDuty;
-        day.clauses.push("3.6.6".to_owned());
         day.hours = None;
-        day.evidence.push(duty.id.clone());
-        day.evidence.extend(event_ids.iter().cloned());
+        if full {
+            day.clauses.push("3.6.6".to_owned());
+            day.evidence.push(duty.id.clone());
+            day.evidence.extend(event_ids.iter().cloned());
+        }
         let clock = ClockDay {
             spans,
             sessions: Vec::new(),
@@ -197,7 +210,9 @@ pub(crate) fn classify(
         } else {
             DayClass::OnLeave
         };
-        day.evidence.push(leave.id.clone());
+        if full {
+            day.evidence.push(leave.id.clone());
+        }
         if let Some(first) = events.first() {
             anomalies.push(Anomaly::of_event(
                 AnomalyKind::ClockOnLeaveDay,
@@ -230,9 +245,11 @@ pub(crate) fn classify(
                 .collect()
         })
         .unwrap_or_default();
-    day.evidence.extend(event_ids.iter().cloned());
-    if let Some(duty) = input.duty {
-        day.evidence.push(duty.id.clone());
+    if full {
+        day.evidence.extend(event_ids.iter().cloned());
+        if let Some(duty) = input.duty {
+            day.evidence.push(duty.id.clone());
+        }
     }
     if let Some(open) = open {
         // Present from the clock-in on, departure unknown: not resolved here.
@@ -303,7 +320,7 @@ pub(crate) fn classify(
         (_, false, true) => DayClass::LeftEarly,
         (_, false, false) => DayClass::Present,
     };
-    if was_late || left_early {
+    if full && (was_late || left_early) {
         day.clauses.push("3.6.1".to_owned());
     }
     let clock = ClockDay {

@@ -564,6 +564,27 @@ pub fn evaluate(
 /// [`evaluate`] over a [`Scope`] built by the caller (the assessment builds one for every rule
 /// family).
 pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
+    evaluate_days(scope, DayDetail::Full)
+}
+
+/// The report the assessment reads (4.1): every count, month, notice, conduct incident and
+/// anomaly as [`evaluate_in`] gives them, but each classed day without its clauses, working
+/// hours, community or evidence IDs (nothing allocated for them; the assessment reads a day's
+/// person, date, class and minutes only). Not for callers who show the days.
+pub(crate) fn counts_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
+    evaluate_days(scope, DayDetail::Counts)
+}
+
+/// What a classed day carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayDetail {
+    /// Everything: clauses, working hours, community and evidence IDs.
+    Full,
+    /// Person, date, class and minutes only (see [`counts_in`]).
+    Counts,
+}
+
+fn evaluate_days(scope: &Scope<'_>, detail: DayDetail) -> Result<AttendanceReport, Error> {
     let doc = scope.policy().document();
     let mut anomalies = Vec::new();
     let mut clocks = collect_clocks(scope, &mut anomalies);
@@ -571,7 +592,7 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
     let recorded = Recorded::of(scope, &clocks, &mut anomalies);
 
     // Daily classes (3.3, 3.6.1).
-    let (days, clock_days) = classify_days(scope, &recorded, &mut clocks, &mut anomalies)?;
+    let (days, clock_days) = classify_days(scope, &recorded, &mut clocks, &mut anomalies, detail)?;
     // Events of people who are not grid workers.
     for events in clocks.values().flat_map(BTreeMap::values) {
         if let Some(first) = events.first() {
@@ -777,6 +798,7 @@ fn classify_days<'a>(
     recorded: &Recorded<'a>,
     clocks: &mut Clocks<'a>,
     anomalies: &mut Vec<Anomaly>,
+    detail: DayDetail,
 ) -> Result<(Vec<AttendanceDay>, ClockDays<'a>), Error> {
     let ap = &scope.policy().document().attendance;
     let mut problems = Vec::new();
@@ -841,6 +863,7 @@ fn classify_days<'a>(
                 leave: day.leave,
                 duty: day.duty,
                 events,
+                detail,
             };
             if let Some((day, clock)) = daily::classify(ap, &input, anomalies) {
                 days.push(day);
@@ -1064,4 +1087,56 @@ fn not_assigned(e: &ClockEvent) -> Anomaly {
             e.person, e.date
         ),
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::{Policy, sample};
+
+    /// The counts-only report the assessment reads (3.3, 3.4, 3.6, 4.1) equals the full one but
+    /// for the days' clauses, working hours, community and evidence: on the sample, on the
+    /// attendance boundary dossier under each attendance policy of the shared cases (grace,
+    /// local rule counting lateness as absence, notices not counted), and on a year with rest-
+    /// day duty and leave.
+    #[test]
+    fn clause_3_3_counts_only_days_keep_every_count_of_the_full_report() {
+        let inputs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/inputs");
+        let read = |name: &str| std::fs::read_to_string(inputs.join(name)).unwrap();
+        let boundary = Dossier::from_json(&read("attendance-boundary.dossier.json")).unwrap();
+        let late_early = Dossier::from_json(&read("attendance-late-early.dossier.json")).unwrap();
+        let mut policies = vec![Policy::xincheng_2022()];
+        for name in [
+            "attendance-constant.policy.json",
+            "attendance-local-rule.policy.json",
+            "attendance-notice-not-counted.policy.json",
+        ] {
+            policies.push(Policy::from_json(&read(name)).unwrap());
+        }
+        let mut compared = 0;
+        for policy in &policies {
+            for dossier in [&sample::community_2023(), &boundary, &late_early] {
+                let Ok(scope) = Scope::new(policy, dossier, dossier.period) else {
+                    continue;
+                };
+                let full = evaluate_in(&scope).unwrap();
+                let counts = counts_in(&scope).unwrap();
+                let mut stripped = full.clone();
+                for d in &mut stripped.days {
+                    d.clauses.clear();
+                    d.hours = None;
+                    d.community.clear();
+                    d.evidence.clear();
+                }
+                assert_eq!(counts, stripped);
+                assert!(full.days.iter().any(|d| !d.evidence.is_empty()));
+                compared += 1;
+            }
+        }
+        assert!(
+            compared >= 6,
+            "only {compared} policy × dossier pairs compared"
+        );
+    }
 }
