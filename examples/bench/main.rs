@@ -8,6 +8,7 @@
 //! cargo run --release --bin bench                  # everything (sizes, city-year, 100k workers)
 //! cargo run --release --bin bench -- --quick       # the per-size table only, 3 rounds (CI)
 //! cargo run --release --bin bench -- --quick --rounds 9   # the same, 9 rounds
+//! cargo run --release --bin bench -- --city 10000   # the city-year alone (streamed)
 //! cargo run --release --bin bench -- --generate 10 50 > city.jsonl  # the generator alone
 //! valgrind --tool=callgrind target/release/bench --phase parse 6 3   # instructions of 3 parses
 //! ```
@@ -316,6 +317,31 @@ fn child_batch(workers: usize) {
     );
 }
 
+/// Prints the city-year of `workers` workers (communities of [`CITY_COMMUNITY`], streamed).
+fn print_city(policy: &Policy, workers: usize) {
+    println!(
+        "## city-year (communities of {CITY_COMMUNITY} workers, one dossier per line, streamed)"
+    );
+    let c = city(policy, workers);
+    println!("workers                    {:>9}", c.workers);
+    println!("parse only                 {:>9.2} s", c.parse);
+    println!("parse + assess (1 core)    {:>9.2} s", c.full);
+    println!(
+        "city-year / parse-only     {:>9.2}×   (target ≤ 1.25×)",
+        c.full / c.parse
+    );
+    println!(
+        "worker-years per second    {:>9.0} (1 core)",
+        c.workers as f64 / c.full
+    );
+    println!(
+        "parse + assess (all cores) {:>9.2} s, {:.0} worker-years per second",
+        c.parallel,
+        c.workers as f64 / c.parallel
+    );
+    println!("lines that failed          {:>9}", c.failures);
+}
+
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -375,6 +401,14 @@ fn run() -> Result<(), String> {
             println!("{:.3}", secs(t) * 1e3);
             return Ok(());
         }
+        Some("--city") => {
+            let n = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .ok_or("--city WORKERS")?;
+            print_city(&Policy::xincheng_2022(), n);
+            return Ok(());
+        }
         Some("--generate") => {
             let n: usize = args
                 .get(1)
@@ -415,27 +449,7 @@ fn run() -> Result<(), String> {
     }
 
     println!();
-    println!(
-        "## city-year (communities of {CITY_COMMUNITY} workers, one dossier per line, streamed)"
-    );
-    let c = city(&policy, 10_000);
-    println!("workers                    {:>9}", c.workers);
-    println!("parse only                 {:>9.2} s", c.parse);
-    println!("parse + assess (1 core)    {:>9.2} s", c.full);
-    println!(
-        "city-year / parse-only     {:>9.2}×   (target ≤ 1.25×)",
-        c.full / c.parse
-    );
-    println!(
-        "worker-years per second    {:>9.0} (1 core)",
-        c.workers as f64 / c.full
-    );
-    println!(
-        "parse + assess (all cores) {:>9.2} s, {:.0} worker-years per second",
-        c.parallel,
-        c.workers as f64 / c.parallel
-    );
-    println!("lines that failed          {:>9}", c.failures);
+    print_city(&policy, 10_000);
 
     println!();
     println!(
