@@ -513,8 +513,8 @@ pub(crate) struct Checker<'c, 'a> {
     ids: RecordIds<'a>,
     /// IDs of the organisation (subdistrict, communities, grids, people) seen so far.
     organisation_ids: BTreeSet<&'a str>,
-    /// The person last found by [`Checker::person`] (records come grouped by person: most
-    /// lookups are the one before).
+    /// The person last found by [`Checker::person`] (exports usually list a person's records
+    /// together, so most lookups are the one before; only the speed depends on it).
     last_person: Option<&'a str>,
     /// The grid last found by [`Checker::grid`].
     last_grid: Option<&'a str>,
@@ -675,8 +675,10 @@ fn fresh<'a>(
     }
 }
 
-/// The fixed hash a gathered record ID is sorted by first (std's SipHash with its fixed keys: the
-/// same on every run and platform; equal hashes only fall back to comparing the text).
+/// The fixed hash a gathered record ID is sorted by first (std's `DefaultHasher` with its fixed
+/// keys: no randomness; its algorithm may change between Rust releases, which changes only the
+/// order of the sort, never a result, since only equality is read; equal hashes fall back to
+/// comparing the text).
 pub(crate) fn key_of(id: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     BuildHasherDefault::<DefaultHasher>::default().hash_one(id)

@@ -570,7 +570,8 @@ pub fn evaluate_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
 /// The report the assessment reads (4.1): every count, month, notice, conduct incident and
 /// anomaly as [`evaluate_in`] gives them, but each classed day without its clauses, working
 /// hours, community or evidence IDs (nothing allocated for them; the assessment reads a day's
-/// person, date, class and minutes only). Not for callers who show the days.
+/// person, date, class, leave kind, minutes and half-days only). Not for callers who show the
+/// days: a reader of the assessment's attendance must not show those four fields.
 pub(crate) fn counts_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
     evaluate_days(scope, DayDetail::Counts)
 }
@@ -1115,6 +1116,7 @@ mod tests {
             policies.push(Policy::from_json(&read(name)).unwrap());
         }
         let mut compared = 0;
+        let mut seen = std::collections::BTreeSet::new();
         for policy in &policies {
             for dossier in [&sample::community_2023(), &boundary, &late_early] {
                 let Ok(scope) = Scope::new(policy, dossier, dossier.period) else {
@@ -1131,12 +1133,28 @@ mod tests {
                 }
                 assert_eq!(counts, stripped);
                 assert!(full.days.iter().any(|d| !d.evidence.is_empty()));
+                for d in &counts.days {
+                    seen.insert(format!("{:?}", d.class));
+                    if d.late_as_absent_half_days > 0 {
+                        seen.insert("converted by a local rule".to_owned());
+                    }
+                }
                 compared += 1;
             }
         }
-        assert!(
-            compared >= 6,
-            "only {compared} policy × dossier pairs compared"
-        );
+        assert_eq!(compared, 12, "policy × dossier pairs compared");
+        for kind in [
+            "OnLeave",
+            "OfficialBusiness",
+            "RestDayDuty",
+            "Late",
+            "Absent",
+            "converted by a local rule",
+        ] {
+            assert!(
+                seen.contains(kind),
+                "no day of kind {kind} compared: {seen:?}"
+            );
+        }
     }
 }
