@@ -581,7 +581,7 @@ pub(crate) fn counts_in(scope: &Scope<'_>) -> Result<AttendanceReport, Error> {
 pub(crate) enum DayDetail {
     /// Everything: clauses, working hours, community and evidence IDs.
     Full,
-    /// Person, date, class and minutes only (see [`counts_in`]).
+    /// Without clauses, working hours, community or evidence IDs (see [`counts_in`]).
     Counts,
 }
 

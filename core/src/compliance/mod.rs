@@ -730,11 +730,8 @@ impl<'a> Context<'a> {
     }
 
     fn compute_duty_day(&self, person: Option<&str>, date: Date) -> bool {
-        let on_duty = || person.is_some_and(|p| self.scope.duty_on(p, date).is_some());
-        match self.policy.document().parameters.daily_duty_days.value {
-            DailyDutyDays::WorkingDaysAndDutyDays => self.is_working(date) || on_duty(),
-            _ => self.duty_day_given(date, false),
-        }
+        let on_duty = person.is_some_and(|p| self.scope.duty_on(p, date).is_some());
+        self.duty_day_given(date, on_duty)
     }
 
     /// [`Context::compute_duty_day`] for a person whose duty shift on `date`, if any, is known.
